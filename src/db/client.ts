@@ -1,0 +1,83 @@
+/**
+ * The database client: the one interface the rest of the app uses to reach DuckDB.
+ * It has a browser implementation (DuckDB-WASM in a Web Worker) and a Node implementation
+ * (the package's Node bindings), so the same SQL runs in the app and in unit tests.
+ *
+ * Values from files never become SQL: every value is a bound parameter, and bulk rows
+ * arrive as registered CSV text read by DuckDB's own reader.
+ */
+
+export type SqlParam = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+/** What a raw DuckDB connection can do; implementations provide this. */
+export interface SqlExecutor {
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  run(sql: string, params?: readonly SqlParam[]): Promise<void>;
+  /** Makes `text` readable by name in SQL, e.g. `read_csv($name)`. */
+  registerText(name: string, text: string): Promise<void>;
+  dropFile(name: string): Promise<void>;
+}
+
+export interface DbClient extends SqlExecutor {
+  /**
+   * Runs `work` inside BEGIN … COMMIT; anything thrown rolls the whole unit back.
+   * Other calls wait until it is done, so nothing sees half a transaction.
+   */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface RawConnection extends SqlExecutor {
+  close(): Promise<void>;
+}
+
+/**
+ * Serialises all work on the single connection: DuckDB-WASM gives one connection per
+ * client, and a query slipped between BEGIN and COMMIT would join the transaction.
+ */
+export function createQueuedClient(raw: RawConnection): DbClient {
+  let tail: Promise<unknown> = Promise.resolve();
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = tail.then(work, work);
+    tail = next.catch(() => undefined);
+    return next;
+  }
+  return {
+    query: (sql, params) => enqueue(() => raw.query(sql, params)),
+    run: (sql, params) => enqueue(() => raw.run(sql, params)),
+    registerText: (name, text) => enqueue(() => raw.registerText(name, text)),
+    dropFile: (name) => enqueue(() => raw.dropFile(name)),
+    transaction: (work) =>
+      enqueue(async () => {
+        await raw.run('BEGIN TRANSACTION');
+        try {
+          const result = await work(raw);
+          await raw.run('COMMIT');
+          return result;
+        } catch (error) {
+          await raw.run('ROLLBACK');
+          throw error;
+        }
+      }),
+    close: () => enqueue(() => raw.close()),
+  };
+}
+
+/** Statements run right after opening: this app never fetches DuckDB extensions. */
+export const OFFLINE_SETTINGS = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+] as const;
+
+/** Arrow rows to plain objects; BIGINT and DECIMAL already arrive as doubles (open config). */
+export function toPlainRows<T extends Row>(rows: readonly { toJSON(): Row }[]): T[] {
+  return rows.map((row) => {
+    const plain = row.toJSON();
+    for (const key of Object.keys(plain)) {
+      const value = plain[key];
+      if (typeof value === 'bigint') plain[key] = Number(value);
+    }
+    return plain as T;
+  });
+}

@@ -1,0 +1,186 @@
+/** Typed queries behind the charts and the table. Parameters are always bound. */
+import { getIndicator } from '../indicators/catalog.ts';
+import type { DbClient } from './client.ts';
+
+export interface SeriesPoint {
+  readonly townshipCode: string;
+  readonly townshipName: string;
+  readonly year: number;
+  /** null = not reported: a gap, never a zero. */
+  readonly value: number | null;
+  readonly approximate: boolean;
+}
+
+export interface RankedValue {
+  readonly townshipCode: string;
+  readonly townshipName: string;
+  readonly value: number;
+  readonly approximate: boolean;
+  readonly rank: number;
+}
+
+export interface Ranking {
+  readonly rows: readonly RankedValue[];
+  /** Mean of the townships that reported, null when none did. */
+  readonly average: number | null;
+  /** Townships with no value that year. */
+  readonly missing: readonly string[];
+}
+
+export interface TableCell {
+  readonly townshipCode: string;
+  readonly townshipName: string;
+  readonly indicatorId: string;
+  readonly value: number;
+  readonly approximate: boolean;
+  readonly rawText: string | null;
+  readonly fileName: string | null;
+  readonly sourceLine: number | null;
+  readonly sourceColumn: string | null;
+}
+
+export interface TownshipRow {
+  readonly code: string;
+  readonly name: string;
+}
+
+export async function listTownships(db: DbClient): Promise<TownshipRow[]> {
+  return db.query<{ code: string; name: string }>('SELECT code, name FROM townships ORDER BY sort_order');
+}
+
+/** Years that have at least one fact, ascending. */
+export async function listYears(db: DbClient): Promise<number[]> {
+  const rows = await db.query<{ year: number }>('SELECT DISTINCT year FROM facts ORDER BY year');
+  return rows.map((r) => r.year);
+}
+
+export async function countFacts(
+  db: DbClient,
+): Promise<{ facts: number; sampleImports: number; imports: number }> {
+  const [row] = await db.query<{ facts: number; sample_imports: number; imports: number }>(
+    `SELECT (SELECT count(*) FROM facts) AS facts,
+            (SELECT count(*) FROM imports WHERE is_sample) AS sample_imports,
+            (SELECT count(*) FROM imports) AS imports`,
+  );
+  return { facts: row?.facts ?? 0, sampleImports: row?.sample_imports ?? 0, imports: row?.imports ?? 0 };
+}
+
+/** Every township × every year with data, so a township without a value shows a gap. */
+export async function loadTrend(db: DbClient, indicatorId: string): Promise<SeriesPoint[]> {
+  const rows = await db.query<{
+    township_code: string;
+    township_name: string;
+    year: number;
+    value: number | null;
+    approximate: boolean | null;
+  }>(
+    `WITH years AS (SELECT DISTINCT year FROM facts)
+     SELECT t.code AS township_code, t.name AS township_name, y.year, f.value, f.approximate
+     FROM townships t CROSS JOIN years y
+     LEFT JOIN all_facts f ON f.township_code = t.code AND f.year = y.year AND f.indicator_id = ?
+     ORDER BY t.sort_order, y.year`,
+    [indicatorId],
+  );
+  return rows.map((r) => ({
+    townshipCode: r.township_code,
+    townshipName: r.township_name,
+    year: r.year,
+    value: r.value,
+    approximate: r.approximate ?? false,
+  }));
+}
+
+/** Rank 1 is the best: highest value, or lowest for indicators where lower is better. */
+export async function loadRanking(db: DbClient, indicatorId: string, year: number): Promise<Ranking> {
+  const sign = getIndicator(indicatorId).better === 'lower' ? 1 : -1;
+  const rows = await db.query<{
+    township_code: string;
+    township_name: string;
+    value: number | null;
+    approximate: boolean | null;
+    rank: number | null;
+  }>(
+    `SELECT t.code AS township_code, t.name AS township_name, f.value, f.approximate,
+            CASE WHEN f.value IS NULL THEN NULL
+                 ELSE rank() OVER (PARTITION BY f.value IS NULL ORDER BY f.value * ?) END AS rank
+     FROM townships t
+     LEFT JOIN all_facts f ON f.township_code = t.code AND f.year = ? AND f.indicator_id = ?
+     ORDER BY f.value IS NULL, f.value * ?, t.sort_order`,
+    [sign, year, indicatorId, sign],
+  );
+  const ranked: RankedValue[] = [];
+  const missing: string[] = [];
+  for (const r of rows) {
+    if (r.value === null || r.rank === null) missing.push(r.township_name);
+    else
+      ranked.push({
+        townshipCode: r.township_code,
+        townshipName: r.township_name,
+        value: r.value,
+        approximate: r.approximate ?? false,
+        rank: r.rank,
+      });
+  }
+  const [avg] = await db.query<{ average: number | null }>(
+    `SELECT avg(f.value) AS average FROM all_facts f JOIN townships t ON t.code = f.township_code
+     WHERE f.year = ? AND f.indicator_id = ?`,
+    [year, indicatorId],
+  );
+  return { rows: ranked, average: avg?.average ?? null, missing };
+}
+
+export interface TableSort {
+  /** An indicator id, or null to keep the district's own township order. */
+  readonly indicatorId: string | null;
+  readonly desc: boolean;
+}
+
+/**
+ * Every stored and derived value of one year, with where it came from, townships in the
+ * order the table is sorted by: the query decides the order, not the component.
+ */
+export async function loadYearCells(db: DbClient, year: number, sort: TableSort): Promise<TableCell[]> {
+  const rows = await db.query<{
+    township_code: string;
+    township_name: string;
+    indicator_id: string;
+    value: number;
+    approximate: boolean;
+    raw_text: string | null;
+    file_name: string | null;
+    source_line: number | null;
+    source_column: string | null;
+  }>(
+    `WITH sort_key AS (
+       SELECT township_code, value AS sort_value FROM all_facts WHERE year = ? AND indicator_id = ?
+     )
+     SELECT t.code AS township_code, t.name AS township_name, f.indicator_id, f.value, f.approximate,
+            f.raw_text, i.file_name, f.source_line, f.source_column
+     FROM all_facts f
+     JOIN townships t ON t.code = f.township_code
+     LEFT JOIN imports i ON i.id = f.import_id
+     LEFT JOIN sort_key k ON k.township_code = t.code
+     WHERE f.year = ?
+     ORDER BY k.sort_value * ? NULLS LAST, t.sort_order * ?, f.indicator_id`,
+    [year, sort.indicatorId ?? '', year, sort.desc ? -1 : 1, sort.indicatorId === null && sort.desc ? -1 : 1],
+  );
+  return rows.map((r) => ({
+    townshipCode: r.township_code,
+    townshipName: r.township_name,
+    indicatorId: r.indicator_id,
+    value: r.value,
+    approximate: r.approximate,
+    rawText: r.raw_text,
+    fileName: r.file_name,
+    sourceLine: r.source_line,
+    sourceColumn: r.source_column,
+  }));
+}
+
+/** Removes the sample district's facts and import records; user imports stay. */
+export async function clearSample(db: DbClient): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.run('DELETE FROM facts WHERE import_id IN (SELECT id FROM imports WHERE is_sample)');
+    await tx.run('DELETE FROM imports WHERE is_sample');
+  });
+}

@@ -1,0 +1,46 @@
+import Papa from 'papaparse';
+
+export type Delimiter = ',' | '\t' | ';';
+
+export interface CsvTable {
+  /** Records as a spreadsheet shows them: rows[0] is row 1. Blank rows are kept so numbers match. */
+  readonly rows: readonly (readonly string[])[];
+  readonly delimiter: Delimiter;
+}
+
+const CANDIDATES: readonly Delimiter[] = [',', '\t', ';'];
+
+/**
+ * Picks the delimiter that splits the most lines into the same number (>1) of fields.
+ * PapaParse's own guess is thrown off by title rows like `潼南区…统计表,,,,` in short files.
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  const sample = text.slice(0, 64 * 1024);
+  let best: Delimiter = ',';
+  let bestScore = -1;
+  for (const delimiter of CANDIDATES) {
+    const parsed = Papa.parse<string[]>(sample, { delimiter, preview: 50, skipEmptyLines: true });
+    const widths = parsed.data.map((row) => row.length).filter((w) => w > 1);
+    if (widths.length === 0) continue;
+    const counts = new Map<number, number>();
+    for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const modal = Math.max(...counts.values());
+    if (modal > bestScore) {
+      best = delimiter;
+      bestScore = modal;
+    }
+  }
+  return best;
+}
+
+export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): CsvTable {
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const rows = parsed.data;
+  // PapaParse yields one empty record for the final line break; a spreadsheet shows no such row.
+  while (rows.length > 0 && isBlankRow(rows[rows.length - 1] ?? [])) rows.pop();
+  return { rows, delimiter };
+}
+
+export function isBlankRow(row: readonly string[]): boolean {
+  return row.every((cell) => cell.trim() === '');
+}
