@@ -146,6 +146,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
       originalText: t.originalText,
       indicatorName: (i) => nameIn(lang, i),
       unitName: (i) => unitIn(lang, i),
+      withUnit: t.withUnit,
     }),
     [t, lang],
   );
@@ -181,7 +182,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
       {empty && <p className="empty-state">{t.emptyState}</p>}
       {!empty && (
         <>
-          <section className="controls" aria-label={t.indicator}>
+          <section className="controls" aria-label={t.viewControls}>
             <Picker
               label={t.indicator}
               value={view.indicatorId}

@@ -1,6 +1,6 @@
 import type { Ranking } from '../db/queries.ts';
 import type { ChartOption } from './echarts-setup.ts';
-import { CHART_FONT, MUTED, PALETTE } from './echarts-setup.ts';
+import { CHART_FONT, highlightColour, MUTED, PALETTE } from './echarts-setup.ts';
 import { escapeHtml } from './escape-html.ts';
 import { formatValue } from './format-number.ts';
 
@@ -67,7 +67,7 @@ export function buildRankingOption(input: RankingInput): ChartOption {
           approximate: r.approximate,
           rank: r.rank,
           itemStyle: {
-            color: highlighted.has(r.townshipCode) ? PALETTE[1] : highlighted.size > 0 ? MUTED : PALETTE[0],
+            color: highlightColour(r.townshipCode, input.highlighted) ?? (highlighted.size > 0 ? MUTED : PALETTE[0]),
             opacity: r.approximate ? 0.6 : 1,
           },
         })),

@@ -1,6 +1,6 @@
 import type { SeriesPoint } from '../db/queries.ts';
 import type { ChartOption } from './echarts-setup.ts';
-import { CHART_FONT, MUTED, PALETTE } from './echarts-setup.ts';
+import { CHART_FONT, highlightColour, MUTED } from './echarts-setup.ts';
 import { escapeHtml } from './escape-html.ts';
 import { formatValue } from './format-number.ts';
 
@@ -55,10 +55,9 @@ export function buildTrendOption(input: TrendInput): ChartOption {
     ...all.filter((s) => !highlighted.has(s.code)),
     ...all.filter((s) => highlighted.has(s.code)),
   ];
-  let colourIndex = 0;
   const series = ordered.map((s) => {
     const isHighlighted = highlighted.has(s.code);
-    const colour = isHighlighted ? PALETTE[colourIndex++ % PALETTE.length] : MUTED;
+    const colour = highlightColour(s.code, input.highlighted) ?? MUTED;
     return {
       type: 'line',
       name: s.name,

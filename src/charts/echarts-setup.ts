@@ -46,3 +46,9 @@ export const PALETTE = [
   '#000000',
 ] as const;
 export const MUTED = '#b8c0cc';
+
+/** A highlighted township keeps the same colour in every chart: its place in the highlight list. */
+export function highlightColour(code: string, highlighted: readonly string[]): string | undefined {
+  const index = highlighted.indexOf(code);
+  return index < 0 ? undefined : PALETTE[index % PALETTE.length];
+}

@@ -25,3 +25,10 @@ export function columnLetter(index: number): string {
   }
   return letters;
 }
+
+/** The inverse of columnLetter: A = 0, AA = 26. */
+export function columnIndex(letter: string): number {
+  let n = 0;
+  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

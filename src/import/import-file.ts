@@ -1,9 +1,26 @@
+/**
+ * The import pipeline's single entry point: bytes → text → rows → header and layout → facts →
+ * checks, with every problem found on the way as an issue. Pure: nothing is stored here, and the
+ * same bytes with the same options always give the same preview.
+ */
 import type { Township } from '../district/district.ts';
+import { checkFacts } from './check-facts.ts';
 import { type TextEncodingName, decodeBytes } from './decode-bytes.ts';
-import type { Fact } from './fact.ts';
-import type { ImportIssue } from './import-issue.ts';
-import { type Delimiter, isBlankRow, parseCsv } from './parse-csv.ts';
-import { findLongColumns, readLong } from './read-long.ts';
+import { columnIndex, columnLetter, type Fact } from './fact.ts';
+import { findContext, type TownshipSource, type YearSource } from './find-context.ts';
+import { columnWithRole, findHeader, HEADER_SEARCH_ROWS, type HeaderBlock } from './find-header.ts';
+import { type ImportIssue, sortIssues } from './import-issue.ts';
+import { type CustomIndicator, type ImportColumn, mapColumns } from './map-columns.ts';
+import { trimCell } from './normalize-text.ts';
+import { type Delimiter, parseCsv, sniffDelimiter } from './parse-csv.ts';
+import { readLong } from './read-long.ts';
+import { readWide } from './read-wide.ts';
+import { createTownshipResolver, type UnknownTownship } from './resolve-township.ts';
+
+export type { ColumnRole } from './find-header.ts';
+export type { ColumnSource, CustomIndicator, ImportColumn } from './map-columns.ts';
+export type { UnknownTownship } from './resolve-township.ts';
+export type { TownshipSource, YearSource };
 
 export type Layout = 'long' | 'wide' | 'sheet' | 'unknown';
 
@@ -11,10 +28,25 @@ export interface ImportPreview {
   readonly fileName: string;
   readonly contentHash: string;
   readonly encoding: TextEncodingName | null;
+  /** False when `options.encoding` chose the encoding. */
+  readonly encodingDetected: boolean;
   readonly delimiter: Delimiter | null;
   readonly layout: Layout;
-  /** Data rows read (not counting title, header, blank and footnote rows). */
+  /** Row number of the (first) header row. */
+  readonly headerLine: number | null;
+  /** Data rows read (not counting title, header, blank, footnote and total rows). */
   readonly rowCount: number;
+  /** The year of the whole file, when it is not read per row from a year column. */
+  readonly year: number | null;
+  readonly yearSource: YearSource | null;
+  /** The township of a one-township sheet. */
+  readonly township: Township | null;
+  readonly townshipSource: TownshipSource | null;
+  /** Every column of the header and what the import made of it. */
+  readonly columns: readonly ImportColumn[];
+  readonly customIndicators: readonly CustomIndicator[];
+  /** Each township name the district does not know, once, with the rows that use it. */
+  readonly unknownTownships: readonly UnknownTownship[];
   readonly facts: readonly Fact[];
   readonly issues: readonly ImportIssue[];
 }
@@ -22,48 +54,149 @@ export interface ImportPreview {
 export interface ImportOptions {
   readonly fileName: string;
   readonly townships: readonly Township[];
+  /** The user's choice of encoding, overriding detection. */
   readonly encoding?: TextEncodingName;
+  /** The user's year for a file without a year column; overrides a year in the title or file name. */
+  readonly year?: number;
+  /** The user's township code for a one-township sheet; overrides the title and file name. */
+  readonly township?: string;
+  /** headerKey (or indicator name's headerKey) → catalog indicator id, `custom:…` id, or `'ignore'`. */
+  readonly mappings?: Readonly<Record<string, string>>;
+  /** Written township name as `UnknownTownship.name` gives it → township code. */
+  readonly townshipAliases?: Readonly<Record<string, string>>;
 }
 
-/** Header rows sit below at most this many title, unit and blank rows. */
-const HEADER_SEARCH_ROWS = 15;
+/** Wider than any indicator table; 5,000-column files are something else and are refused at once. */
+export const MAX_COLUMNS = 1000;
 
 /** bytes → text → rows → facts, with every problem found on the way. Nothing is stored here. */
 export async function importFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
   const contentHash = await hashBytes(bytes);
-  const base = { fileName: options.fileName, contentHash };
   const decoded = decodeBytes(bytes, options.encoding);
-  if (!decoded.ok) {
-    return {
-      ...base,
-      encoding: null,
-      delimiter: null,
-      layout: 'unknown',
-      rowCount: 0,
-      facts: [],
-      issues: [{ severity: 'error', code: decoded.problem }],
-    };
-  }
-  const table = parseCsv(decoded.text);
-  const common = { ...base, encoding: decoded.encoding, delimiter: table.delimiter };
-  for (let index = 0; index < Math.min(table.rows.length, HEADER_SEARCH_ROWS); index++) {
-    const row = table.rows[index] ?? [];
-    if (isBlankRow(row)) continue;
-    const long = findLongColumns(row);
-    if (long) {
-      const result = readLong(table.rows, index, long, options.townships);
-      const issues: ImportIssue[] =
-        result.dataRows === 0 ? [{ severity: 'error', code: 'no-rows', line: index + 1 }] : result.issues;
-      return { ...common, layout: 'long', rowCount: result.dataRows, facts: result.facts, issues };
+  const empty = {
+    fileName: options.fileName,
+    contentHash,
+    encoding: null,
+    encodingDetected: options.encoding === undefined,
+    delimiter: null,
+    layout: 'unknown',
+    headerLine: null,
+    rowCount: 0,
+    year: null,
+    yearSource: null,
+    township: null,
+    townshipSource: null,
+    columns: [],
+    customIndicators: [],
+    unknownTownships: [],
+    facts: [],
+    issues: [],
+  } as const satisfies ImportPreview;
+  if (!decoded.ok) return { ...empty, issues: [{ severity: 'error', code: decoded.problem }] };
+
+  const delimiter = sniffDelimiter(decoded.text);
+  const common = { ...empty, encoding: decoded.encoding, encodingDetected: decoded.detected, delimiter };
+  const tooWide = (rows: readonly (readonly string[])[]) => findTooWideRow(rows);
+  const head = tooWide(parseCsv(decoded.text, delimiter, HEADER_SEARCH_ROWS).rows);
+  if (head) return { ...common, issues: [head] };
+  const { rows } = parseCsv(decoded.text, delimiter);
+  const wide = tooWide(rows);
+  if (wide) return { ...common, issues: [wide] };
+
+  const resolver = createTownshipResolver(options.townships, options.townshipAliases);
+  const block = findHeader(rows, (text) => resolver.match(text).kind === 'matched');
+  if (!block) return { ...common, issues: [{ severity: 'error', code: 'no-header' }] };
+
+  const context = findContext(rows.slice(0, block.start), options);
+  const mappings = options.mappings ?? {};
+  const hasYearColumn = columnWithRole(block, 'year') !== undefined;
+  const issues: ImportIssue[] = [];
+  let columns: ImportColumn[];
+  let customIndicators: readonly CustomIndicator[];
+  let facts: Fact[];
+  let rowCount: number;
+
+  if (block.layout === 'wide') {
+    const mapped = mapColumns(block, mappings);
+    const result = readWide(rows, block, mapped.columns, resolver, context.year);
+    issues.push(...mapped.issues, ...result.issues);
+    columns = mapped.columns.map(({ index: _index, conflict: _conflict, ...column }) => column);
+    for (const index of result.unnamedColumns) {
+      const column = columnLetter(index);
+      issues.push({ severity: 'warning', code: 'unnamed-column', line: block.start + 1, column });
+      columns.push({ column, header: '', headerKey: '', indicatorId: null, source: 'ignored', role: null });
     }
+    customIndicators = mapped.customIndicators;
+    facts = result.facts;
+    rowCount = result.dataRows;
+  } else {
+    const result = readLong(rows, block, {
+      townships: resolver,
+      mappings,
+      year: context.year,
+      township: block.layout === 'sheet' ? context.township : undefined,
+    });
+    issues.push(...result.issues);
+    columns = recordColumns(block);
+    customIndicators = result.customIndicators;
+    facts = result.facts;
+    rowCount = result.dataRows;
   }
+
+  if (!hasYearColumn && context.year === undefined) issues.push({ severity: 'error', code: 'no-year' });
+  if (block.layout === 'sheet' && context.township === undefined) {
+    issues.push({ severity: 'error', code: 'no-township' });
+  }
+  if (rowCount === 0) issues.push({ severity: 'error', code: 'no-rows', line: block.start + 1 });
+  issues.push(...checkFacts(facts, customIndicators));
+
+  const wholeFile = (value: number | undefined) => (hasYearColumn ? null : (value ?? null));
   return {
     ...common,
-    layout: 'unknown',
-    rowCount: 0,
-    facts: [],
-    issues: [{ severity: 'error', code: 'no-header' }],
+    layout: block.layout,
+    headerLine: block.start + 1,
+    rowCount,
+    year: wholeFile(context.year),
+    yearSource: hasYearColumn ? 'column' : context.yearSource,
+    township: block.layout === 'sheet' ? (context.township ?? null) : null,
+    townshipSource: block.layout === 'sheet' ? context.townshipSource : 'column',
+    columns: columns.sort((a, b) => columnIndex(a.column) - columnIndex(b.column)),
+    customIndicators,
+    unknownTownships: resolver.unknown(),
+    facts,
+    issues: sortIssues(issues),
   };
+}
+
+/** Long and sheet layouts: the header's columns are roles, the indicators are in the rows. */
+function recordColumns(block: HeaderBlock): ImportColumn[] {
+  return block.columns
+    .filter((c) => c.labels.length > 0)
+    .map((c) => {
+      const role = block.roles.get(c.index) ?? null;
+      return {
+        column: columnLetter(c.index),
+        header: c.header,
+        headerKey: c.key,
+        indicatorId: null,
+        source: role === null ? 'ignored' : 'role',
+        role,
+      };
+    });
+}
+
+/** The first row with content beyond MAX_COLUMNS; trailing empty cells (comma padding) do not count. */
+function findTooWideRow(rows: readonly (readonly string[])[]): ImportIssue | undefined {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] ?? [];
+    if (row.length <= MAX_COLUMNS) continue;
+    let width = row.length;
+    while (width > MAX_COLUMNS && trimCell(row[width - 1] ?? '') === '') width--;
+    if (width > MAX_COLUMNS) {
+      return { severity: 'error', code: 'too-many-columns', line: index + 1, detail: String(width) };
+    }
+  }
+  return undefined;
 }
 
 export async function hashBytes(bytes: Uint8Array): Promise<string> {

@@ -1,3 +1,5 @@
+import { columnIndex } from './fact.ts';
+
 /** A problem found in a file. User-data problems are values, never exceptions. */
 export type IssueCode =
   | 'empty'
@@ -5,14 +7,26 @@ export type IssueCode =
   | 'xls'
   | 'binary'
   | 'too-large'
+  | 'too-many-columns'
   | 'no-header'
   | 'no-rows'
+  | 'no-year'
+  | 'no-township'
   | 'unknown-township'
+  | 'blank-township'
   | 'unknown-indicator'
+  | 'blank-indicator'
+  | 'duplicate-indicator-column'
+  | 'unnamed-column'
   | 'bad-year'
   | 'invalid-value'
   | 'negative-count'
-  | 'duplicate-fact';
+  | 'duplicate-fact'
+  | 'totals-mismatch'
+  | 'successes-exceed-cases'
+  | 'taken-exceeds-due'
+  | 'rate-out-of-range'
+  | 'rate-disagrees';
 
 export type Severity = 'error' | 'warning';
 
@@ -25,10 +39,25 @@ export interface ImportIssue {
   readonly column?: string;
   /** The cell's text as written. */
   readonly raw?: string;
-  /** Extra facts for the message, e.g. suggested township names. */
+  /** Extra facts for the message, e.g. suggested township names or the sum a total should have. */
   readonly detail?: string;
+  /** The indicator the cell belongs to, when there is one. */
+  readonly indicatorId?: string;
 }
 
 export function hasErrors(issues: readonly ImportIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
+}
+
+/** File-wide problems first, then in reading order: by line, then by column. */
+export function sortIssues(issues: readonly ImportIssue[]): ImportIssue[] {
+  return issues
+    .map((issue, order) => ({ issue, order }))
+    .sort(
+      (a, b) =>
+        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+        columnIndex(a.issue.column ?? '') - columnIndex(b.issue.column ?? '') ||
+        a.order - b.order,
+    )
+    .map((entry) => entry.issue);
 }

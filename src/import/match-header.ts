@@ -1,5 +1,8 @@
 import { CATALOG, type Indicator, isStored } from '../indicators/catalog.ts';
-import { normalizeLabel } from './normalize-text.ts';
+import { normalizeLabel, toHalfWidth, trimCell } from './normalize-text.ts';
+
+const BRACKETS = /[(（[【][^)）\]】]*[)）\]】]/g;
+const SLASH_UNIT = /\/[^/]{1,4}$/;
 
 /**
  * A header or indicator label without its unit: `调解纠纷（件）`, `调解纠纷(件)`,
@@ -7,9 +10,74 @@ import { normalizeLabel } from './normalize-text.ts';
  */
 export function headerKey(label: string): string {
   const folded = normalizeLabel(label);
-  const withoutBrackets = folded.replace(/[(（[【][^)）\]】]*[)）\]】]/g, '');
-  const withoutSlashUnit = withoutBrackets.replace(/\/[^/]{1,4}$/, '');
+  const withoutBrackets = folded.replace(BRACKETS, '');
+  const withoutSlashUnit = withoutBrackets.replace(SLASH_UNIT, '');
   return withoutSlashUnit.replace(/[:：]$/, '');
+}
+
+/** The label as written, without its unit: `网格员培训（人次）` → `网格员培训`. */
+export function headerLabel(label: string): string {
+  const folded = trimCell(label).replace(BRACKETS, '').replace(SLASH_UNIT, '');
+  return trimCell(folded.replace(/[\s\u3000\u00a0]+/g, ' '));
+}
+
+/** The unit a header carries: `调解纠纷（件）` → `件`, `调解成功率(%)` → `%`, `法律咨询/人次` → `人次`. */
+export function headerUnit(label: string): string | null {
+  const folded = toHalfWidth(trimCell(label)).replace(/[\s\u3000\u00a0]+/g, '');
+  const bracket = /[([【]([^)\]】]*)[)\]】]$/.exec(folded);
+  const unit = bracket?.[1] ?? SLASH_UNIT.exec(folded)?.[0].slice(1);
+  return unit ? unit : null;
+}
+
+const UNIT_WORDS: ReadonlySet<string> = new Set([
+  '件',
+  '次',
+  '人',
+  '人次',
+  '场',
+  '场次',
+  '份',
+  '册',
+  '本',
+  '张',
+  '名',
+  '个',
+  '起',
+  '项',
+  '条',
+  '期',
+  '篇',
+  '户',
+  '家',
+  '所',
+  '处',
+  '位',
+  '批',
+  '轮',
+  '部',
+  '套',
+  '件次',
+  '户次',
+  '课时',
+  '学时',
+  '小时',
+  '天',
+  '元',
+  '万元',
+  '%',
+  '名/校',
+  '人/校',
+  '个/校',
+]);
+
+/** A cell of a unit row: `件`, `（人次）`, `%`, `单位：件`. */
+export function unitOfCell(text: string): string | null {
+  const folded = toHalfWidth(trimCell(text))
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/^(计量)?单位[:：]/, '');
+  const inner = /^[([【]([^)\]】]{1,6})[)\]】]$/.exec(folded)?.[1];
+  if (inner !== undefined) return /\d/.test(inner) ? null : inner;
+  return UNIT_WORDS.has(folded) ? folded : null;
 }
 
 function buildIndex(): Map<string, Indicator> {
@@ -29,4 +97,9 @@ const INDEX = buildIndex();
 /** The stored indicator a header or label names, or undefined when it names none. */
 export function matchHeader(label: string): Indicator | undefined {
   return INDEX.get(headerKey(label));
+}
+
+/** Indicator ids custom columns get: `custom:` and the header key, so they never clash with the catalog. */
+export function customIndicatorId(key: string): string {
+  return `custom:${key}`;
 }

@@ -1,21 +1,42 @@
 import { shortTownshipName, type Township } from '../district/district.ts';
 import { normalizeLabel } from './normalize-text.ts';
 
+/** No township name is this long; longer cells are not compared letter by letter. */
+const MAX_NAME_LENGTH = 24;
+
 export type TownshipMatch =
   | { readonly kind: 'matched'; readonly township: Township }
   | { readonly kind: 'unknown'; readonly name: string; readonly suggestions: readonly Township[] };
+
+/** The form of a written township name that `townshipAliases` are keyed by: ` 宝龙镇　` → `宝龙镇`, `Baolong` → `baolong`. */
+export function townshipKey(name: string): string {
+  return normalizeLabel(name);
+}
+
+/** `宝龙镇人民政府` and `桂林街道办事处` name the town itself. */
+function withoutGovernment(key: string): string {
+  return key.replace(/(人民政府|政府|办事处)$/, '');
+}
 
 /**
  * 宝龙镇, 宝龙, ` 宝龙镇　` all match 宝龙镇. A name that matches nothing is never created
  * silently: the caller gets the closest names to offer the user.
  */
-export function matchTownship(name: string, townships: readonly Township[]): TownshipMatch {
-  const key = normalizeLabel(name);
-  const short = shortTownshipName(key);
+export function matchTownship(
+  name: string,
+  townships: readonly Township[],
+  aliases: Readonly<Record<string, string>> = {},
+): TownshipMatch {
+  const key = townshipKey(name);
+  const aliasCode = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
+  const aliased = aliasCode === undefined ? undefined : townships.find((t) => t.code === aliasCode);
+  if (aliased) return { kind: 'matched', township: aliased };
+  const short = shortTownshipName(withoutGovernment(key));
   for (const township of townships) {
     const candidate = normalizeLabel(township.name);
     if (candidate === key || shortTownshipName(candidate) === short) return { kind: 'matched', township };
   }
+  if (short.length > MAX_NAME_LENGTH) return { kind: 'unknown', name: key, suggestions: [] };
   const scored = townships
     .map((township) => ({
       township,
@@ -24,6 +45,56 @@ export function matchTownship(name: string, townships: readonly Township[]): Tow
     .filter((s) => s.distance <= Math.max(1, Math.floor(short.length / 2)))
     .sort((a, b) => a.distance - b.distance);
   return { kind: 'unknown', name: key, suggestions: scored.slice(0, 3).map((s) => s.township) };
+}
+
+export type TownshipMatcher = (name: string) => TownshipMatch;
+
+/** matchTownship with one answer per distinct name, so a file of many rows costs one lookup per name. */
+export function createTownshipMatcher(
+  townships: readonly Township[],
+  aliases: Readonly<Record<string, string>> = {},
+): TownshipMatcher {
+  const cache = new Map<string, TownshipMatch>();
+  return (name) => {
+    const key = townshipKey(name);
+    let match = cache.get(key);
+    if (!match) {
+      match = matchTownship(key, townships, aliases);
+      cache.set(key, match);
+    }
+    return match;
+  };
+}
+
+/**
+ * The township a title or file name is about (`潼南区宝龙镇2021年…` → 宝龙镇): the earliest full name,
+ * else the earliest name without its suffix, else the earliest written name the user resolved.
+ */
+export function findTownshipIn(
+  text: string,
+  townships: readonly Township[],
+  aliases: Readonly<Record<string, string>> = {},
+): Township | undefined {
+  const folded = normalizeLabel(text);
+  const earliest = (candidates: readonly { readonly name: string; readonly township: Township }[]) => {
+    let best: { index: number; township: Township } | undefined;
+    for (const { name, township } of candidates) {
+      if (name.length < 2) continue;
+      const index = folded.indexOf(name);
+      if (index >= 0 && (best === undefined || index < best.index)) best = { index, township };
+    }
+    return best?.township;
+  };
+  const byCode = new Map(townships.map((t) => [t.code, t]));
+  const aliasCandidates = Object.entries(aliases).flatMap(([name, code]) => {
+    const township = byCode.get(code);
+    return township ? [{ name: townshipKey(name), township }] : [];
+  });
+  return (
+    earliest(townships.map((t) => ({ name: normalizeLabel(t.name), township: t }))) ??
+    earliest(townships.map((t) => ({ name: shortTownshipName(normalizeLabel(t.name)), township: t }))) ??
+    earliest(aliasCandidates)
+  );
 }
 
 export function editDistance(a: string, b: string): number {

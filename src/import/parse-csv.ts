@@ -33,8 +33,9 @@ export function sniffDelimiter(text: string): Delimiter {
   return best;
 }
 
-export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): CsvTable {
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+/** `preview` > 0 reads only that many records, e.g. to look at the top of a huge file first. */
+export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text), preview = 0): CsvTable {
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, preview });
   const rows = parsed.data;
   // PapaParse yields one empty record for the final line break; a spreadsheet shows no such row.
   while (rows.length > 0 && isBlankRow(rows[rows.length - 1] ?? [])) rows.pop();

@@ -8,11 +8,26 @@ export function parseYear(text: string): number | undefined {
   return year >= 1990 && year <= 2100 ? year : undefined;
 }
 
-/** The first plausible year written inside a title or file name, e.g. `潼南区2021年度…`. */
+const YEAR = String.raw`(?<!\d)((?:19|20)\d{2})`;
+/** `2022年1月`, `2022-01-13`, `2022.1.5`: a date, usually when the form was filled in, not the year reported on. */
+const NOT_A_DATE = String.raw`(?!\s*[年\-./]\s*\d{1,2}\s*[月\-./])`;
+const PATTERNS = [
+  new RegExp(`${YEAR}\\s*年度`, 'g'),
+  new RegExp(`${YEAR}${NOT_A_DATE}\\s*年`, 'g'),
+  new RegExp(`${YEAR}${NOT_A_DATE}(?!\\d)`, 'g'),
+];
+
+/**
+ * The year a title or file name is about, e.g. `潼南区2021年度…` → 2021. `2021年度` wins over
+ * `2021年`, which wins over a bare `2021`; dates such as `2022年1月` are passed over.
+ */
 export function findYearIn(text: string): number | undefined {
-  for (const match of toHalfWidth(text).matchAll(/(?<!\d)(19|20)(\d{2})(?!\d)/g)) {
-    const year = Number(`${match[1] ?? ''}${match[2] ?? ''}`);
-    if (year >= 1990 && year <= 2100) return year;
+  const folded = toHalfWidth(text);
+  for (const pattern of PATTERNS) {
+    for (const match of folded.matchAll(pattern)) {
+      const year = Number(match[1]);
+      if (year >= 1990 && year <= 2100) return year;
+    }
   }
   return undefined;
 }

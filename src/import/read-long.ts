@@ -1,156 +1,132 @@
 import type { Township } from '../district/district.ts';
-import type { Indicator } from '../indicators/catalog.ts';
+import { isFootnoteRow, isTotalsLabel } from './classify-row.ts';
+import { createFactCollector, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
+import { columnWithRole, type HeaderBlock } from './find-header.ts';
 import type { ImportIssue } from './import-issue.ts';
-import { matchHeader } from './match-header.ts';
-import { matchTownship } from './match-township.ts';
-import { normalizeLabel, trimCell } from './normalize-text.ts';
+import { type CustomIndicator, customIndicatorOf, type Mappings, resolveIndicatorName } from './map-columns.ts';
+import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
-import { parseValue } from './parse-value.ts';
 import { parseYear } from './parse-year.ts';
+import type { TownshipResolver } from './resolve-township.ts';
 
-/** Column roles of the long layout: township, year, indicator, value[, unit, note]. */
-export interface LongColumns {
-  readonly township: number;
-  readonly year: number;
-  readonly indicator: number;
-  readonly value: number;
-  readonly note?: number;
-}
-
-const ROLE_LABELS = {
-  township: ['镇街', '镇街名称', '乡镇', '乡镇街道', '镇(街道)', '镇（街道）', '单位名称', 'township'],
-  year: ['年度', '年份', '年', 'year'],
-  indicator: ['指标', '指标名称', '项目', 'indicator'],
-  value: ['数值', '数据', '值', '指标值', 'value'],
-  note: ['备注', '说明', 'note'],
-} as const;
-
-function findRole(header: readonly string[], labels: readonly string[]): number | undefined {
-  const keys = new Set(labels.map(normalizeLabel));
-  const index = header.findIndex((cell) => keys.has(normalizeLabel(cell)));
-  return index >= 0 ? index : undefined;
-}
-
-/** The long layout's columns if this row is its header. */
-export function findLongColumns(header: readonly string[]): LongColumns | undefined {
-  const township = findRole(header, ROLE_LABELS.township);
-  const year = findRole(header, ROLE_LABELS.year);
-  const indicator = findRole(header, ROLE_LABELS.indicator);
-  const value = findRole(header, ROLE_LABELS.value);
-  if (township === undefined || year === undefined || indicator === undefined || value === undefined)
-    return undefined;
-  const note = findRole(header, ROLE_LABELS.note);
-  return note === undefined
-    ? { township, year, indicator, value }
-    : { township, year, indicator, value, note };
-}
-
-const FOOTNOTE = /^(注|备注|说明|填报单位|填报人|数据来源|制表|审核)[:：\s]/;
-
-export function isFootnoteRow(row: readonly string[]): boolean {
-  return FOOTNOTE.test(trimCell(row[0] ?? ''));
-}
-
-export interface ReadResult {
+export interface LongResult {
   readonly facts: Fact[];
   readonly issues: ImportIssue[];
   readonly dataRows: number;
+  readonly customIndicators: CustomIndicator[];
 }
 
-const NEGATIVE_ALLOWED: ReadonlySet<string> = new Set();
+export interface LongContext {
+  readonly townships: TownshipResolver;
+  readonly mappings: Mappings;
+  /** The file's year, for a table without a year column. */
+  readonly year: number | undefined;
+  /** The file's township, for a one-township sheet. */
+  readonly township: Township | undefined;
+}
 
-export function readLong(
-  rows: readonly (readonly string[])[],
-  headerIndex: number,
-  columns: LongColumns,
-  townships: readonly Township[],
-): ReadResult {
-  const facts: Fact[] = [];
+/**
+ * One value per row: `long` (镇街, 年度, 指标, 数值[, 单位, 备注]) and a one-township `sheet`
+ * (指标, 数值[, 单位, 备注]). A blank township or year cell takes the one above it: Excel writes a
+ * merged cell only into its first row. `合计` rows are left out.
+ */
+export function readLong(rows: readonly (readonly string[])[], block: HeaderBlock, context: LongContext): LongResult {
   const issues: ImportIssue[] = [];
-  const seen = new Map<string, number>();
+  const collector = createFactCollector();
+  const customs = new Map<string, CustomIndicator>();
+  const townshipColumn = columnWithRole(block, 'township');
+  const yearColumn = columnWithRole(block, 'year');
+  const indicatorColumn = columnWithRole(block, 'indicator') ?? 0;
+  const valueColumn = columnWithRole(block, 'value') ?? 0;
+  const unitColumn = columnWithRole(block, 'unit');
+  const noteColumn = columnWithRole(block, 'note');
+  let townshipAbove = '';
+  let yearAbove = '';
   let dataRows = 0;
 
-  for (let index = headerIndex + 1; index < rows.length; index++) {
+  for (let index = block.end; index < rows.length; index++) {
     const row = rows[index] ?? [];
     const line = index + 1;
     if (isBlankRow(row) || isFootnoteRow(row)) continue;
-    dataRows++;
-    const cell = (i: number) => row[i] ?? '';
+    const cell = (i: number | undefined) => (i === undefined ? '' : trimCell(row[i] ?? ''));
 
-    const townshipText = cell(columns.township);
-    const match = matchTownship(townshipText, townships);
-    if (match.kind === 'unknown') {
+    const writtenTownship = cell(townshipColumn);
+    if (writtenTownship !== '') townshipAbove = writtenTownship;
+    const writtenYear = cell(yearColumn);
+    if (writtenYear !== '') yearAbove = writtenYear;
+    if (isTotalsLabel(townshipAbove) || isTotalsLabel(cell(indicatorColumn))) continue;
+    const name = cell(indicatorColumn);
+    const valueText = row[valueColumn] ?? '';
+    if (name === '' && trimCell(valueText) === '') continue;
+    dataRows++;
+
+    const valueLetter = columnLetter(valueColumn);
+    if (name === '') {
       issues.push({
         severity: 'error',
-        code: 'unknown-township',
+        code: 'blank-indicator',
         line,
-        column: columnLetter(columns.township),
-        raw: townshipText,
-        detail: match.suggestions.map((t) => t.name).join('、'),
+        column: columnLetter(indicatorColumn),
+        raw: valueText,
       });
       continue;
     }
-    const year = parseYear(cell(columns.year));
-    if (year === undefined) {
-      issues.push({
-        severity: 'error',
-        code: 'bad-year',
-        line,
-        column: columnLetter(columns.year),
-        raw: cell(columns.year),
-      });
-      continue;
-    }
-    const indicator: Indicator | undefined = matchHeader(cell(columns.indicator));
-    if (!indicator) {
+    const resolution = resolveIndicatorName(name, context.mappings, (target) =>
       issues.push({
         severity: 'warning',
         code: 'unknown-indicator',
         line,
-        column: columnLetter(columns.indicator),
-        raw: cell(columns.indicator),
-      });
-      continue;
+        column: columnLetter(indicatorColumn),
+        raw: target,
+        detail: name,
+      }),
+    );
+    if (resolution.indicatorId === null) continue;
+    const indicatorId = resolution.indicatorId;
+    if (indicatorId.startsWith('custom:') && !customs.has(indicatorId)) {
+      const unit = cell(unitColumn);
+      customs.set(indicatorId, customIndicatorOf(indicatorId, name, unit === '' ? null : unit));
     }
-    const valueText = cell(columns.value);
-    const parsed = parseValue(valueText);
-    const column = columnLetter(columns.value);
-    if (parsed.kind === 'missing') continue;
-    if (parsed.kind === 'invalid') {
-      issues.push({ severity: 'error', code: 'invalid-value', line, column, raw: valueText });
-      continue;
+
+    let township = context.township;
+    if (townshipColumn !== undefined) {
+      const letter = columnLetter(townshipColumn);
+      // A name filled down from a merged cell is reported once, on the row that wrote it.
+      const sink = writtenTownship === '' ? [] : issues;
+      township =
+        townshipAbove === '' ? undefined : context.townships.resolve(townshipAbove, line, letter, sink);
+      if (townshipAbove === '') issues.push({ severity: 'error', code: 'blank-township', line, column: letter });
     }
-    if (parsed.value < 0 && !NEGATIVE_ALLOWED.has(indicator.id)) {
-      issues.push({ severity: 'error', code: 'negative-count', line, column, raw: valueText });
-      continue;
+
+    let year = context.year;
+    if (yearColumn !== undefined) {
+      const letter = columnLetter(yearColumn);
+      year = yearAbove === '' ? context.year : parseYear(yearAbove);
+      if (writtenYear !== '' && year === undefined) {
+        issues.push({ severity: 'error', code: 'bad-year', line, column: letter, raw: yearAbove });
+      } else if (yearAbove === '' && year === undefined) {
+        issues.push({ severity: 'error', code: 'no-year', line, column: letter });
+      }
     }
-    const key = `${match.township.code}|${year}|${indicator.id}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      issues.push({
-        severity: 'warning',
-        code: 'duplicate-fact',
+
+    const figure = readFigure(valueText, line, valueLetter, indicatorId, issues);
+    if (!figure || !township || year === undefined) continue;
+    const note = cell(noteColumn);
+    collector.add(
+      {
+        townshipCode: township.code,
+        year,
+        indicatorId,
+        value: figure.value,
+        approximate: figure.approximate,
+        rawText: valueText,
+        note: note === '' ? null : note,
         line,
-        column,
-        raw: valueText,
-        detail: String(earlier),
-      });
-      continue;
-    }
-    seen.set(key, line);
-    const noteText = columns.note === undefined ? '' : trimCell(cell(columns.note));
-    facts.push({
-      townshipCode: match.township.code,
-      year,
-      indicatorId: indicator.id,
-      value: parsed.value,
-      approximate: parsed.approximate,
-      rawText: valueText,
-      note: noteText === '' ? null : noteText,
-      line,
-      column,
-    });
+        column: valueLetter,
+      },
+      issues,
+    );
   }
-  return { facts, issues, dataRows };
+  return { facts: collector.facts, issues, dataRows, customIndicators: [...customs.values()] };
 }

@@ -11,6 +11,8 @@ export const en: Messages = {
   clearSample: 'Clear sample data',
   emptyState: 'No data yet. Import the townships’ annual indicator CSV files.',
   indicator: 'Indicator',
+  viewControls: 'Choose indicator and year',
+  withUnit: (name, unit) => `${name} (${unit})`,
   year: 'Year',
   townships: 'Townships',
   allTownships: 'All townships',

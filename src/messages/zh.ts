@@ -12,6 +12,8 @@ export const zh = {
   clearSample: '清除示例数据',
   emptyState: '暂无数据。请导入各镇街的年度指标 CSV 文件。',
   indicator: '指标',
+  viewControls: '选择指标和年度',
+  withUnit: (name: string, unit: string) => `${name}（${unit}）`,
   year: '年度',
   townships: '镇街',
   allTownships: '全部镇街',

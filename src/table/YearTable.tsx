@@ -22,6 +22,7 @@ export interface YearTableLabels {
   readonly originalText: (text: string) => string;
   readonly indicatorName: (indicator: Indicator) => string;
   readonly unitName: (indicator: Indicator) => string;
+  readonly withUnit: (name: string, unit: string) => string;
 }
 
 interface YearTableProps {
@@ -59,7 +60,7 @@ export function YearTable({ data, sorting, onSortingChange, labels, locale, capt
       ...data.indicators.map(
         (indicator): ColumnDef<typeof features, YearTableRow> => ({
           id: indicator.id,
-          header: `${labels.indicatorName(indicator)}（${labels.unitName(indicator)}）`,
+          header: labels.withUnit(labels.indicatorName(indicator), labels.unitName(indicator)),
           accessorFn: (row) => row.cells[indicator.id]?.value ?? null,
           sortDescFirst: indicator.better !== 'lower',
           cell: (info) => {

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+
 export interface PickerOption {
   readonly value: string;
   readonly label: string;
@@ -13,6 +15,7 @@ interface PickerProps {
 
 /** A labelled native select; options with a group are shown under it. */
 export function Picker({ label, value, options, onChange }: PickerProps) {
+  const id = useId();
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
   const render = (o: PickerOption) => (
     <option key={o.value} value={o.value}>
@@ -20,9 +23,9 @@ export function Picker({ label, value, options, onChange }: PickerProps) {
     </option>
   );
   return (
-    <label className="picker">
-      <span>{label}</span>
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
+    <div className="picker">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
         {groups.length <= 1
           ? options.map(render)
           : groups.map((group) => (
@@ -31,6 +34,6 @@ export function Picker({ label, value, options, onChange }: PickerProps) {
               </optgroup>
             ))}
       </select>
-    </label>
+    </div>
   );
 }

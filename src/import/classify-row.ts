@@ -1,0 +1,39 @@
+import { normalizeLabel, trimCell } from './normalize-text.ts';
+
+const FOOTNOTE =
+  /^(注\d*|备注|说明|填报单位|填报人|填表人|填报日期|填表日期|数据来源|资料来源|制表人?|制表日期|审核人?|联系人|联系电话|负责人|单位负责人)\s*[:：\s]/;
+const META_CELL = /^(单位|计量单位|金额单位|填报单位|填报日期|填表日期|统计时间|日期|制表人?|审核人?)\s*[:：]/;
+const TOTALS = /^(全区|全县|全市|全镇|总)?(合计|总计|小计|总数|合计数)$/;
+
+export function firstFilledCell(row: readonly string[]): { readonly index: number; readonly text: string } {
+  for (let index = 0; index < row.length; index++) {
+    const text = trimCell(row[index] ?? '');
+    if (text !== '') return { index, text };
+  }
+  return { index: -1, text: '' };
+}
+
+/** `注：…`, `填报单位：…`, `数据来源：…`, `制表人：…` rows around the table, never data. */
+export function isFootnoteRow(row: readonly string[]): boolean {
+  return FOOTNOTE.test(firstFilledCell(row).text);
+}
+
+/** A title row: one cell of text (`潼南区2021年度…统计表`), perhaps beside a `单位：件` note. */
+export function isTitleRow(row: readonly string[]): boolean {
+  let filled = 0;
+  for (const cell of row) {
+    const text = trimCell(cell);
+    if (text !== '' && !META_CELL.test(text)) filled++;
+    if (filled > 1) return false;
+  }
+  return true;
+}
+
+/** `合计`, `合 计`, `总计`, `小计`, `全区合计`. */
+export function isTotalsLabel(text: string): boolean {
+  return TOTALS.test(normalizeLabel(text));
+}
+
+export function isSubtotalLabel(text: string): boolean {
+  return normalizeLabel(text).endsWith('小计');
+}

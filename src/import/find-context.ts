@@ -1,0 +1,70 @@
+import type { Township } from '../district/district.ts';
+import { isFootnoteRow } from './classify-row.ts';
+import { findTownshipIn } from './match-township.ts';
+import { trimCell } from './normalize-text.ts';
+import { findYearIn } from './parse-year.ts';
+
+export type YearSource = 'column' | 'title' | 'file-name' | 'option';
+export type TownshipSource = 'column' | 'title' | 'file-name' | 'option';
+
+export interface DocumentContext {
+  readonly year: number | undefined;
+  readonly yearSource: Exclude<YearSource, 'column'> | null;
+  readonly township: Township | undefined;
+  readonly townshipSource: Exclude<TownshipSource, 'column'> | null;
+}
+
+export interface ContextOptions {
+  readonly fileName: string;
+  readonly townships: readonly Township[];
+  readonly year?: number;
+  readonly township?: string;
+  readonly townshipAliases?: Readonly<Record<string, string>>;
+}
+
+/** `C:\报表\宝龙镇2021年法治指标.csv` → `宝龙镇2021年法治指标`. */
+function baseName(fileName: string): string {
+  return (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[A-Za-z0-9]{1,5}$/, '');
+}
+
+function isYear(year: number | undefined): year is number {
+  return year !== undefined && Number.isInteger(year) && year >= 1990 && year <= 2100;
+}
+
+/**
+ * The year and township a whole file is about, for tables that do not say it per row. The user's
+ * choice wins, then the title rows above the header (then note rows such as `填报单位：宝龙镇`),
+ * then the file name.
+ */
+export function findContext(
+  rowsAbove: readonly (readonly string[])[],
+  options: ContextOptions,
+): DocumentContext {
+  const texts = (rows: readonly (readonly string[])[]) =>
+    rows.map((row) => row.map(trimCell).filter((cell) => cell !== '').join(' ')).filter((t) => t !== '');
+  const titles = texts(rowsAbove.filter((row) => !isFootnoteRow(row)));
+  const notes = texts(rowsAbove.filter(isFootnoteRow));
+  const file = baseName(options.fileName);
+  const aliases = options.townshipAliases ?? {};
+
+  let year: number | undefined;
+  let yearSource: DocumentContext['yearSource'] = null;
+  const titleYear = titles.map(findYearIn).find(isYear);
+  const fileYear = findYearIn(file);
+  if (isYear(options.year)) [year, yearSource] = [options.year, 'option'];
+  else if (isYear(titleYear)) [year, yearSource] = [titleYear, 'title'];
+  else if (isYear(fileYear)) [year, yearSource] = [fileYear, 'file-name'];
+
+  let township: Township | undefined;
+  let townshipSource: DocumentContext['townshipSource'] = null;
+  const chosen = options.townships.find((t) => t.code === options.township);
+  const titleTownship = [...titles, ...notes]
+    .map((text) => findTownshipIn(text, options.townships, aliases))
+    .find((t) => t !== undefined);
+  const fileTownship = findTownshipIn(file, options.townships, aliases);
+  if (chosen) [township, townshipSource] = [chosen, 'option'];
+  else if (titleTownship) [township, townshipSource] = [titleTownship, 'title'];
+  else if (fileTownship) [township, townshipSource] = [fileTownship, 'file-name'];
+
+  return { year, yearSource, township, townshipSource };
+}

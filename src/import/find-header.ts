@@ -1,0 +1,249 @@
+import { isFootnoteRow, isTitleRow, isTotalsLabel } from './classify-row.ts';
+import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './match-header.ts';
+import { normalizeLabel, trimCell } from './normalize-text.ts';
+import { isBlankRow } from './parse-csv.ts';
+import { parseValue } from './parse-value.ts';
+
+export type ColumnRole = 'township' | 'year' | 'indicator' | 'value' | 'unit' | 'note' | 'serial' | 'other';
+export type HeaderLayout = 'long' | 'sheet' | 'wide';
+
+/** One column of the header, its one or two header rows and a unit row combined. */
+export interface HeaderColumn {
+  readonly index: number;
+  /** What the header rows say above this column, joined by a space. */
+  readonly header: string;
+  /** Labels to match against the catalog, most specific first. */
+  readonly labels: readonly string[];
+  /** headerKey of the whole header: what mappings are keyed by and custom ids are made of. */
+  readonly key: string;
+  /** The header without its unit, for a custom indicator's name. */
+  readonly label: string;
+  readonly unit: string | null;
+  /** Row number of the header row the label was read from. */
+  readonly line: number;
+}
+
+export interface HeaderBlock {
+  readonly layout: HeaderLayout;
+  /** Index of the first header row. */
+  readonly start: number;
+  /** Index of the first row after the header rows. */
+  readonly end: number;
+  readonly columns: readonly HeaderColumn[];
+  readonly roles: ReadonlyMap<number, ColumnRole>;
+}
+
+/** Header rows sit below at most this many title, unit, note and blank rows. */
+export const HEADER_SEARCH_ROWS = 20;
+
+const ROLE_LABELS: Readonly<Record<ColumnRole, readonly string[]>> = {
+  township: [
+    '镇街',
+    '镇街名称',
+    '镇街道',
+    '街镇',
+    '乡镇',
+    '乡镇名称',
+    '乡镇街道',
+    '乡镇(街道)',
+    '镇(街道)',
+    '镇(街)',
+    '镇(乡、街道)',
+    '单位名称',
+    '填报单位',
+    '名称',
+    '地区',
+    'township',
+  ],
+  year: ['年度', '年份', '年', '统计年度', '报告年度', 'year'],
+  indicator: ['指标', '指标名称', '指标项', '项目', '项目名称', 'indicator'],
+  value: ['数值', '数据', '值', '指标值', '数量', 'value'],
+  unit: ['单位', '计量单位', 'unit'],
+  note: ['备注', '说明', '备注说明', 'note', 'notes'],
+  serial: ['序号', '编号', '序', 'no', 'no.', '#'],
+  other: ['联系人', '联系电话', '填报人', '审核人', '填报日期', '数据来源', '区县', '所属区县', '类型', '类别'],
+};
+
+const ROLE_INDEX: ReadonlyMap<string, ColumnRole> = new Map(
+  Object.entries(ROLE_LABELS).flatMap(([role, labels]) =>
+    labels.map((label) => [normalizeLabel(label), role as ColumnRole] as const),
+  ),
+);
+
+/** In a wide table `单位` names the reporting township, not a unit. */
+const WIDE_ROLES: ReadonlySet<ColumnRole> = new Set(['township', 'year', 'note', 'serial', 'other']);
+
+function roleOf(column: HeaderColumn): ColumnRole | undefined {
+  for (const label of column.labels) {
+    const role = ROLE_INDEX.get(normalizeLabel(label)) ?? ROLE_INDEX.get(headerKey(label));
+    if (role) return role;
+  }
+  return undefined;
+}
+
+function makeColumn(
+  index: number,
+  top: string,
+  bottom: string,
+  filledTop: string,
+  unitCell: string,
+  topLine: number,
+): HeaderColumn {
+  const unitBelow = unitOfCell(unitCell);
+  const bottomUnit = bottom === '' ? null : unitOfCell(bottom);
+  const shown = (parts: readonly string[]) => parts.filter((p) => p !== '').join(' ');
+  if (bottom === '' || bottomUnit !== null || filledTop === '') {
+    const text = bottom === '' || bottomUnit !== null ? top : bottom;
+    return {
+      index,
+      header: shown([top, bottom, unitCell]),
+      labels: text === '' ? [] : [text],
+      key: headerKey(text),
+      label: headerLabel(text),
+      unit: unitBelow ?? bottomUnit ?? headerUnit(text),
+      line: text === top ? topLine : topLine + 1,
+    };
+  }
+  return {
+    index,
+    header: shown([filledTop, bottom, unitCell]),
+    labels: [bottom, `${filledTop}${bottom}`],
+    key: headerKey(filledTop) + headerKey(bottom),
+    label: `${headerLabel(filledTop)} ${headerLabel(bottom)}`,
+    unit: unitBelow ?? headerUnit(bottom) ?? headerUnit(filledTop),
+    line: topLine + 1,
+  };
+}
+
+/**
+ * Combines the header rows per column. A group heading merged over several columns reaches the
+ * CSV only in its first column, so it is carried right over the columns below it that have a
+ * lower label of their own.
+ */
+function headerColumns(
+  rows: readonly (readonly string[])[],
+  start: number,
+  twoRows: boolean,
+  unitRow: readonly string[] | undefined,
+): HeaderColumn[] {
+  const topRow = rows[start] ?? [];
+  const bottomRow = twoRows ? (rows[start + 1] ?? []) : [];
+  const width = Math.max(topRow.length, bottomRow.length, unitRow?.length ?? 0);
+  const columns: HeaderColumn[] = [];
+  let carried = '';
+  let previousBottom = '';
+  for (let index = 0; index < width; index++) {
+    const top = trimCell(topRow[index] ?? '');
+    const bottom = trimCell(bottomRow[index] ?? '');
+    const bottomIsLabel = bottom !== '' && unitOfCell(bottom) === null;
+    const filledTop = top !== '' ? top : bottomIsLabel && previousBottom !== '' ? carried : '';
+    carried = filledTop;
+    previousBottom = bottomIsLabel ? bottom : '';
+    columns.push(makeColumn(index, top, bottom, filledTop, trimCell(unitRow?.[index] ?? ''), start + 1));
+  }
+  return columns;
+}
+
+/** A row of units under the header: `,,（次）,（人）,件,%`. */
+function isUnitRow(row: readonly string[] | undefined): boolean {
+  if (!row || isBlankRow(row)) return false;
+  let units = 0;
+  for (const cell of row) {
+    const text = trimCell(cell);
+    if (text === '') continue;
+    if (unitOfCell(text) !== null) units++;
+    else if (!/^(计量)?单位$/.test(normalizeLabel(text))) return false;
+  }
+  return units > 0;
+}
+
+/** A second header row: labels only, no figure, dash, township name or total in it. */
+function isSecondHeaderRow(row: readonly string[] | undefined, isTownship: (text: string) => boolean): boolean {
+  if (!row || isBlankRow(row) || isFootnoteRow(row)) return false;
+  for (const cell of row) {
+    const text = trimCell(cell);
+    if (text === '') continue;
+    if (parseValue(text).kind !== 'invalid' || isTownship(text) || isTotalsLabel(text)) return false;
+  }
+  return true;
+}
+
+function firstWithRole(roles: ReadonlyMap<number, ColumnRole>, role: ColumnRole): number | undefined {
+  for (const [index, r] of roles) if (r === role) return index;
+  return undefined;
+}
+
+function recordRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> | undefined {
+  const roles = new Map<number, ColumnRole>();
+  const taken = new Set<ColumnRole>();
+  for (const column of columns) {
+    const role = roleOf(column);
+    if (!role || (taken.has(role) && role !== 'other')) continue;
+    roles.set(column.index, role);
+    taken.add(role);
+  }
+  return taken.has('indicator') && taken.has('value') ? roles : undefined;
+}
+
+function wideRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> | undefined {
+  const roles = new Map<number, ColumnRole>();
+  const taken = new Set<ColumnRole>();
+  for (const column of columns) {
+    const role = normalizeLabel(column.labels[0] ?? '') === '单位' ? 'township' : roleOf(column);
+    if (!role || !WIDE_ROLES.has(role) || (taken.has(role) && role !== 'other')) continue;
+    roles.set(column.index, role);
+    taken.add(role);
+  }
+  const rest = columns.filter((c) => !roles.has(c.index) && c.labels.length > 0);
+  if (taken.has('township')) return rest.length > 0 ? roles : undefined;
+  // No township label: a table whose first unlabelled column holds the names, e.g. `,中心组学法,…`.
+  const matched = rest.filter((c) => c.labels.some((label) => matchHeader(label)));
+  const firstMatched = matched[0];
+  if (matched.length < 2 || firstMatched === undefined) return undefined;
+  const names = columns.find(
+    (c) => c.index < firstMatched.index && !roles.has(c.index) && !matched.includes(c),
+  );
+  if (!names) return undefined;
+  roles.set(names.index, 'township');
+  return roles;
+}
+
+/**
+ * Finds the header below title, note, unit and blank rows and decides the layout from it:
+ * `long` (镇街, 年度, 指标, 数值), `sheet` (指标, 数值 without a township column) or `wide`
+ * (a township column and one column per indicator).
+ */
+export function findHeader(
+  rows: readonly (readonly string[])[],
+  isTownship: (text: string) => boolean,
+): HeaderBlock | undefined {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let start = 0; start < limit; start++) {
+    const row = rows[start] ?? [];
+    if (isBlankRow(row) || isFootnoteRow(row) || isTitleRow(row)) continue;
+
+    const unitBelow = isUnitRow(rows[start + 1]);
+    const single = headerColumns(rows, start, false, unitBelow ? rows[start + 1] : undefined);
+    const singleEnd = start + (unitBelow ? 2 : 1);
+    const records = recordRoles(single);
+    if (records) {
+      const layout = firstWithRole(records, 'township') === undefined ? 'sheet' : 'long';
+      return { layout, start, end: singleEnd, columns: single, roles: records };
+    }
+    if (!unitBelow && isSecondHeaderRow(rows[start + 1], isTownship)) {
+      const unitAfter = isUnitRow(rows[start + 2]);
+      const combined = headerColumns(rows, start, true, unitAfter ? rows[start + 2] : undefined);
+      const roles = wideRoles(combined);
+      if (roles) {
+        return { layout: 'wide', start, end: start + (unitAfter ? 3 : 2), columns: combined, roles };
+      }
+    }
+    const roles = wideRoles(single);
+    if (roles) return { layout: 'wide', start, end: singleEnd, columns: single, roles };
+  }
+  return undefined;
+}
+
+export function columnWithRole(block: HeaderBlock, role: ColumnRole): number | undefined {
+  return firstWithRole(block.roles, role);
+}

@@ -1,0 +1,167 @@
+import { findIndicator, isStored } from '../indicators/catalog.ts';
+import { columnLetter } from './fact.ts';
+import type { ColumnRole, HeaderBlock, HeaderColumn } from './find-header.ts';
+import type { ImportIssue } from './import-issue.ts';
+import { customIndicatorId, headerKey, headerLabel, headerUnit, matchHeader } from './match-header.ts';
+
+export type ColumnSource = 'catalog' | 'mapping' | 'custom' | 'ignored' | 'role';
+
+/** What the import made of one column of the file. */
+export interface ImportColumn {
+  /** Column letter as a spreadsheet shows it. */
+  readonly column: string;
+  readonly header: string;
+  /** What `mappings` are keyed by. */
+  readonly headerKey: string;
+  readonly indicatorId: string | null;
+  readonly source: ColumnSource;
+  /** For source 'role': what the column holds instead of an indicator. */
+  readonly role: ColumnRole | null;
+}
+
+/** An indicator the catalog does not have, named by the file; its facts are kept under `id`. */
+export interface CustomIndicator {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string | null;
+}
+
+export type Mappings = Readonly<Record<string, string>>;
+
+export const IGNORE = 'ignore';
+
+export type Resolution =
+  | { readonly source: 'catalog' | 'mapping' | 'custom'; readonly indicatorId: string }
+  | { readonly source: 'ignored'; readonly indicatorId: null };
+
+function isMappingTarget(id: string): boolean {
+  if (id.startsWith('custom:')) return id.length > 'custom:'.length;
+  const indicator = findIndicator(id);
+  return indicator !== undefined && isStored(indicator);
+}
+
+/**
+ * Header or indicator name → indicator: the user's mapping first, then the catalog's names and
+ * aliases, else a custom indicator of its own. A mapping to an id that no longer exists is
+ * reported and passed over.
+ */
+export function resolveIndicator(
+  keys: readonly string[],
+  labels: readonly string[],
+  mappings: Mappings,
+  stale: (target: string) => void,
+): Resolution {
+  for (const key of keys) {
+    if (!Object.hasOwn(mappings, key)) continue;
+    const target = mappings[key] ?? '';
+    if (target === IGNORE) return { source: 'ignored', indicatorId: null };
+    if (isMappingTarget(target)) return { source: 'mapping', indicatorId: target };
+    stale(target);
+    break;
+  }
+  for (const label of labels) {
+    const indicator = matchHeader(label);
+    if (indicator) return { source: 'catalog', indicatorId: indicator.id };
+  }
+  return { source: 'custom', indicatorId: customIndicatorId(keys[0] ?? '') };
+}
+
+/** An indicator named in a cell of the long or sheet layout. */
+export function resolveIndicatorName(
+  name: string,
+  mappings: Mappings,
+  stale: (target: string) => void,
+): Resolution {
+  return resolveIndicator([headerKey(name)], [name], mappings, stale);
+}
+
+export function customIndicatorOf(id: string, name: string, unit: string | null): CustomIndicator {
+  return { id, label: headerLabel(name), unit: unit ?? headerUnit(name) };
+}
+
+export interface MappedColumn extends ImportColumn {
+  readonly index: number;
+  /** Two columns claim this indicator: neither is read until the user decides. */
+  readonly conflict: boolean;
+}
+
+export interface MappedColumns {
+  readonly columns: readonly MappedColumn[];
+  readonly customIndicators: readonly CustomIndicator[];
+  readonly issues: readonly ImportIssue[];
+}
+
+/** Decides every headed column of a wide table; two columns for one indicator are both errors. */
+export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumns {
+  const issues: ImportIssue[] = [];
+  const decided: { header: HeaderColumn; role: ColumnRole | null; resolution: Resolution | null }[] = [];
+  for (const header of block.columns) {
+    const role = block.roles.get(header.index) ?? null;
+    if (role === null && header.labels.length === 0) continue;
+    const resolution =
+      role !== null
+        ? null
+        : resolveIndicator(
+            [...new Set([header.key, ...header.labels.map(headerKey)])],
+            header.labels,
+            mappings,
+            (target) =>
+              issues.push({
+                severity: 'warning',
+                code: 'unknown-indicator',
+                line: header.line,
+                column: columnLetter(header.index),
+                raw: target,
+                detail: header.header,
+              }),
+          );
+    decided.push({ header, role, resolution });
+  }
+
+  const byIndicator = new Map<string, number[]>();
+  for (const { header, resolution } of decided) {
+    if (!resolution?.indicatorId) continue;
+    const list = byIndicator.get(resolution.indicatorId) ?? [];
+    list.push(header.index);
+    byIndicator.set(resolution.indicatorId, list);
+  }
+
+  const customIndicators = new Map<string, CustomIndicator>();
+  const columns = decided.map(({ header, role, resolution }): MappedColumn => {
+    const indicatorId = resolution?.indicatorId ?? null;
+    const sharing = indicatorId === null ? [] : (byIndicator.get(indicatorId) ?? []);
+    const conflict = sharing.length > 1;
+    if (conflict && indicatorId !== null) {
+      issues.push({
+        severity: 'error',
+        code: 'duplicate-indicator-column',
+        line: header.line,
+        column: columnLetter(header.index),
+        raw: header.header,
+        detail: sharing
+          .filter((i) => i !== header.index)
+          .map(columnLetter)
+          .join('、'),
+        indicatorId,
+      });
+    }
+    if (indicatorId?.startsWith('custom:') && !customIndicators.has(indicatorId)) {
+      customIndicators.set(indicatorId, {
+        id: indicatorId,
+        label: header.label,
+        unit: header.unit,
+      });
+    }
+    return {
+      index: header.index,
+      column: columnLetter(header.index),
+      header: header.header,
+      headerKey: header.key,
+      indicatorId,
+      source: role !== null ? 'role' : (resolution?.source ?? 'ignored'),
+      role,
+      conflict,
+    };
+  });
+  return { columns, customIndicators: [...customIndicators.values()], issues };
+}

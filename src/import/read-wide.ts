@@ -1,0 +1,160 @@
+import { findIndicator } from '../indicators/catalog.ts';
+import { firstFilledCell, isFootnoteRow, isSubtotalLabel, isTotalsLabel } from './classify-row.ts';
+import { createFactCollector, type Figure, readFigure } from './collect-facts.ts';
+import { columnLetter, type Fact } from './fact.ts';
+import { columnWithRole, type HeaderBlock } from './find-header.ts';
+import type { ImportIssue } from './import-issue.ts';
+import type { MappedColumn } from './map-columns.ts';
+import { trimCell } from './normalize-text.ts';
+import { isBlankRow } from './parse-csv.ts';
+import { parseValue } from './parse-value.ts';
+import { parseYear } from './parse-year.ts';
+import type { TownshipResolver } from './resolve-township.ts';
+
+export interface WideResult {
+  readonly facts: Fact[];
+  readonly issues: ImportIssue[];
+  readonly dataRows: number;
+  /** Columns without a header that hold data in some row. */
+  readonly unnamedColumns: number[];
+}
+
+interface Sum {
+  value: number;
+  /** An approximate or unreadable part makes the sum unknown. */
+  exact: boolean;
+}
+
+function formatSum(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
+
+function agrees(total: number, sum: number): boolean {
+  return Math.abs(total - sum) <= 1e-6 * Math.max(1, Math.abs(sum));
+}
+
+/**
+ * One row per township, one column per indicator. `合计`/`总计` rows are checked against the sum
+ * of the township rows above them and `小计` rows against the rows since the previous `小计`;
+ * none of them becomes a fact.
+ */
+export function readWide(
+  rows: readonly (readonly string[])[],
+  block: HeaderBlock,
+  mapped: readonly MappedColumn[],
+  townships: TownshipResolver,
+  year: number | undefined,
+): WideResult {
+  const issues: ImportIssue[] = [];
+  const collector = createFactCollector();
+  const townshipColumn = columnWithRole(block, 'township') ?? 0;
+  const yearColumn = columnWithRole(block, 'year');
+  const noteColumn = columnWithRole(block, 'note');
+  const valueColumns = mapped.filter(
+    (c): c is MappedColumn & { indicatorId: string } => c.indicatorId !== null && !c.conflict,
+  );
+  const additive = valueColumns.filter((c) => findIndicator(c.indicatorId)?.additive === true);
+  const overall = new Map<number, Sum>(additive.map((c) => [c.index, { value: 0, exact: true }]));
+  const sinceSubtotal = new Map<number, Sum>(additive.map((c) => [c.index, { value: 0, exact: true }]));
+  const headed = new Set(mapped.map((c) => c.index));
+  const unnamed = new Set<number>();
+  let dataRows = 0;
+  let yearAbove: number | undefined;
+
+  for (let index = block.end; index < rows.length; index++) {
+    const row = rows[index] ?? [];
+    const line = index + 1;
+    if (isBlankRow(row) || isFootnoteRow(row)) continue;
+    const cell = (i: number) => row[i] ?? '';
+    const townshipText = trimCell(cell(townshipColumn));
+    const first = firstFilledCell(row);
+    const label = townshipText !== '' ? townshipText : first.index <= townshipColumn ? first.text : '';
+
+    if (isTotalsLabel(label)) {
+      const sums = isSubtotalLabel(label) ? sinceSubtotal : overall;
+      for (const column of additive) {
+        const text = cell(column.index);
+        const letter = columnLetter(column.index);
+        const total = readFigure(text, line, letter, column.indicatorId, issues);
+        const sum = sums.get(column.index);
+        if (!total || total.approximate || !sum?.exact || agrees(total.value, sum.value)) continue;
+        issues.push({
+          severity: 'warning',
+          code: 'totals-mismatch',
+          line,
+          column: letter,
+          raw: text,
+          detail: formatSum(sum.value),
+          indicatorId: column.indicatorId,
+        });
+      }
+      if (sums === sinceSubtotal) {
+        for (const sum of sinceSubtotal.values()) Object.assign(sum, { value: 0, exact: true });
+      }
+      continue;
+    }
+
+    for (let i = 0; i < row.length; i++) {
+      if (!headed.has(i) && i !== townshipColumn && trimCell(cell(i)) !== '') unnamed.add(i);
+    }
+    const filled = valueColumns.filter((c) => trimCell(cell(c.index)) !== '');
+    if (townshipText === '' && filled.length === 0) continue;
+    dataRows++;
+
+    const township =
+      townshipText === ''
+        ? undefined
+        : townships.resolve(townshipText, line, columnLetter(townshipColumn), issues);
+    if (townshipText === '') {
+      issues.push({ severity: 'error', code: 'blank-township', line, column: columnLetter(townshipColumn) });
+    }
+
+    let rowYear = year;
+    if (yearColumn !== undefined) {
+      const yearText = trimCell(cell(yearColumn));
+      const written = yearText === '' ? undefined : parseYear(yearText);
+      if (written !== undefined) yearAbove = written;
+      if (yearText !== '' && written === undefined) {
+        issues.push({ severity: 'error', code: 'bad-year', line, column: columnLetter(yearColumn), raw: yearText });
+      }
+      rowYear = yearText === '' ? (yearAbove ?? year) : written;
+      if (yearText === '' && rowYear === undefined) {
+        issues.push({ severity: 'error', code: 'no-year', line, column: columnLetter(yearColumn) });
+      }
+    }
+    const noteText = noteColumn === undefined ? '' : trimCell(cell(noteColumn));
+
+    for (const column of filled) {
+      const text = cell(column.index);
+      const letter = columnLetter(column.index);
+      const figure: Figure | undefined = readFigure(text, line, letter, column.indicatorId, issues);
+      for (const sums of [overall, sinceSubtotal]) {
+        const sum = sums.get(column.index);
+        if (!sum) continue;
+        if (figure) sum.value += figure.value;
+        if (figure ? figure.approximate : parseValue(text).kind !== 'missing') sum.exact = false;
+      }
+      if (!figure || !township || rowYear === undefined) continue;
+      collector.add(
+        {
+          townshipCode: township.code,
+          year: rowYear,
+          indicatorId: column.indicatorId,
+          value: figure.value,
+          approximate: figure.approximate,
+          rawText: text,
+          note: noteText === '' ? null : noteText,
+          line,
+          column: letter,
+        },
+        issues,
+      );
+    }
+  }
+  return {
+    facts: collector.facts,
+    issues,
+    dataRows,
+    unnamedColumns: [...unnamed].sort((a, b) => a - b),
+  };
+}
