@@ -49,6 +49,24 @@ const DDL = [
      source_column VARCHAR,
      PRIMARY KEY (township_code, year, indicator_id)
    )`,
+  // Values an import replaced, so undoing that import can restore them exactly.
+  `CREATE TABLE IF NOT EXISTS replaced_facts (
+     replaced_by INTEGER NOT NULL,
+     township_code VARCHAR NOT NULL,
+     year INTEGER NOT NULL,
+     indicator_id VARCHAR NOT NULL,
+     value DOUBLE NOT NULL,
+     approximate BOOLEAN NOT NULL,
+     raw_text VARCHAR,
+     note VARCHAR,
+     import_id INTEGER NOT NULL,
+     source_line INTEGER,
+     source_column VARCHAR
+   )`,
+  // A header the user mapped to an indicator once is mapped the same way in later imports.
+  `CREATE TABLE IF NOT EXISTS header_mappings (header_key VARCHAR PRIMARY KEY, indicator_id VARCHAR NOT NULL)`,
+  // A township name the user resolved once (a typo, a pinyin name) resolves the same way later.
+  `CREATE TABLE IF NOT EXISTS township_aliases (alias VARCHAR PRIMARY KEY, township_code VARCHAR NOT NULL)`,
   // Derived rates come from their counts here, never from what a township wrote.
   `CREATE OR REPLACE VIEW all_facts AS
      SELECT township_code, year, indicator_id, value, approximate, raw_text, note,

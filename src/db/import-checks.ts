@@ -1,0 +1,97 @@
+import type { Fact } from '../import/fact.ts';
+import type { DbClient } from './client.ts';
+import { STAGED_FACTS, stageFacts } from './stage-facts.ts';
+
+export interface PreviousImport {
+  readonly id: number;
+  readonly fileName: string;
+  readonly importedAt: string;
+}
+
+/** The earlier import of exactly these bytes, if any. */
+export async function findImportByHash(db: DbClient, contentHash: string): Promise<PreviousImport | undefined> {
+  const [row] = await db.query<{ id: number; file_name: string; imported_at: string }>(
+    `SELECT id, file_name, strftime(imported_at, '%Y-%m-%d %H:%M') AS imported_at
+     FROM imports WHERE content_hash = ? ORDER BY id LIMIT 1`,
+    [contentHash],
+  );
+  return row ? { id: row.id, fileName: row.file_name, importedAt: row.imported_at } : undefined;
+}
+
+export interface FactConflict {
+  readonly townshipCode: string;
+  readonly townshipName: string;
+  readonly year: number;
+  readonly indicatorId: string;
+  readonly oldValue: number;
+  readonly oldText: string | null;
+  readonly oldFile: string | null;
+  readonly newValue: number;
+  readonly newText: string;
+  readonly line: number;
+}
+
+let counter = 0;
+
+/** Facts of a file that are already stored with another value (or another approximation). */
+export async function findConflicts(db: DbClient, facts: readonly Fact[]): Promise<FactConflict[]> {
+  if (facts.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const name = `conflicts-${++counter}.csv`;
+    const drop = await stageFacts(tx, name, facts);
+    try {
+      const rows = await tx.query<{
+        township_code: string;
+        township_name: string | null;
+        year: number;
+        indicator_id: string;
+        old_value: number;
+        old_text: string | null;
+        old_file: string | null;
+        new_value: number;
+        new_text: string;
+        line: number;
+      }>(
+        `SELECT s.township_code, t.name AS township_name, s.year, s.indicator_id,
+                f.value AS old_value, f.raw_text AS old_text, i.file_name AS old_file,
+                s.value AS new_value, s.raw_text AS new_text, s.source_line AS line
+         FROM ${STAGED_FACTS} s
+         JOIN facts f USING (township_code, year, indicator_id)
+         LEFT JOIN imports i ON i.id = f.import_id
+         LEFT JOIN townships t ON t.code = s.township_code
+         WHERE f.value <> s.value OR f.approximate <> s.approximate
+         ORDER BY s.source_line, s.indicator_id`,
+        [name],
+      );
+      return rows.map((r) => ({
+        townshipCode: r.township_code,
+        townshipName: r.township_name ?? r.township_code,
+        year: r.year,
+        indicatorId: r.indicator_id,
+        oldValue: r.old_value,
+        oldText: r.old_text,
+        oldFile: r.old_file,
+        newValue: r.new_value,
+        newText: r.new_text,
+        line: r.line,
+      }));
+    } finally {
+      await drop();
+    }
+  });
+}
+
+/** The user's remembered choices, passed to the import pipeline as options. */
+export async function loadRememberedChoices(
+  db: DbClient,
+): Promise<{ mappings: Record<string, string>; townshipAliases: Record<string, string> }> {
+  const mappings: Record<string, string> = {};
+  for (const row of await db.query<{ header_key: string; indicator_id: string }>('SELECT * FROM header_mappings')) {
+    mappings[row.header_key] = row.indicator_id;
+  }
+  const townshipAliases: Record<string, string> = {};
+  for (const row of await db.query<{ alias: string; township_code: string }>('SELECT * FROM township_aliases')) {
+    townshipAliases[row.alias] = row.township_code;
+  }
+  return { mappings, townshipAliases };
+}
