@@ -1,18 +1,20 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { buildRankingOption } from '../charts/build-ranking-option.ts';
 import { buildTrendOption } from '../charts/build-trend-option.ts';
 import { Chart } from '../charts/Chart.tsx';
 import {
   clearSample,
   countFacts,
+  type IndicatorInfo,
+  listIndicators,
   listTownships,
   listYears,
   loadRanking,
   loadTrend,
   loadYearCells,
 } from '../db/queries.ts';
-import { CATALOG, getIndicator, type Indicator } from '../indicators/catalog.ts';
+import { CATALOG, DEFAULT_INDICATOR_ID, getIndicator } from '../indicators/catalog.ts';
 import { en } from '../messages/en.ts';
 import { zh } from '../messages/zh.ts';
 import { pivotYearCells } from '../table/pivot-year-cells.ts';
@@ -23,6 +25,8 @@ import { TownshipPicker } from '../ui/TownshipPicker.tsx';
 import type { AppDb } from './open-app-db.ts';
 import { useAsync } from './use-db-query.ts';
 import type { Lang } from './url-state.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { useImportSession } from './use-import-session.ts';
 import { useViewState } from './use-view-state.ts';
 
 const GROUP_NAMES = {
@@ -36,8 +40,15 @@ const GROUP_NAMES = {
   stability: { zh: '信访稳定', en: 'Stability' },
 } as const;
 
-const nameIn = (lang: Lang, i: Indicator) => (lang === 'en' ? i.name.en : i.name.zh);
-const unitIn = (lang: Lang, i: Indicator) => (lang === 'en' ? i.unit.en : i.unit.zh);
+const nameIn = (lang: Lang, i: IndicatorInfo) => (lang === 'en' ? i.name.en : i.name.zh);
+const unitIn = (lang: Lang, i: IndicatorInfo) => (lang === 'en' ? i.unit.en : i.unit.zh);
+
+const CATALOG_GROUPS = new Map<string, keyof typeof GROUP_NAMES>(CATALOG.map((i) => [i.id, i.group]));
+
+function groupName(id: string, lang: Lang, customGroup: string): string {
+  const group = CATALOG_GROUPS.get(id);
+  return group ? GROUP_NAMES[group][lang] : customGroup;
+}
 
 export function App({ appDb }: { readonly appDb: AppDb }) {
   const { db } = appDb;
@@ -46,25 +57,33 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const [busy, setBusy] = useState(false);
   const t = view.lang === 'en' ? en : zh;
   const locale = t.lang;
-  const indicator = getIndicator(view.indicatorId);
   const lang = view.lang;
+  const [importOpen, setImportOpen] = useState(false);
+  const refresh = useCallback(() => setRevision((r) => r + 1), []);
+  const importSession = useImportSession(db, refresh);
 
   const basics = useAsync(
     async () => ({
       years: await listYears(db),
       townships: await listTownships(db),
       counts: await countFacts(db),
+      indicators: await listIndicators(db),
     }),
     [db, revision],
   );
   const years = basics.status === 'ready' ? basics.data.years : [];
+  const indicators = basics.status === 'ready' ? basics.data.indicators : [];
+  // An id from a pasted link that this database does not know falls back to the default.
+  const indicator: IndicatorInfo =
+    indicators.find((i) => i.id === view.indicatorId) ?? getIndicator(DEFAULT_INDICATOR_ID);
+  const indicatorId = indicator.id;
   const latest = years.at(-1) ?? null;
   const year = view.year !== null && years.includes(view.year) ? view.year : latest;
 
-  const trend = useAsync(() => loadTrend(db, view.indicatorId), [db, view.indicatorId, revision]);
-  const ranking = useAsync(year === null ? null : () => loadRanking(db, view.indicatorId, year), [
+  const trend = useAsync(() => loadTrend(db, indicatorId), [db, indicatorId, revision]);
+  const ranking = useAsync(year === null ? null : () => loadRanking(db, indicatorId, year), [
     db,
-    view.indicatorId,
+    indicatorId,
     year,
     revision,
   ]);
@@ -133,8 +152,10 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const cellData = cells.status === 'error' ? undefined : cells.data;
   const tableData = useMemo(
     () =>
-      cellData ? pivotYearCells(cellData, basics.status === 'ready' ? basics.data.townships : []) : null,
-    [cellData, basics],
+      cellData
+        ? pivotYearCells(cellData, basics.status === 'ready' ? basics.data.townships : [], indicators)
+        : null,
+    [cellData, basics, indicators],
   );
   const tableLabels: YearTableLabels = useMemo(
     () => ({
@@ -164,18 +185,55 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const hasSample = basics.status === 'ready' && basics.data.counts.sampleImports > 0;
   const empty = basics.status === 'ready' && basics.data.counts.facts === 0;
 
+  const customNames = useMemo(
+    () =>
+      Object.fromEntries(indicators.filter((i) => i.kind === 'custom').map((i) => [i.id, nameIn(lang, i)])),
+    [indicators, lang],
+  );
+
   return (
-    <div className="app" lang={locale}>
+    // Files dropped anywhere on the page go to the import panel; the panel's button is the keyboard way.
+    // biome-ignore lint/a11y/noStaticElementInteractions: a page-wide drop target, not a control
+    <div
+      className="app"
+      lang={locale}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        if (event.defaultPrevented || event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        setImportOpen(true);
+        void importSession.addFiles([...event.dataTransfer.files]);
+      }}
+    >
       <header className="app-header">
         <h1>{t.appTitle}</h1>
-        <button
-          type="button"
-          className="lang-switch"
-          onClick={() => setView({ lang: view.lang === 'en' ? 'zh' : 'en' })}
-        >
-          {t.switchLanguage}
-        </button>
+        <div className="header-actions">
+          <button type="button" aria-expanded={importOpen} onClick={() => setImportOpen((open) => !open)}>
+            {importOpen ? t.importer.close : t.importer.open}
+          </button>
+          <button
+            type="button"
+            className="lang-switch"
+            onClick={() => setView({ lang: view.lang === 'en' ? 'zh' : 'en' })}
+          >
+            {t.switchLanguage}
+          </button>
+        </div>
       </header>
+      {(importOpen || empty || importSession.files.length > 0) && basics.status === 'ready' && (
+        <ImportPanel
+          db={db}
+          t={t}
+          lang={lang}
+          session={importSession}
+          townships={basics.data.townships}
+          defaultYear={latest ?? new Date().getFullYear()}
+          customNames={customNames}
+          onTownshipsChanged={refresh}
+        />
+      )}
       {hasSample && (
         <SampleBanner text={t.sampleBanner} actionLabel={t.clearSample} onClear={onClearSample} busy={busy} />
       )}
@@ -185,11 +243,11 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
           <section className="controls" aria-label={t.viewControls}>
             <Picker
               label={t.indicator}
-              value={view.indicatorId}
-              options={CATALOG.map((i) => ({
+              value={indicatorId}
+              options={indicators.map((i) => ({
                 value: i.id,
                 label: nameIn(lang, i),
-                group: GROUP_NAMES[i.group][view.lang],
+                group: groupName(i.id, lang, t.customGroup),
               }))}
               onChange={(value) => setView({ indicatorId: value })}
             />

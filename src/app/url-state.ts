@@ -1,4 +1,4 @@
-import { DEFAULT_INDICATOR_ID, findIndicator } from '../indicators/catalog.ts';
+import { DEFAULT_INDICATOR_ID } from '../indicators/catalog.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -13,6 +13,9 @@ export interface ViewState {
   readonly sortBy: string | null;
   readonly sortDesc: boolean;
 }
+
+/** Catalog ids and `custom:<header>` ids; anything else in a URL is ignored. */
+const INDICATOR_ID = /^(custom:)?[\p{L}\p{N}_（）()%/.-]{1,64}$/u;
 
 export const DEFAULT_VIEW: ViewState = {
   indicatorId: DEFAULT_INDICATOR_ID,
@@ -30,13 +33,13 @@ export function parseViewState(search: string): ViewState {
   const year = Number(params.get('year'));
   const sort = params.get('sort');
   return {
-    indicatorId: indicator && findIndicator(indicator) ? indicator : DEFAULT_VIEW.indicatorId,
+    indicatorId: indicator && INDICATOR_ID.test(indicator) ? indicator : DEFAULT_VIEW.indicatorId,
     year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null,
     highlighted: (params.get('townships') ?? '')
       .split(',')
       .filter((code) => /^[0-9A-Za-z_-]{1,32}$/.test(code)),
     lang: params.get('lang') === 'en' ? 'en' : 'zh',
-    sortBy: sort && (sort === 'township' || findIndicator(sort)) ? sort : null,
+    sortBy: sort && (sort === 'township' || INDICATOR_ID.test(sort)) ? sort : null,
     sortDesc: params.get('desc') === '1',
   };
 }

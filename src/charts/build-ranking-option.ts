@@ -67,7 +67,9 @@ export function buildRankingOption(input: RankingInput): ChartOption {
           approximate: r.approximate,
           rank: r.rank,
           itemStyle: {
-            color: highlightColour(r.townshipCode, input.highlighted) ?? (highlighted.size > 0 ? MUTED : PALETTE[0]),
+            color:
+              highlightColour(r.townshipCode, input.highlighted) ??
+              (highlighted.size > 0 ? MUTED : PALETTE[0]),
             opacity: r.approximate ? 0.6 : 1,
           },
         })),

@@ -25,7 +25,17 @@ afterAll(async () => {
 });
 
 function fact(indicatorId: string, value: number, rawText = String(value), line = 2): Fact {
-  return { townshipCode: BAOLONG, year: 2021, indicatorId, value, approximate: false, rawText, note: null, line, column: 'D' };
+  return {
+    townshipCode: BAOLONG,
+    year: 2021,
+    indicatorId,
+    value,
+    approximate: false,
+    rawText,
+    note: null,
+    line,
+    column: 'D',
+  };
 }
 const record = (fileName: string, contentHash: string): ImportRecord => ({
   fileName,
@@ -42,7 +52,10 @@ async function stored(): Promise<{ indicator_id: string; value: number; import_i
 
 describe('committing an import', () => {
   it('stores facts with their import, and finds the same bytes again by hash', async () => {
-    const id = await commitImport(db, record('a.csv', 'hash-a'), [fact('disputes_mediated', 94), fact('disputes_resolved', 92)]);
+    const id = await commitImport(db, record('a.csv', 'hash-a'), [
+      fact('disputes_mediated', 94),
+      fact('disputes_resolved', 92),
+    ]);
     expect(await stored()).toEqual([
       { indicator_id: 'disputes_mediated', value: 94, import_id: id },
       { indicator_id: 'disputes_resolved', value: 92, import_id: id },
@@ -52,8 +65,14 @@ describe('committing an import', () => {
   });
 
   it('lists values that differ from stored ones, old beside new', async () => {
-    await commitImport(db, record('a.csv', 'h1'), [fact('disputes_mediated', 94), fact('disputes_resolved', 92)]);
-    const conflicts = await findConflicts(db, [fact('disputes_mediated', 96, '96', 5), fact('disputes_resolved', 92)]);
+    await commitImport(db, record('a.csv', 'h1'), [
+      fact('disputes_mediated', 94),
+      fact('disputes_resolved', 92),
+    ]);
+    const conflicts = await findConflicts(db, [
+      fact('disputes_mediated', 96, '96', 5),
+      fact('disputes_resolved', 92),
+    ]);
     expect(conflicts).toEqual([
       expect.objectContaining({
         townshipName: '宝龙镇',
@@ -68,7 +87,9 @@ describe('committing an import', () => {
 
   it('replace: takes the new values and keeps the replaced ones for undo', async () => {
     const first = await commitImport(db, record('a.csv', 'h1'), [fact('disputes_mediated', 94)]);
-    const second = await commitImport(db, record('b.csv', 'h2'), [fact('disputes_mediated', 96)], { onConflict: 'replace' });
+    const second = await commitImport(db, record('b.csv', 'h2'), [fact('disputes_mediated', 96)], {
+      onConflict: 'replace',
+    });
     expect(await stored()).toEqual([{ indicator_id: 'disputes_mediated', value: 96, import_id: second }]);
     const replaced = await db.query('SELECT replaced_by, value, import_id FROM replaced_facts');
     expect(replaced).toEqual([{ replaced_by: second, value: 94, import_id: first }]);
@@ -76,20 +97,29 @@ describe('committing an import', () => {
 
   it('keep: leaves stored values alone and adds only new facts', async () => {
     const first = await commitImport(db, record('a.csv', 'h1'), [fact('disputes_mediated', 94)]);
-    const second = await commitImport(db, record('b.csv', 'h2'), [fact('disputes_mediated', 96), fact('disputes_resolved', 92)], {
-      onConflict: 'keep',
-    });
+    const second = await commitImport(
+      db,
+      record('b.csv', 'h2'),
+      [fact('disputes_mediated', 96), fact('disputes_resolved', 92)],
+      {
+        onConflict: 'keep',
+      },
+    );
     expect(await stored()).toEqual([
       { indicator_id: 'disputes_mediated', value: 94, import_id: first },
       { indicator_id: 'disputes_resolved', value: 92, import_id: second },
     ]);
-    const [row] = await db.query<{ fact_count: number }>('SELECT fact_count FROM imports WHERE id = ?', [second]);
+    const [row] = await db.query<{ fact_count: number }>('SELECT fact_count FROM imports WHERE id = ?', [
+      second,
+    ]);
     expect(row?.fact_count).toBe(1);
   });
 
   it('is all or nothing: a failure inside leaves no import record and no facts', async () => {
     const broken = { ...fact('disputes_mediated', 94), year: Number.NaN };
-    await expect(commitImport(db, record('bad.csv', 'h3'), [fact('disputes_resolved', 92), broken])).rejects.toThrow();
+    await expect(
+      commitImport(db, record('bad.csv', 'h3'), [fact('disputes_resolved', 92), broken]),
+    ).rejects.toThrow();
     expect(await stored()).toEqual([]);
     expect(await db.query('SELECT * FROM imports')).toEqual([]);
   });
@@ -105,7 +135,9 @@ describe('committing an import', () => {
       mappings: { 调处纠纷: 'disputes_mediated' },
       townshipAliases: { 宝垅镇: BAOLONG },
     });
-    const [custom] = await db.query('SELECT name_zh, unit_zh, kind FROM indicators WHERE id = ?', ['custom:网格员培训']);
+    const [custom] = await db.query('SELECT name_zh, unit_zh, kind FROM indicators WHERE id = ?', [
+      'custom:网格员培训',
+    ]);
     expect(custom).toEqual({ name_zh: '网格员培训', unit_zh: '场', kind: 'custom' });
   });
 });

@@ -82,7 +82,9 @@ export async function commitImport(
           [importId, staging],
         );
       }
-      const [stored] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM facts WHERE import_id = ?', [importId]);
+      const [stored] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM facts WHERE import_id = ?', [
+        importId,
+      ]);
       await tx.run('UPDATE imports SET fact_count = ? WHERE id = ?', [stored?.n ?? 0, importId]);
     } finally {
       await drop();

@@ -9,7 +9,10 @@ export interface PreviousImport {
 }
 
 /** The earlier import of exactly these bytes, if any. */
-export async function findImportByHash(db: DbClient, contentHash: string): Promise<PreviousImport | undefined> {
+export async function findImportByHash(
+  db: DbClient,
+  contentHash: string,
+): Promise<PreviousImport | undefined> {
   const [row] = await db.query<{ id: number; file_name: string; imported_at: string }>(
     `SELECT id, file_name, strftime(imported_at, '%Y-%m-%d %H:%M') AS imported_at
      FROM imports WHERE content_hash = ? ORDER BY id LIMIT 1`,
@@ -86,11 +89,15 @@ export async function loadRememberedChoices(
   db: DbClient,
 ): Promise<{ mappings: Record<string, string>; townshipAliases: Record<string, string> }> {
   const mappings: Record<string, string> = {};
-  for (const row of await db.query<{ header_key: string; indicator_id: string }>('SELECT * FROM header_mappings')) {
+  for (const row of await db.query<{ header_key: string; indicator_id: string }>(
+    'SELECT * FROM header_mappings',
+  )) {
     mappings[row.header_key] = row.indicator_id;
   }
   const townshipAliases: Record<string, string> = {};
-  for (const row of await db.query<{ alias: string; township_code: string }>('SELECT * FROM township_aliases')) {
+  for (const row of await db.query<{ alias: string; township_code: string }>(
+    'SELECT * FROM township_aliases',
+  )) {
     townshipAliases[row.alias] = row.township_code;
   }
   return { mappings, townshipAliases };

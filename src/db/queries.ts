@@ -1,5 +1,5 @@
 /** Typed queries behind the charts and the table. Parameters are always bound. */
-import { getIndicator } from '../indicators/catalog.ts';
+import type { Better, IndicatorKind } from '../indicators/catalog.ts';
 import type { DbClient } from './client.ts';
 
 export interface SeriesPoint {
@@ -37,6 +37,34 @@ export interface TableCell {
   readonly fileName: string | null;
   readonly sourceLine: number | null;
   readonly sourceColumn: string | null;
+}
+
+/** An indicator as the database knows it: the catalog's, plus custom ones from imported files. */
+export interface IndicatorInfo {
+  readonly id: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly unit: { readonly zh: string; readonly en: string };
+  readonly kind: IndicatorKind | 'custom';
+  readonly better: Better;
+}
+
+export async function listIndicators(db: DbClient): Promise<IndicatorInfo[]> {
+  const rows = await db.query<{
+    id: string;
+    name_zh: string;
+    name_en: string;
+    unit_zh: string;
+    unit_en: string;
+    kind: IndicatorKind | 'custom';
+    better: Better;
+  }>('SELECT id, name_zh, name_en, unit_zh, unit_en, kind, better FROM indicators ORDER BY sort_order');
+  return rows.map((r) => ({
+    id: r.id,
+    name: { zh: r.name_zh, en: r.name_en },
+    unit: { zh: r.unit_zh, en: r.unit_en },
+    kind: r.kind,
+    better: r.better,
+  }));
 }
 
 export interface TownshipRow {
@@ -92,7 +120,10 @@ export async function loadTrend(db: DbClient, indicatorId: string): Promise<Seri
 
 /** Rank 1 is the best: highest value, or lowest for indicators where lower is better. */
 export async function loadRanking(db: DbClient, indicatorId: string, year: number): Promise<Ranking> {
-  const sign = getIndicator(indicatorId).better === 'lower' ? 1 : -1;
+  const [info] = await db.query<{ better: string }>('SELECT better FROM indicators WHERE id = ?', [
+    indicatorId,
+  ]);
+  const sign = info?.better === 'lower' ? 1 : -1;
   const rows = await db.query<{
     township_code: string;
     township_name: string;
@@ -182,5 +213,18 @@ export async function clearSample(db: DbClient): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.run('DELETE FROM facts WHERE import_id IN (SELECT id FROM imports WHERE is_sample)');
     await tx.run('DELETE FROM imports WHERE is_sample');
+  });
+}
+
+/** Adds a township the district list lacks (a new or renamed one); returns its local code. */
+export async function addTownship(db: DbClient, name: string): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ n: number; next_order: number }>(
+      `SELECT count(*) FILTER (WHERE code LIKE 'local-%') + 1 AS n, COALESCE(MAX(sort_order), 0) + 1 AS next_order
+       FROM townships`,
+    );
+    const code = `local-${row?.n ?? 1}`;
+    await tx.run('INSERT INTO townships VALUES (?, ?, ?)', [code, name, row?.next_order ?? 0]);
+    return code;
   });
 }

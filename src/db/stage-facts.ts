@@ -17,11 +17,35 @@ export const STAGED_FACTS = `read_csv(?, header = true, auto_detect = false, del
  * whose own reader then loads it: the fast path for many rows, and no cell text is ever
  * spliced into SQL. Returns a function that drops the file again.
  */
-export async function stageFacts(tx: SqlExecutor, name: string, facts: readonly Fact[]): Promise<() => Promise<void>> {
+export async function stageFacts(
+  tx: SqlExecutor,
+  name: string,
+  facts: readonly Fact[],
+): Promise<() => Promise<void>> {
   const csv = Papa.unparse(
     {
-      fields: ['township_code', 'year', 'indicator_id', 'value', 'approximate', 'raw_text', 'note', 'source_line', 'source_column'],
-      data: facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value, f.approximate, f.rawText, f.note ?? '', f.line, f.column]),
+      fields: [
+        'township_code',
+        'year',
+        'indicator_id',
+        'value',
+        'approximate',
+        'raw_text',
+        'note',
+        'source_line',
+        'source_column',
+      ],
+      data: facts.map((f) => [
+        f.townshipCode,
+        f.year,
+        f.indicatorId,
+        f.value,
+        f.approximate,
+        f.rawText,
+        f.note ?? '',
+        f.line,
+        f.column,
+      ]),
     },
     { quotes: true, newline: '\n' },
   );

@@ -7,8 +7,7 @@ import {
 } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { formatValue } from '../charts/format-number.ts';
-import type { TableCell } from '../db/queries.ts';
-import type { Indicator } from '../indicators/catalog.ts';
+import type { IndicatorInfo, TableCell } from '../db/queries.ts';
 import type { YearTable as YearTableData, YearTableRow } from './pivot-year-cells.ts';
 
 const features = tableFeatures({ rowSortingFeature });
@@ -20,8 +19,8 @@ export interface YearTableLabels {
   readonly derivedSource: string;
   readonly source: (file: string, line: number | null, column: string | null) => string;
   readonly originalText: (text: string) => string;
-  readonly indicatorName: (indicator: Indicator) => string;
-  readonly unitName: (indicator: Indicator) => string;
+  readonly indicatorName: (indicator: IndicatorInfo) => string;
+  readonly unitName: (indicator: IndicatorInfo) => string;
   readonly withUnit: (name: string, unit: string) => string;
 }
 

@@ -1,5 +1,4 @@
-import type { TableCell, TownshipRow } from '../db/queries.ts';
-import { CATALOG, type Indicator } from '../indicators/catalog.ts';
+import type { IndicatorInfo, TableCell, TownshipRow } from '../db/queries.ts';
 
 export interface YearTableRow {
   readonly townshipCode: string;
@@ -9,15 +8,19 @@ export interface YearTableRow {
 
 export interface YearTable {
   readonly rows: readonly YearTableRow[];
-  /** Indicators with at least one value this year, in catalog order. */
-  readonly indicators: readonly Indicator[];
+  /** Indicators with at least one value this year, in the order given. */
+  readonly indicators: readonly IndicatorInfo[];
 }
 
 /**
  * Long cells (already in the query's order) to one row per township. Townships with no
  * value that year come last, so a missing report shows as an empty row, not as no row.
  */
-export function pivotYearCells(cells: readonly TableCell[], townships: readonly TownshipRow[]): YearTable {
+export function pivotYearCells(
+  cells: readonly TableCell[],
+  townships: readonly TownshipRow[],
+  indicators: readonly IndicatorInfo[],
+): YearTable {
   const rows = new Map<
     string,
     { townshipCode: string; townshipName: string; cells: Record<string, TableCell> }
@@ -36,5 +39,8 @@ export function pivotYearCells(cells: readonly TableCell[], townships: readonly 
     if (!rows.has(township.code))
       rows.set(township.code, { townshipCode: township.code, townshipName: township.name, cells: {} });
   }
-  return { rows: [...rows.values()], indicators: CATALOG.filter((indicator) => present.has(indicator.id)) };
+  return {
+    rows: [...rows.values()],
+    indicators: indicators.filter((indicator) => present.has(indicator.id)),
+  };
 }

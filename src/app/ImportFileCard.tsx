@@ -1,0 +1,343 @@
+import type { TownshipRow } from '../db/queries.ts';
+import type { Indicator } from '../indicators/catalog.ts';
+import type { Fact } from '../import/fact.ts';
+import type { ImportIssue } from '../import/import-issue.ts';
+import type { Messages } from '../messages/zh.ts';
+import type { FileChoices, PendingFile } from './use-import-session.ts';
+
+interface ImportFileCardProps {
+  readonly file: PendingFile;
+  readonly t: Messages;
+  readonly townships: readonly TownshipRow[];
+  readonly indicators: readonly Indicator[];
+  readonly indicatorName: (id: string) => string;
+  readonly onChoose: (change: Partial<FileChoices>) => void;
+  readonly onAddTownship: (name: string) => void;
+  readonly onCommit: () => void;
+  readonly onDismiss: () => void;
+}
+
+const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030'] as const;
+
+function groupFacts(facts: readonly Fact[]): { township: string; year: number; facts: Fact[] }[] {
+  const groups = new Map<string, { township: string; year: number; facts: Fact[] }>();
+  for (const fact of facts) {
+    const key = `${fact.townshipCode}|${fact.year}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { township: fact.townshipCode, year: fact.year, facts: [] };
+      groups.set(key, group);
+    }
+    group.facts.push(fact);
+  }
+  return [...groups.values()];
+}
+
+/** One file's preview: what was detected, every decision, every problem, and the commit button. */
+export function ImportFileCard(props: ImportFileCardProps) {
+  const { file, t, townships, indicators, indicatorName, onChoose } = props;
+  const m = t.importer;
+  const preview = file.preview;
+  const townshipName = (code: string) => townships.find((x) => x.code === code)?.name ?? code;
+  const issues = preview?.issues ?? [];
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  const message = (issue: ImportIssue) => {
+    const render = (t.issues as Record<string, (raw: string, detail?: string) => string>)[issue.code];
+    return render ? render(issue.raw ?? '', issue.detail) : issue.code;
+  };
+
+  return (
+    <article className={`import-card status-${file.status}`} aria-label={file.fileName}>
+      <header>
+        <h3>{file.fileName}</h3>
+        <button type="button" onClick={props.onDismiss}>
+          {m.dismiss}
+        </button>
+      </header>
+      {file.status === 'reading' && <p role="status">{m.reading}</p>}
+      {file.status === 'committing' && <p role="status">{m.committing}</p>}
+      {file.status === 'committed' && (
+        <p role="status" className="ok">
+          {m.committed(file.committedFacts ?? 0)}
+        </p>
+      )}
+      {file.status === 'duplicate' && file.previousImport && (
+        <p role="status" className="notice">
+          {m.duplicate(file.previousImport.fileName, file.previousImport.importedAt)}
+        </p>
+      )}
+      {file.status === 'failed' && (
+        <p role="alert" className="error">
+          {m.failed(file.failure ?? '')}
+        </p>
+      )}
+      {preview && file.status !== 'committed' && file.status !== 'duplicate' && (
+        <>
+          <dl className="detected">
+            <div>
+              <dt>{m.encoding}</dt>
+              <dd>
+                <select
+                  aria-label={m.encoding}
+                  value={preview.encoding ?? ''}
+                  onChange={(event) => onChoose({ encoding: event.target.value as FileChoices['encoding'] })}
+                >
+                  {preview.encoding === null && <option value="">—</option>}
+                  {ENCODINGS.map((e) => (
+                    <option key={e} value={e}>
+                      {m.encodings[e]}
+                    </option>
+                  ))}
+                </select>
+                {preview.encoding !== null &&
+                  (preview.encodingDetected ? m.encodingDetected : m.encodingChosen)}
+              </dd>
+            </div>
+            <div>
+              <dt>{m.layout}</dt>
+              <dd>{m.layouts[preview.layout]}</dd>
+            </div>
+            {preview.layout !== 'long' && preview.layout !== 'unknown' && (
+              <div>
+                <dt>{m.year}</dt>
+                <dd>
+                  <input
+                    aria-label={m.year}
+                    type="number"
+                    min={1990}
+                    max={2100}
+                    defaultValue={preview.year ?? ''}
+                    placeholder={m.yearMissing}
+                    onBlur={(event) => {
+                      const year = Number(event.target.value);
+                      if (Number.isInteger(year) && year !== preview.year && year >= 1990 && year <= 2100)
+                        onChoose({ year });
+                    }}
+                  />
+                  {preview.yearSource && ` ${m.yearSources[preview.yearSource] ?? ''}`}
+                </dd>
+              </div>
+            )}
+            {preview.layout === 'sheet' && (
+              <div>
+                <dt>{m.township}</dt>
+                <dd>
+                  <select
+                    aria-label={m.township}
+                    value={preview.township?.code ?? ''}
+                    onChange={(event) => onChoose({ township: event.target.value })}
+                  >
+                    <option value="">{m.chooseTownship}</option>
+                    {townships.map((x) => (
+                      <option key={x.code} value={x.code}>
+                        {x.name}
+                      </option>
+                    ))}
+                  </select>
+                  {preview.townshipSource && ` ${m.townshipSources[preview.townshipSource] ?? ''}`}
+                </dd>
+              </div>
+            )}
+            <div>
+              <dt>{m.amount}</dt>
+              <dd>{m.rows(preview.rowCount, preview.facts.length)}</dd>
+            </div>
+          </dl>
+
+          {preview.unknownTownships.length > 0 && (
+            <section className="unknown-townships">
+              <h4>{m.unknownTitle}</h4>
+              <ul>
+                {preview.unknownTownships.map((u) => (
+                  <li key={u.name}>
+                    <strong>{u.name}</strong> {m.unknownRows(u.lines.join('、'))}{' '}
+                    <label>
+                      {m.mapTownship}{' '}
+                      <select
+                        aria-label={`${m.mapTownship} ${u.name}`}
+                        value={file.choices.townshipAliases[u.name] ?? ''}
+                        onChange={(event) =>
+                          onChoose({
+                            townshipAliases: {
+                              ...file.choices.townshipAliases,
+                              [u.name]: event.target.value,
+                            },
+                          })
+                        }
+                      >
+                        <option value="">{m.chooseTownship}</option>
+                        {[
+                          ...u.suggestions,
+                          ...townships.filter((x) => !u.suggestions.some((s) => s.code === x.code)),
+                        ].map((x) => (
+                          <option key={x.code} value={x.code}>
+                            {x.name}
+                          </option>
+                        ))}
+                      </select>
+                    </label>{' '}
+                    <button type="button" onClick={() => props.onAddTownship(u.name)}>
+                      {m.addTownship}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {preview.columns.length > 0 && preview.layout !== 'long' && (
+            <details className="columns" open={preview.columns.some((c) => c.source === 'custom')}>
+              <summary>{m.columnsTitle}</summary>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.line}</th>
+                    <th scope="col">{m.header}</th>
+                    <th scope="col">{m.mappedTo}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.columns.map((c) => (
+                    <tr key={c.column}>
+                      <td>{c.column}</td>
+                      <td>{c.header}</td>
+                      <td>
+                        {c.source === 'role' ? (
+                          m.roleColumn
+                        ) : (
+                          <select
+                            aria-label={`${m.mappedTo} ${c.header}`}
+                            value={c.source === 'ignored' ? 'ignore' : (c.indicatorId ?? '')}
+                            onChange={(event) =>
+                              onChoose({
+                                mappings: { ...file.choices.mappings, [c.headerKey]: event.target.value },
+                              })
+                            }
+                          >
+                            {c.source === 'custom' && c.indicatorId && (
+                              <option value={c.indicatorId}>{m.customIndicator(c.header)}</option>
+                            )}
+                            {indicators.map((i) => (
+                              <option key={i.id} value={i.id}>
+                                {indicatorName(i.id)}
+                              </option>
+                            ))}
+                            <option value="ignore">{m.ignoreColumn}</option>
+                          </select>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+
+          {issues.length > 0 && (
+            <section className="issues">
+              <h4>{m.issuesTitle(errors.length, warnings.length)}</h4>
+              <ul>
+                {issues.map((issue) => (
+                  <li
+                    key={`${issue.code}-${issue.line ?? 0}-${issue.column ?? ''}-${issue.raw ?? ''}`}
+                    className={issue.severity}
+                  >
+                    <span className="badge">{issue.severity === 'error' ? m.error : m.warning}</span>{' '}
+                    <span className="where">{t.issueLocation(file.fileName, issue.line, issue.column)}</span>
+                    ：{message(issue)}
+                    {issue.raw !== undefined && issue.raw !== '' && (
+                      <span className="raw"> {m.rawText(issue.raw)}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {file.conflicts.length > 0 && (
+            <section className="conflicts">
+              <h4>{m.conflictsTitle(file.conflicts.length)}</h4>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.township}</th>
+                    <th scope="col">{t.year}</th>
+                    <th scope="col">{t.indicator}</th>
+                    <th scope="col">{m.oldValue}</th>
+                    <th scope="col">{m.newValue}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {file.conflicts.map((c) => (
+                    <tr key={`${c.townshipCode}-${c.year}-${c.indicatorId}`}>
+                      <td>{c.townshipName}</td>
+                      <td>{c.year}</td>
+                      <td>{indicatorName(c.indicatorId)}</td>
+                      <td title={c.oldFile ?? ''}>{c.oldText ?? c.oldValue}</td>
+                      <td>{c.newText}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <fieldset>
+                <label>
+                  <input
+                    type="radio"
+                    name={`conflict-${file.key}`}
+                    checked={file.choices.onConflict === 'replace'}
+                    onChange={() => onChoose({ onConflict: 'replace' })}
+                  />
+                  {m.replace}
+                </label>
+                <label>
+                  <input
+                    type="radio"
+                    name={`conflict-${file.key}`}
+                    checked={file.choices.onConflict === 'keep'}
+                    onChange={() => onChoose({ onConflict: 'keep' })}
+                  />
+                  {m.keep}
+                </label>
+              </fieldset>
+            </section>
+          )}
+
+          {preview.facts.length > 0 && (
+            <details className="facts">
+              <summary>{m.factsTitle}</summary>
+              <ul>
+                {groupFacts(preview.facts).map((g) => (
+                  <li key={`${g.township}-${g.year}`}>
+                    <strong>
+                      {townshipName(g.township)} {g.year}
+                    </strong>
+                    ：
+                    {g.facts
+                      .map(
+                        (f) =>
+                          `${indicatorName(f.indicatorId)} ${f.approximate ? t.approxMark : ''}${f.value}`,
+                      )
+                      .join('，')}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+
+          <footer>
+            {errors.length > 0 && <p className="error">{m.commitBlocked}</p>}
+            <button
+              type="button"
+              className="primary"
+              disabled={errors.length > 0 || file.status !== 'ready'}
+              onClick={props.onCommit}
+            >
+              {m.commit}
+            </button>
+          </footer>
+        </>
+      )}
+    </article>
+  );
+}
