@@ -25,6 +25,7 @@ import { TownshipPicker } from '../ui/TownshipPicker.tsx';
 import type { AppDb } from './open-app-db.ts';
 import { useAsync } from './use-db-query.ts';
 import type { Lang } from './url-state.ts';
+import { DistrictSetup } from './DistrictSetup.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { useImportSession } from './use-import-session.ts';
 import { useViewState } from './use-view-state.ts';
@@ -59,6 +60,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const locale = t.lang;
   const lang = view.lang;
   const [importOpen, setImportOpen] = useState(false);
+  const [districtOpen, setDistrictOpen] = useState(false);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const importSession = useImportSession(db, refresh);
 
@@ -210,6 +212,9 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
       <header className="app-header">
         <h1>{t.appTitle}</h1>
         <div className="header-actions">
+          <button type="button" aria-expanded={districtOpen} onClick={() => setDistrictOpen((open) => !open)}>
+            {t.district.open}
+          </button>
           <button type="button" aria-expanded={importOpen} onClick={() => setImportOpen((open) => !open)}>
             {importOpen ? t.importer.close : t.importer.open}
           </button>
@@ -222,6 +227,15 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
           </button>
         </div>
       </header>
+      {districtOpen && basics.status === 'ready' && (
+        <DistrictSetup
+          db={db}
+          t={t}
+          townships={basics.data.townships}
+          onChanged={refresh}
+          revision={revision}
+        />
+      )}
       {(importOpen || empty || importSession.files.length > 0) && basics.status === 'ready' && (
         <ImportPanel
           db={db}

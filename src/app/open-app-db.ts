@@ -21,7 +21,9 @@ export function openAppDb(): Promise<AppDb> {
 async function start(): Promise<AppDb> {
   const db = await openBrowserDb();
   await applySchema(db);
-  if ((await listTownships(db)).length === 0) await replaceTownships(db, TONGNAN.townships);
+  if ((await listTownships(db)).length === 0) {
+    await replaceTownships(db, TONGNAN.townships, { code: TONGNAN.code, name: TONGNAN.fullName });
+  }
   const counts = await countFacts(db);
   if (counts.imports === 0) await loadSample(db);
   return { db };

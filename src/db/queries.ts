@@ -228,3 +228,24 @@ export async function addTownship(db: DbClient, name: string): Promise<string> {
     return code;
   });
 }
+
+export interface DistrictInfo {
+  readonly code: string | null;
+  readonly name: string | null;
+  /** Townships in the list that already have facts: removing one hides its data. */
+  readonly townshipsWithFacts: readonly string[];
+}
+
+export async function loadDistrictInfo(db: DbClient): Promise<DistrictInfo> {
+  const meta = await db.query<{ key: string; value: string }>(
+    `SELECT key, value FROM meta WHERE key IN ('district_code', 'district_name')`,
+  );
+  const used = await db.query<{ code: string }>(
+    'SELECT DISTINCT township_code AS code FROM facts ORDER BY township_code',
+  );
+  return {
+    code: meta.find((m) => m.key === 'district_code')?.value ?? null,
+    name: meta.find((m) => m.key === 'district_name')?.value ?? null,
+    townshipsWithFacts: used.map((u) => u.code),
+  };
+}

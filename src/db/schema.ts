@@ -111,8 +111,17 @@ async function syncCatalog(tx: SqlExecutor): Promise<void> {
   }
 }
 
-export async function replaceTownships(db: DbClient, townships: readonly Township[]): Promise<void> {
+/** The district's township list (and its name) is replaced whole; facts keep their township codes. */
+export async function replaceTownships(
+  db: DbClient,
+  townships: readonly Township[],
+  district?: { readonly code: string; readonly name: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
+    if (district) {
+      await tx.run(`INSERT OR REPLACE INTO meta VALUES ('district_code', ?)`, [district.code]);
+      await tx.run(`INSERT OR REPLACE INTO meta VALUES ('district_name', ?)`, [district.name]);
+    }
     await tx.run('DELETE FROM townships');
     let order = 0;
     for (const township of townships) {

@@ -43,6 +43,25 @@ export const en: Messages = {
     'Click a header to sort; “≈” marks approximate values; hover a cell for its original text and source row.',
   errorTitle: 'Something went wrong',
   customGroup: 'Custom indicators',
+  district: {
+    open: 'District',
+    title: 'The district’s townships',
+    current: (name, n) =>
+      `District: ${name}, ${n} townships. Imports match township names against this list.`,
+    custom: 'custom list',
+    province: 'Province',
+    city: 'City',
+    area: 'District / county',
+    choose: 'Choose…',
+    adoptDivision: (name, n) => `Use the ${n} townships of ${name}`,
+    editList:
+      'Or paste or edit the list (one per line, “code,name” or just the name; change merged or renamed townships here):',
+    applyList: 'Save list',
+    listProblem: (line, message) => `Line ${line}: ${message}`,
+    confirmHide: (names) =>
+      `These townships have data; removed from the list, their data is no longer shown (it is not deleted): ${names}. Continue?`,
+    saved: (n) => `Saved: ${n} townships.`,
+  },
   importer: {
     open: 'Import data',
     close: 'Hide import',

@@ -42,6 +42,23 @@ export const zh = {
   tableHint: '点击表头排序；“≈”表示约数，鼠标悬停可查看原文和来源行。',
   errorTitle: '出错了',
   customGroup: '自定义指标',
+  district: {
+    open: '辖区设置',
+    title: '本区镇街名单',
+    current: (name: string, n: number) => `当前辖区：${name}，共 ${n} 个镇街。导入时按此名单识别镇街名称。`,
+    custom: '自定义名单',
+    province: '省',
+    city: '市',
+    area: '区县',
+    choose: '请选择…',
+    adoptDivision: (name: string, n: number) => `使用 ${name} 的 ${n} 个镇街`,
+    editList: '也可以直接粘贴或修改名单（每行一个，格式“代码,名称”或只写名称；撤并、更名的镇街在此修改）：',
+    applyList: '保存名单',
+    listProblem: (line: number, message: string) => `第 ${line} 行：${message}`,
+    confirmHide: (names: string) =>
+      `以下镇街已有数据，从名单中移除后其数据将不再显示（数据本身不删除）：${names}。确定吗？`,
+    saved: (n: number) => `已保存，名单共 ${n} 个镇街。`,
+  },
   importer: {
     open: '导入数据',
     close: '收起导入',
