@@ -234,6 +234,41 @@ export function ImportFileCard(props: ImportFileCardProps) {
             </details>
           )}
 
+          {preview.layout === 'long' && preview.customIndicators.length > 0 && (
+            <section className="custom-indicators">
+              <h4>{m.newIndicatorsTitle}</h4>
+              <table>
+                <tbody>
+                  {preview.customIndicators.map((c) => {
+                    const key = c.id.replace(/^custom:/, '');
+                    return (
+                      <tr key={c.id}>
+                        <td>{c.label}</td>
+                        <td>
+                          <select
+                            aria-label={`${m.mappedTo} ${c.label}`}
+                            value={file.choices.mappings[key] ?? c.id}
+                            onChange={(event) =>
+                              onChoose({ mappings: { ...file.choices.mappings, [key]: event.target.value } })
+                            }
+                          >
+                            <option value={c.id}>{m.customIndicator(c.label)}</option>
+                            {indicators.map((i) => (
+                              <option key={i.id} value={i.id}>
+                                {indicatorName(i.id)}
+                              </option>
+                            ))}
+                            <option value="ignore">{m.ignoreColumn}</option>
+                          </select>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </section>
+          )}
+
           {issues.length > 0 && (
             <section className="issues">
               <h4>{m.issuesTitle(errors.length, warnings.length)}</h4>

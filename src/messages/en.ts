@@ -133,6 +133,7 @@ export const en: Messages = {
     commit: 'Import',
     commitBlocked: 'Resolve the errors above before importing.',
     dismiss: 'Remove',
+    newIndicatorsTitle: 'Indicators not in the catalog (map them to one, or keep them as new indicators)',
     amount: 'Contents',
     line: 'Row',
   },

@@ -129,6 +129,7 @@ export const zh = {
     commit: '确认导入',
     commitBlocked: '请先处理上面的错误，才能导入。',
     dismiss: '移除',
+    newIndicatorsTitle: '指标目录中没有的指标（可对应到已有指标，或作为新指标保留）',
     amount: '数据量',
     line: '行',
   },

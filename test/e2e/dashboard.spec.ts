@@ -36,9 +36,13 @@ describe('the dashboard on the sample district', () => {
 
     // The approximate value keeps its original text and its source row.
     const leaflets = page.getByRole('row', { name: /^宝龙镇/ }).locator('[title*="6000余"]');
-    expect(await leaflets.getAttribute('title')).toMatch(/原文：6000余[\s\S]*sample-district\.csv 第 \d+ 行 D 列/);
+    expect(await leaflets.getAttribute('title')).toMatch(
+      /原文：6000余[\s\S]*sample-district\.csv 第 \d+ 行 D 列/,
+    );
 
-    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '宝龙镇调解成功率'))).toBe(true);
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '宝龙镇调解成功率'))).toBe(
+      true,
+    );
     await page.screenshot({ path: outputPath('dashboard.png'), fullPage: true });
     expectClean(session);
   });

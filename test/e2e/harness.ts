@@ -74,7 +74,10 @@ export async function openApp(search = '', context?: BrowserContext): Promise<Ap
 
 /** Waits until every chart on the page has drawn its current option. */
 export async function waitForCharts(page: Page, count = 2): Promise<void> {
-  await page.locator('.chart[data-rendered="true"]').nth(count - 1).waitFor({ timeout: 60_000 });
+  await page
+    .locator('.chart[data-rendered="true"]')
+    .nth(count - 1)
+    .waitFor({ timeout: 60_000 });
 }
 
 /** Every test ends here: no errors logged, nothing requested off the app's own origin. */

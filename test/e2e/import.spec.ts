@@ -1,0 +1,122 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type AppSession, expectClean, openApp, outputPath, waitForCharts } from './harness.ts';
+
+const GBK_WIDE = resolve('test/e2e/fixtures/tongnan-2020-wide-gbk.csv');
+const UTF8_LONG = resolve('test/e2e/fixtures/baolong-2021-corrections.csv');
+
+let session: AppSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+function card(page: Page, fileName: string) {
+  return page.getByRole('article', { name: fileName });
+}
+
+/** The table cell of a township's row under the given column header, as a user reads it. */
+function cell(page: Page, township: string, indicatorId: string) {
+  return page
+    .getByRole('row', { name: new RegExp(`^${township}`) })
+    .locator(`td[data-indicator="${indicatorId}"]`);
+}
+
+describe('importing the files officials have', () => {
+  it('previews a GBK wide file and a UTF-8 long file, resolves mappings and conflicts, commits, and shows the values with their source', async () => {
+    session = await openApp('?year=2021');
+    const { page } = session;
+    await waitForCharts(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page.getByLabel('选择文件…').setInputFiles([GBK_WIDE, UTF8_LONG]);
+
+    // The GBK file: detected encoding, layout and the year taken from its title row.
+    const wide = card(page, 'tongnan-2020-wide-gbk.csv');
+    await wide.getByRole('button', { name: '确认导入' }).waitFor();
+    expect(await wide.getByLabel('文字编码').inputValue()).toBe('gb18030');
+    await expect.poll(() => wide.innerText()).toContain('宽表（每行一个镇街）');
+    expect(await wide.getByLabel('年度').inputValue()).toBe('2020');
+    expect(await wide.innerText()).toContain('取自标题行');
+    // Its 2020 values differ from the sample's: old beside new, and the user takes the file's.
+    const conflicts = wide.locator('.conflicts');
+    await expect.poll(() => conflicts.innerText()).toMatch(/梓潼街道\s+2020\s+调解纠纷\s+\d+\s+1,012/);
+    await wide.getByLabel('用本文件的数值替换').check();
+    await wide.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => wide.innerText()).toMatch(/已导入 \d+ 个数值/);
+
+    // The long file: an unknown township and two indicators the catalog lacks.
+    const long = card(page, 'baolong-2021-corrections.csv');
+    await expect.poll(() => long.innerText()).toContain('宝垅镇');
+    expect(await long.innerText()).toMatch(/镇街“宝垅镇”不在本区镇街名单中/);
+    expect(await long.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await long.getByLabel('对应到 宝垅镇').selectOption({ label: '宝龙镇' });
+    await long.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
+    // Now 96 conflicts with the stored 94; this time the user keeps the stored value.
+    await expect
+      .poll(() => long.locator('.conflicts').innerText())
+      .toMatch(/宝龙镇\s+2021\s+调解纠纷\s+94\s+96/);
+    await long.getByLabel('保留已有数值').check();
+    await long.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => long.innerText()).toMatch(/已导入 2 个数值/);
+
+    // 2021: the stored 94 kept, the mapped and the new indicator shown with their source.
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_settled').innerText()).toBe('40');
+    expect(await cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('94');
+    expect(await cell(page, '宝龙镇', 'custom:网格员培训').innerText()).toBe('3');
+    expect(await cell(page, '宝龙镇', 'disputes_settled').locator('span').getAttribute('title')).toContain(
+      '来源：baolong-2021-corrections.csv 第 4 行 D 列',
+    );
+
+    // 2020: the GBK file's values replaced the sample's, traced to their row and column.
+    await page.getByLabel('年度', { exact: true }).selectOption('2020');
+    await expect.poll(() => cell(page, '梓潼街道', 'disputes_mediated').innerText()).toBe('1,012');
+    expect(await cell(page, '梓潼街道', 'disputes_mediated').locator('span').getAttribute('title')).toContain(
+      '来源：tongnan-2020-wide-gbk.csv 第 5 行 F 列',
+    );
+    expect(await cell(page, '上和镇', 'officials_trained').innerText()).toBe('≈20');
+    // The ranking follows: 梓潼街道's 985 of 1,012 is its 2020 success rate.
+    await page.getByLabel('指标', { exact: true }).selectOption({ label: '调解成功率' });
+    await expect.poll(() => cell(page, '梓潼街道', 'mediation_success_rate').innerText()).toBe('97.3%');
+    await page.screenshot({ path: outputPath('after-import.png'), fullPage: true });
+    expectClean(session);
+  });
+
+  it('says plainly when a file is an Excel workbook or empty, and stores nothing', async () => {
+    session = await openApp();
+    const { page } = session;
+    await waitForCharts(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page.getByLabel('选择文件…').setInputFiles([
+      {
+        name: '2021年统计.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('504b0304140006000800000021', 'hex'),
+      },
+      { name: '空文件.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
+    ]);
+    await expect.poll(() => card(page, '2021年统计.csv').innerText()).toContain('这是 Excel 工作簿');
+    await expect.poll(() => card(page, '空文件.csv').innerText()).toContain('文件是空的');
+    expect(await card(page, '2021年统计.csv').getByRole('button', { name: '确认导入' }).isDisabled()).toBe(
+      true,
+    );
+    expectClean(session);
+  });
+
+  it('recognises the same file imported twice', async () => {
+    session = await openApp();
+    const { page } = session;
+    await waitForCharts(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page.getByLabel('选择文件…').setInputFiles([GBK_WIDE]);
+    const first = card(page, 'tongnan-2020-wide-gbk.csv');
+    await first.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => first.innerText()).toMatch(/已导入/);
+    await first.getByRole('button', { name: '移除' }).click();
+    await page.getByLabel('选择文件…').setInputFiles([GBK_WIDE]);
+    await expect
+      .poll(() => card(page, 'tongnan-2020-wide-gbk.csv').innerText())
+      .toMatch(/内容完全相同，已跳过/);
+    expectClean(session);
+  });
+});
