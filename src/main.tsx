@@ -4,19 +4,41 @@ import './ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { openAppDb } from './app/open-app-db.ts';
+import { openAppDb, takeOver } from './app/open-app-db.ts';
 import { zh } from './messages/zh.ts';
+import { Notice } from './ui/Notice.tsx';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(<p className="loading">{zh.loading}</p>);
 
+window.addEventListener('fazhi-handed-over', () =>
+  root.render(
+    <Notice
+      title={zh.tabs.handedOverTitle}
+      text={zh.tabs.handedOverText}
+      action={{ label: zh.tabs.reload, onClick: () => window.location.reload() }}
+    />,
+  ),
+);
+
 openAppDb().then(
-  (appDb) =>
+  (result) => {
+    if (result.kind === 'locked') {
+      root.render(
+        <Notice
+          title={zh.tabs.lockedTitle}
+          text={zh.tabs.lockedText}
+          action={{ label: zh.tabs.takeOver, onClick: () => void takeOver() }}
+        />,
+      );
+      return;
+    }
     root.render(
       <StrictMode>
-        <App appDb={appDb} />
+        <App appDb={result.appDb} />
       </StrictMode>,
-    ),
+    );
+  },
   (error: unknown) => {
     console.error(error);
     root.render(

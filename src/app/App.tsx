@@ -44,6 +44,11 @@ const GROUP_NAMES = {
 const nameIn = (lang: Lang, i: IndicatorInfo) => (lang === 'en' ? i.name.en : i.name.zh);
 const unitIn = (lang: Lang, i: IndicatorInfo) => (lang === 'en' ? i.unit.en : i.unit.zh);
 
+function formatBytes(bytes: number, locale: string): string {
+  const mb = bytes / 1024 / 1024;
+  return `${mb.toLocaleString(locale, { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB`;
+}
+
 const CATALOG_GROUPS = new Map<string, keyof typeof GROUP_NAMES>(CATALOG.map((i) => [i.id, i.group]));
 
 function groupName(id: string, lang: Lang, customGroup: string): string {
@@ -187,6 +192,12 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const hasSample = basics.status === 'ready' && basics.data.counts.sampleImports > 0;
   const empty = basics.status === 'ready' && basics.data.counts.facts === 0;
 
+  const usage = useAsync(
+    async () => (appDb.storage === 'opfs' ? ((await navigator.storage.estimate()).usage ?? 0) : 0),
+    [appDb.storage, revision],
+  );
+  const usedText = usage.status === 'ready' ? formatBytes(usage.data, locale) : '…';
+
   const customNames = useMemo(
     () =>
       Object.fromEntries(indicators.filter((i) => i.kind === 'custom').map((i) => [i.id, nameIn(lang, i)])),
@@ -227,6 +238,9 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
           </button>
         </div>
       </header>
+      <p className={`storage-status${appDb.storage === 'opfs' ? '' : ' warn'}`} role="note">
+        {appDb.storage === 'opfs' ? t.storage.opfs(usedText) : t.storage.memory}
+      </p>
       {districtOpen && basics.status === 'ready' && (
         <DistrictSetup
           db={db}

@@ -6,27 +6,116 @@ import { applySchema, replaceTownships } from '../db/schema.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import { loadFile } from './load-file.ts';
 
+/** Where the district's data lives in this browser. */
+export type StorageKind = 'opfs' | 'memory';
+
 export interface AppDb {
   readonly db: DbClient;
+  readonly storage: StorageKind;
+  /** Why the data is not stored, when it is not (shown to the user). */
+  readonly storageProblem: string | null;
 }
 
-let opening: Promise<AppDb> | undefined;
+export type OpenResult =
+  | { readonly kind: 'open'; readonly appDb: AppDb }
+  /** Another tab of the app holds the stored database. */
+  | { readonly kind: 'locked' };
+
+const LOCK_NAME = 'fazhi-dashboard-database';
+const CHANNEL_NAME = 'fazhi-dashboard';
+
+let opening: Promise<OpenResult> | undefined;
+let releaseLock: (() => void) | undefined;
 
 /** DuckDB starts once per page; every caller shares this promise. */
-export function openAppDb(): Promise<AppDb> {
+export function openAppDb(): Promise<OpenResult> {
   opening ??= start();
   return opening;
 }
 
-async function start(): Promise<AppDb> {
-  const db = await openBrowserDb();
+function opfsAvailable(): boolean {
+  return (
+    globalThis.isSecureContext === true &&
+    typeof navigator !== 'undefined' &&
+    typeof navigator.storage?.getDirectory === 'function'
+  );
+}
+
+/**
+ * Only one tab can hold the OPFS database file. A Web Lock says which: the tab that gets it
+ * keeps it until it closes (or hands it over); another tab is told the data is open elsewhere.
+ */
+function acquireLock(): Promise<boolean> {
+  if (!navigator.locks) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    void navigator.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => {
+      if (!lock) {
+        resolve(false);
+        return undefined;
+      }
+      resolve(true);
+      return new Promise<void>((release) => {
+        releaseLock = release;
+      });
+    });
+  });
+}
+
+async function start(): Promise<OpenResult> {
+  let storage: StorageKind = 'memory';
+  let storageProblem: string | null = null;
+  let db: DbClient | undefined;
+  if (opfsAvailable()) {
+    if (!(await acquireLock())) return { kind: 'locked' };
+    try {
+      db = (await openBrowserDb({ persistent: true })).client;
+      storage = 'opfs';
+      listenForTakeover(db);
+    } catch (error) {
+      storageProblem = error instanceof Error ? error.message : String(error);
+    }
+  } else {
+    storageProblem = 'opfs-unavailable';
+  }
+  db ??= (await openBrowserDb({ persistent: false })).client;
+
   await applySchema(db);
   if ((await listTownships(db)).length === 0) {
     await replaceTownships(db, TONGNAN.townships, { code: TONGNAN.code, name: TONGNAN.fullName });
   }
   const counts = await countFacts(db);
-  if (counts.imports === 0) await loadSample(db);
-  return { db };
+  const [declined] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM meta WHERE key = 'sample_declined' AND value = '1'`,
+  );
+  if (counts.imports === 0 && (declined?.n ?? 0) === 0) await loadSample(db);
+  await db.checkpoint();
+  void navigator.storage?.persist?.();
+  return { kind: 'open', appDb: { db, storage, storageProblem } };
+}
+
+/**
+ * A second tab may ask this one to hand the database over: checkpoint, close, release the
+ * lock, and tell the user this tab no longer holds the data.
+ */
+function listenForTakeover(db: DbClient): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(CHANNEL_NAME);
+  channel.onmessage = async (event: MessageEvent<{ type: string }>) => {
+    if (event.data.type !== 'takeover-request') return;
+    await db.checkpoint();
+    await db.close();
+    releaseLock?.();
+    window.dispatchEvent(new CustomEvent('fazhi-handed-over'));
+  };
+}
+
+/** From a second tab: asks the tab holding the database to hand it over, then reloads. */
+export async function takeOver(): Promise<void> {
+  const channel = new BroadcastChannel(CHANNEL_NAME);
+  channel.postMessage({ type: 'takeover-request' });
+  await navigator.locks.request(LOCK_NAME, async () => undefined);
+  channel.close();
+  window.location.reload();
 }
 
 /** The sample district arrives the way a user's file does: bytes through the import pipeline. */

@@ -136,6 +136,7 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
             townshipAliases: file.choices.townshipAliases,
           },
         );
+        await db.checkpoint();
         const [row] = await db.query<{ fact_count: number }>(
           'SELECT fact_count FROM imports WHERE content_hash = ? ORDER BY id DESC LIMIT 1',
           [preview.contentHash],

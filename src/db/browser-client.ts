@@ -1,6 +1,11 @@
 /**
  * The browser implementation of the database client: DuckDB-WASM in its own Web Worker.
  * The wasm and worker files are emitted by Vite and served from the app's own origin.
+ *
+ * With `persistent`, the database lives in the origin-private file system (OPFS) and is
+ * checkpointed after every change, so it survives reloads and browser restarts. If the
+ * worker dies, it is restarted on the same stored database: committed data is never lost,
+ * and calls that were in flight fail with WorkerRestartedError instead of hanging.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
@@ -8,37 +13,139 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { DbClient, RawConnection, Row, SqlParam } from './client.ts';
 import { createQueuedClient, OFFLINE_SETTINGS, toPlainRows } from './client.ts';
 
-export async function openBrowserDb(): Promise<DbClient> {
+export const OPFS_PATH = 'opfs://fazhi-dashboard.duckdb';
+
+export class WorkerRestartedError extends Error {
+  constructor() {
+    super('The database worker stopped and was restarted; the last action was not completed.');
+  }
+}
+
+interface Instance {
+  readonly worker: Worker;
+  readonly db: duckdb.AsyncDuckDB;
+  readonly conn: duckdb.AsyncDuckDBConnection;
+}
+
+async function start(path: string): Promise<Instance> {
   const worker = new Worker(ehWorkerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(ehWasmUrl);
-  await db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  await db.open({
+    path,
+    accessMode: path === ':memory:' ? undefined : duckdb.DuckDBAccessMode.READ_WRITE,
+    query: { castBigIntToDouble: true, castDecimalToDouble: true },
+  });
   const conn = await db.connect();
   for (const statement of OFFLINE_SETTINGS) await conn.query(statement);
+  return { worker, db, conn };
+}
+
+/** How often an idle worker is asked whether it is still alive, and how long it may take to answer. */
+const HEARTBEAT_MS = 2_000;
+const PING_TIMEOUT_MS = 4_000;
+
+export interface BrowserDbOptions {
+  readonly persistent: boolean;
+  /** Called after the worker died and was restarted on the stored database. */
+  readonly onRestart?: () => void;
+}
+
+export interface BrowserDb {
+  readonly client: DbClient;
+  /** The stored database file's bytes are in OPFS; false = memory only. */
+  readonly persistent: boolean;
+  close(): Promise<void>;
+}
+
+export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserDb> {
+  const path = options.persistent ? OPFS_PATH : ':memory:';
+  let instance = await start(path);
+  let restarting: Promise<Instance> | null = null;
+  let inFlight = 0;
+  let closed = false;
+  const rejecters = new Set<(error: Error) => void>();
+
+  /** Runs one call on the current worker; a restart rejects it rather than leaving it hanging. */
+  function call<T>(work: (i: Instance) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const current = restarting ?? Promise.resolve(instance);
+      rejecters.add(reject);
+      inFlight++;
+      current
+        .then(work)
+        .then(resolve, reject)
+        .finally(() => {
+          inFlight--;
+          rejecters.delete(reject);
+        });
+    });
+  }
+
+  async function restart(): Promise<void> {
+    if (restarting || closed) return;
+    const dead = instance;
+    for (const reject of rejecters) reject(new WorkerRestartedError());
+    rejecters.clear();
+    restarting = start(path);
+    try {
+      instance = await restarting;
+    } finally {
+      restarting = null;
+    }
+    dead.worker.terminate();
+    options.onRestart?.();
+  }
+
+  // A worker that died (crash, out of memory, closed) never answers again: notice it while idle.
+  const heartbeat = setInterval(() => {
+    if (inFlight > 0 || restarting || closed) return;
+    const answered = instance.db.getVersion().then(() => true);
+    const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), PING_TIMEOUT_MS));
+    void Promise.race([answered, timeout]).then((alive) => {
+      if (!alive) void restart();
+    });
+  }, HEARTBEAT_MS);
+  instance.worker.addEventListener('error', () => void restart());
 
   const raw: RawConnection = {
-    async query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
-      if (!params || params.length === 0) return toPlainRows<T>((await conn.query(sql)).toArray());
-      const statement = await conn.prepare(sql);
-      try {
-        return toPlainRows<T>((await statement.query(...params)).toArray());
-      } finally {
-        await statement.close();
-      }
+    query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
+      return call(async ({ conn }) => {
+        if (!params || params.length === 0) return toPlainRows<T>((await conn.query(sql)).toArray());
+        const statement = await conn.prepare(sql);
+        try {
+          return toPlainRows<T>((await statement.query(...params)).toArray());
+        } finally {
+          await statement.close();
+        }
+      });
     },
     async run(sql, params) {
       await raw.query(sql, params);
     },
-    async registerText(name, text) {
-      await db.registerFileText(name, text);
+    registerText(name, text) {
+      return call(({ db }) => db.registerFileText(name, text));
+    },
+    registerBuffer(name, bytes) {
+      return call(({ db }) => db.registerFileBuffer(name, bytes));
+    },
+    exportFile(name) {
+      return call(({ db }) => db.copyFileToBuffer(name));
     },
     async dropFile(name) {
-      await db.dropFile(name);
+      await call(({ db }) => db.dropFile(name));
+    },
+    async checkpoint() {
+      if (options.persistent) await raw.run('CHECKPOINT');
     },
     async close() {
-      await conn.close();
-      await db.terminate();
+      closed = true;
+      clearInterval(heartbeat);
+      if (options.persistent) await raw.run('CHECKPOINT').catch(() => undefined);
+      await instance.conn.close().catch(() => undefined);
+      await instance.db.terminate();
     },
   };
-  return createQueuedClient(raw);
+  const client = createQueuedClient(raw);
+  return { client, persistent: options.persistent, close: () => client.close() };
 }

@@ -16,7 +16,13 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly SqlParam[]): Promise<void>;
   /** Makes `text` readable by name in SQL, e.g. `read_csv($name)`. */
   registerText(name: string, text: string): Promise<void>;
+  /** Makes bytes (e.g. a DuckDB database file) readable by name, for ATTACH or read_csv. */
+  registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  /** The bytes of a file in DuckDB's virtual file system, e.g. one written by COPY or ATTACH. */
+  exportFile(name: string): Promise<Uint8Array>;
   dropFile(name: string): Promise<void>;
+  /** Makes committed changes durable in the stored database file (no-op in memory). */
+  checkpoint(): Promise<void>;
 }
 
 export interface DbClient extends SqlExecutor {
@@ -47,7 +53,10 @@ export function createQueuedClient(raw: RawConnection): DbClient {
     query: (sql, params) => enqueue(() => raw.query(sql, params)),
     run: (sql, params) => enqueue(() => raw.run(sql, params)),
     registerText: (name, text) => enqueue(() => raw.registerText(name, text)),
+    registerBuffer: (name, bytes) => enqueue(() => raw.registerBuffer(name, bytes)),
+    exportFile: (name) => enqueue(() => raw.exportFile(name)),
     dropFile: (name) => enqueue(() => raw.dropFile(name)),
+    checkpoint: () => enqueue(() => raw.checkpoint()),
     transaction: (work) =>
       enqueue(async () => {
         await raw.run('BEGIN TRANSACTION');

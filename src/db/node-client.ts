@@ -40,8 +40,17 @@ export async function openNodeDb(): Promise<DbClient> {
     async registerText(name, text) {
       db.registerFileText(name, text);
     },
+    async registerBuffer(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async exportFile(name) {
+      return db.copyFileToBuffer(name);
+    },
     async dropFile(name) {
       db.dropFile(name);
+    },
+    async checkpoint() {
+      conn.query('CHECKPOINT');
     },
     async close() {
       conn.close();

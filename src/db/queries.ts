@@ -213,7 +213,10 @@ export async function clearSample(db: DbClient): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.run('DELETE FROM facts WHERE import_id IN (SELECT id FROM imports WHERE is_sample)');
     await tx.run('DELETE FROM imports WHERE is_sample');
+    // Cleared on purpose: do not load it again on the next start.
+    await tx.run(`INSERT OR REPLACE INTO meta VALUES ('sample_declined', '1')`);
   });
+  await db.checkpoint();
 }
 
 /** Adds a township the district list lacks (a new or renamed one); returns its local code. */

@@ -62,6 +62,20 @@ export const en: Messages = {
       `These townships have data; removed from the list, their data is no longer shown (it is not deleted): ${names}. Continue?`,
     saved: (n) => `Saved: ${n} townships.`,
   },
+  tabs: {
+    lockedTitle: 'The data is open in another tab',
+    lockedText:
+      'The dashboard keeps its data in this browser, and only one tab can use it at a time so nothing is corrupted. Switch to the open tab, or take the data over here (the other tab stops using it).',
+    takeOver: 'Take over in this tab',
+    handedOverTitle: 'Another tab took over the data',
+    handedOverText: 'To keep the data safe, this tab stopped using it. Reload to continue here.',
+    reload: 'Reload',
+  },
+  storage: {
+    opfs: (used) => `Data is stored in this browser (${used} used) and is kept after closing.`,
+    memory:
+      'This browser cannot keep the data (the app must be opened over https or from this computer); imported data is lost when the page closes. Make a backup.',
+  },
   importer: {
     open: 'Import data',
     close: 'Hide import',
