@@ -50,6 +50,9 @@ export interface FileReport {
   readonly layout: string | null;
   readonly year: number | null;
   readonly yearSource: string | null;
+  /** The township of a one-township sheet. */
+  readonly township: string | null;
+  readonly townshipSource: string | null;
   readonly rowCount: number;
   readonly facts: readonly FactRow[];
   readonly issues: readonly IssueRow[];
@@ -107,14 +110,10 @@ const LAYOUT_LABELS: Readonly<Record<string, string>> = {
   unknown: '未能识别',
 };
 
-const YEAR_SOURCE_LABELS: Readonly<Record<string, string>> = {
+const SOURCE_LABELS: Readonly<Record<string, string>> = {
   column: '年度列',
-  cell: '年度列',
-  row: '年度列',
   title: '标题行',
   'file-name': '文件名',
-  fileName: '文件名',
-  filename: '文件名',
   option: '导入时指定',
 };
 
@@ -225,17 +224,24 @@ export async function loadTownshipList(options: CheckOptions): Promise<TownshipL
 
 type ReadBytes =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly code: 'file-not-found' | 'unreadable-file'; readonly message: string };
 
 async function readBytes(path: string): Promise<ReadBytes> {
   try {
     return { ok: true, bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, message: `找不到文件“${path}”，请检查路径和文件名。` };
-    if (code === 'EISDIR') return { ok: false, message: `“${path}”是文件夹，不是文件。` };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, message: `没有权限读取文件“${path}”。` };
-    return { ok: false, message: `无法读取文件“${path}”（${code ?? String(error)}）。` };
+    if (code === 'ENOENT')
+      return { ok: false, code: 'file-not-found', message: `找不到文件“${path}”，请检查路径和文件名。` };
+    if (code === 'EISDIR')
+      return { ok: false, code: 'unreadable-file', message: `“${path}”是文件夹，不是文件。` };
+    if (code === 'EACCES' || code === 'EPERM')
+      return { ok: false, code: 'unreadable-file', message: `没有权限读取文件“${path}”。` };
+    return {
+      ok: false,
+      code: 'unreadable-file',
+      message: `无法读取文件“${path}”（${code ?? String(error)}）。`,
+    };
   }
 }
 
@@ -252,22 +258,29 @@ function stringField(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-/** Labels of the custom indicators a preview may carry, by id; tolerant of the shape. */
-function customIndicatorLabels(value: unknown): Map<string, string> {
-  const labels = new Map<string, string>();
+interface IndicatorLabel {
+  readonly label: string;
+  readonly unit: string | null;
+}
+
+/** Names and units of the custom indicators a preview may carry, by id; tolerant of the shape. */
+function customIndicatorLabels(value: unknown): Map<string, IndicatorLabel> {
+  const labels = new Map<string, IndicatorLabel>();
   if (!Array.isArray(value)) return labels;
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) continue;
-    const entry = item as { id?: unknown; label?: unknown; name?: unknown };
+    const entry = item as { id?: unknown; label?: unknown; unit?: unknown };
     const id = stringField(entry.id);
-    const name = entry.name as { zh?: unknown } | string | undefined;
-    const label =
-      stringField(entry.label) ??
-      stringField(name) ??
-      (typeof name === 'object' && name !== null ? stringField(name.zh) : null);
-    if (id !== null && label !== null) labels.set(id, label);
+    const label = stringField(entry.label);
+    if (id !== null && label !== null) labels.set(id, { label, unit: stringField(entry.unit) });
   }
   return labels;
+}
+
+/** The township a one-township sheet is about, when the preview names one. */
+function sheetTownship(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  return stringField((value as { name?: unknown }).name);
 }
 
 /** The preview as plain data for printing and JSON; fields the importer may not have yet are optional. */
@@ -280,18 +293,21 @@ export function buildFileReport(
     readonly year?: unknown;
     readonly yearSource?: unknown;
     readonly customIndicators?: unknown;
+    readonly township?: unknown;
+    readonly townshipSource?: unknown;
   };
   const names = new Map(townships.map((t) => [t.code, t.name]));
   const custom = customIndicatorLabels(extra.customIndicators);
   const facts = preview.facts.map((fact): FactRow => {
     const indicator = findIndicator(fact.indicatorId);
+    const customLabel = custom.get(fact.indicatorId);
     return {
       township: names.get(fact.townshipCode) ?? fact.townshipCode,
       townshipCode: fact.townshipCode,
       year: fact.year,
       indicatorId: fact.indicatorId,
-      indicator: indicator?.name.zh ?? custom.get(fact.indicatorId) ?? fact.indicatorId,
-      unit: indicator?.unit.zh ?? null,
+      indicator: indicator?.name.zh ?? customLabel?.label ?? fact.indicatorId,
+      unit: indicator?.unit.zh ?? customLabel?.unit ?? null,
       value: fact.value,
       approximate: fact.approximate,
       rawText: fact.rawText,
@@ -307,6 +323,8 @@ export function buildFileReport(
     layout: preview.layout,
     year,
     yearSource: stringField(extra.yearSource),
+    township: sheetTownship(extra.township),
+    townshipSource: stringField(extra.townshipSource),
     rowCount: preview.rowCount,
     facts,
     issues: preview.issues.map((issue) => ({
@@ -327,6 +345,8 @@ export function buildUnreadableReport(file: string, code: string, message: strin
     layout: null,
     year: null,
     yearSource: null,
+    township: null,
+    townshipSource: null,
     rowCount: 0,
     facts: [],
     issues: [{ severity: 'error', code, line: null, column: null, raw: null, message }],
@@ -339,7 +359,7 @@ export async function checkFile(
   encoding?: TextEncodingName,
 ): Promise<FileReport> {
   const read = await readBytes(path);
-  if (!read.ok) return buildUnreadableReport(path, 'unreadable-file', read.message);
+  if (!read.ok) return buildUnreadableReport(path, read.code, read.message);
   const preview = await importFile(read.bytes, {
     fileName: basename(path),
     townships,
@@ -427,30 +447,38 @@ export function formatIssue(issue: IssueRow): string {
   return `${place === '' ? '' : `${place} `}${severity} ${issue.message}${raw}`;
 }
 
+function formatSource(source: string | null): string {
+  return source === null ? '' : `（取自${SOURCE_LABELS[source] ?? source}）`;
+}
+
+function formatConclusion(report: FileReport): string {
+  if (hasFileErrors(report)) return '  结论：有错误，改正后才能导入。';
+  if (report.issues.length > 0) return '  结论：可以导入（请看一下上面的警告）。';
+  return '  结论：可以导入，没有发现问题。';
+}
+
 export function formatFileReport(report: FileReport, encodingGiven = false): string {
   const lines = [`文件：${report.file}`];
   if (report.encoding !== null) {
     const label = ENCODING_LABELS[report.encoding] ?? report.encoding;
-    lines.push(`  编码：${label}${encodingGiven ? '（按 --encoding 指定）' : ''}`);
-  }
-  if (report.layout !== null) lines.push(`  布局：${LAYOUT_LABELS[report.layout] ?? report.layout}`);
-  if (report.year !== null) {
-    const source =
-      report.yearSource === null
-        ? ''
-        : `（取自${YEAR_SOURCE_LABELS[report.yearSource] ?? report.yearSource}）`;
-    lines.push(`  年度：${report.year}${source}`);
-  } else if (report.facts.length > 0) {
-    lines.push(`  年度：${[...new Set(report.facts.map((f) => f.year))].sort().join('、')}`);
-  }
-  if (report.layout !== null) lines.push(`  数据行：${report.rowCount} 行`);
-  if (report.facts.length > 0) {
     lines.push(
-      `  可导入数据 ${report.facts.length} 条：`,
-      ...formatFacts(report.facts).map((l) => `    ${l}`),
+      `  编码：${label}${encodingGiven ? '（按 --encoding 指定）' : ''}`,
+      `  布局：${report.layout === null ? '—' : (LAYOUT_LABELS[report.layout] ?? report.layout)}`,
     );
-  } else if (report.layout !== null) {
-    lines.push('  没有可导入的数据。');
+    if (report.township !== null) {
+      lines.push(`  镇街：${report.township}${formatSource(report.townshipSource)}`);
+    }
+    if (report.year !== null) {
+      lines.push(`  年度：${report.year}${formatSource(report.yearSource)}`);
+    } else if (report.facts.length > 0) {
+      lines.push(`  年度：${[...new Set(report.facts.map((f) => f.year))].sort().join('、')}（取自年度列）`);
+    }
+    lines.push(`  数据行：${report.rowCount} 行`);
+    lines.push(
+      ...(report.facts.length > 0
+        ? [`  可导入数据 ${report.facts.length} 条：`, ...formatFacts(report.facts).map((l) => `    ${l}`)]
+        : ['  没有可导入的数据。']),
+    );
   }
   if (report.issues.length > 0) {
     lines.push(
@@ -458,13 +486,7 @@ export function formatFileReport(report: FileReport, encodingGiven = false): str
       ...report.issues.map((issue) => `    ${formatIssue(issue)}`),
     );
   }
-  lines.push(
-    hasFileErrors(report)
-      ? '  结论：有错误，改正后才能导入。'
-      : report.issues.length > 0
-        ? '  结论：可以导入（请看一下上面的警告）。'
-        : '  结论：可以导入，没有发现问题。',
-  );
+  lines.push(formatConclusion(report));
   return lines.join('\n');
 }
 

@@ -64,8 +64,7 @@ describe('writeTemplateCsv', () => {
     expect(row).toEqual(['1', `'=HYPERLINK("http://x","y")`, '2021年', '']);
   });
 
-  // The importer reads the long layout only so far; drop `.todo` once it reads the wide layout.
-  it.todo('filled in, imports as the facts typed into it', async () => {
+  it('filled in, imports as the facts typed into it', async () => {
     const filled = rows.map((row) => [...row]);
     const header = filled[1] ?? [];
     const baolong = filled.find((row) => row[1] === '宝龙镇') ?? [];

@@ -25,7 +25,12 @@ export function writtenDecimals(raw: string): number {
  * written with: 92/94 = 97.87 % may be reported as 97 or 98, not 90; `99.14` must agree to 2
  * places. Counts are integers in practice, so the test is done in integers, free of float noise.
  */
-export function rateAgrees(reported: number, decimals: number, numerator: number, denominator: number): boolean {
+export function rateAgrees(
+  reported: number,
+  decimals: number,
+  numerator: number,
+  denominator: number,
+): boolean {
   const scale = 10 ** decimals;
   const written = Math.round(reported * scale);
   const scaled = numerator * 100 * scale;
@@ -43,7 +48,10 @@ function formatRate(value: number): string {
 }
 
 /** Reviewer's checks on one file's facts, per township and year: counts that contradict each other and rates. */
-export function checkFacts(facts: readonly Fact[], customIndicators: readonly CustomIndicator[]): ImportIssue[] {
+export function checkFacts(
+  facts: readonly Fact[],
+  customIndicators: readonly CustomIndicator[],
+): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const groups = new Map<string, Map<string, Fact>>();
   for (const fact of facts) {
@@ -82,7 +90,8 @@ export function checkFacts(facts: readonly Fact[], customIndicators: readonly Cu
       const num = group.get(formula.numerator);
       const den = group.get(formula.denominator);
       if (!rate || !num || !den || rate.approximate || num.approximate || den.approximate) continue;
-      if (den.value <= 0 || rateAgrees(rate.value, writtenDecimals(rate.rawText), num.value, den.value)) continue;
+      if (den.value <= 0 || rateAgrees(rate.value, writtenDecimals(rate.rawText), num.value, den.value))
+        continue;
       const computed = formatRate((100 * num.value) / den.value);
       issues.push(at(rate, 'rate-disagrees', `${num.value} ÷ ${den.value} = ${computed}%`));
     }

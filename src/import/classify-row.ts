@@ -2,8 +2,9 @@ import { normalizeLabel, trimCell } from './normalize-text.ts';
 
 const FOOTNOTE =
   /^(注\d*|备注|说明|填报单位|填报人|填表人|填报日期|填表日期|数据来源|资料来源|制表人?|制表日期|审核人?|联系人|联系电话|负责人|单位负责人)\s*[:：\s]/;
-const META_CELL = /^(单位|计量单位|金额单位|填报单位|填报日期|填表日期|统计时间|日期|制表人?|审核人?)\s*[:：]/;
-const TOTALS = /^(全区|全县|全市|全镇|总)?(合计|总计|小计|总数|合计数)$/;
+const META_CELL =
+  /^(单位|计量单位|金额单位|填报单位|填报日期|填表日期|统计时间|日期|制表人?|审核人?)\s*[:：]/;
+const TOTALS = /^(其中[:：]?)?[\p{Script=Han}]{0,4}(合计|总计|小计|合计数)$|^总数$/u;
 
 export function firstFilledCell(row: readonly string[]): { readonly index: number; readonly text: string } {
   for (let index = 0; index < row.length; index++) {
@@ -29,7 +30,7 @@ export function isTitleRow(row: readonly string[]): boolean {
   return true;
 }
 
-/** `合计`, `合 计`, `总计`, `小计`, `全区合计`. */
+/** `合计`, `合 计`, `总计`, `全区合计`, `小计`, `街道小计`, `其中：镇小计`. */
 export function isTotalsLabel(text: string): boolean {
   return TOTALS.test(normalizeLabel(text));
 }

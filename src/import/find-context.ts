@@ -41,7 +41,14 @@ export function findContext(
   options: ContextOptions,
 ): DocumentContext {
   const texts = (rows: readonly (readonly string[])[]) =>
-    rows.map((row) => row.map(trimCell).filter((cell) => cell !== '').join(' ')).filter((t) => t !== '');
+    rows
+      .map((row) =>
+        row
+          .map(trimCell)
+          .filter((cell) => cell !== '')
+          .join(' '),
+      )
+      .filter((t) => t !== '');
   const titles = texts(rowsAbove.filter((row) => !isFootnoteRow(row)));
   const notes = texts(rowsAbove.filter(isFootnoteRow));
   const file = baseName(options.fileName);

@@ -61,7 +61,18 @@ const ROLE_LABELS: Readonly<Record<ColumnRole, readonly string[]>> = {
   unit: ['单位', '计量单位', 'unit'],
   note: ['备注', '说明', '备注说明', 'note', 'notes'],
   serial: ['序号', '编号', '序', 'no', 'no.', '#'],
-  other: ['联系人', '联系电话', '填报人', '审核人', '填报日期', '数据来源', '区县', '所属区县', '类型', '类别'],
+  other: [
+    '联系人',
+    '联系电话',
+    '填报人',
+    '审核人',
+    '填报日期',
+    '数据来源',
+    '区县',
+    '所属区县',
+    '类型',
+    '类别',
+  ],
 };
 
 const ROLE_INDEX: ReadonlyMap<string, ColumnRole> = new Map(
@@ -90,13 +101,14 @@ function makeColumn(
   topLine: number,
 ): HeaderColumn {
   const unitBelow = unitOfCell(unitCell);
+  const unitShown = unitBelow === null ? '' : unitCell;
   const bottomUnit = bottom === '' ? null : unitOfCell(bottom);
   const shown = (parts: readonly string[]) => parts.filter((p) => p !== '').join(' ');
   if (bottom === '' || bottomUnit !== null || filledTop === '') {
     const text = bottom === '' || bottomUnit !== null ? top : bottom;
     return {
       index,
-      header: shown([top, bottom, unitCell]),
+      header: shown([top, bottom, unitShown]),
       labels: text === '' ? [] : [text],
       key: headerKey(text),
       label: headerLabel(text),
@@ -106,7 +118,7 @@ function makeColumn(
   }
   return {
     index,
-    header: shown([filledTop, bottom, unitCell]),
+    header: shown([filledTop, bottom, unitShown]),
     labels: [bottom, `${filledTop}${bottom}`],
     key: headerKey(filledTop) + headerKey(bottom),
     label: `${headerLabel(filledTop)} ${headerLabel(bottom)}`,
@@ -158,7 +170,10 @@ function isUnitRow(row: readonly string[] | undefined): boolean {
 }
 
 /** A second header row: labels only, no figure, dash, township name or total in it. */
-function isSecondHeaderRow(row: readonly string[] | undefined, isTownship: (text: string) => boolean): boolean {
+function isSecondHeaderRow(
+  row: readonly string[] | undefined,
+  isTownship: (text: string) => boolean,
+): boolean {
   if (!row || isBlankRow(row) || isFootnoteRow(row)) return false;
   for (const cell of row) {
     const text = trimCell(cell);

@@ -9,6 +9,7 @@ import { type TextEncodingName, decodeBytes } from './decode-bytes.ts';
 import { columnIndex, columnLetter, type Fact } from './fact.ts';
 import { findContext, type TownshipSource, type YearSource } from './find-context.ts';
 import { columnWithRole, findHeader, HEADER_SEARCH_ROWS, type HeaderBlock } from './find-header.ts';
+import { hashBytes } from './hash-bytes.ts';
 import { type ImportIssue, sortIssues } from './import-issue.ts';
 import { type CustomIndicator, type ImportColumn, mapColumns } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
@@ -21,6 +22,7 @@ export type { ColumnRole } from './find-header.ts';
 export type { ColumnSource, CustomIndicator, ImportColumn } from './map-columns.ts';
 export type { UnknownTownship } from './resolve-township.ts';
 export type { TownshipSource, YearSource };
+export { hashBytes };
 
 export type Layout = 'long' | 'wide' | 'sheet' | 'unknown';
 
@@ -119,7 +121,8 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   if (block.layout === 'wide') {
     const mapped = mapColumns(block, mappings);
     const result = readWide(rows, block, mapped.columns, resolver, context.year);
-    issues.push(...mapped.issues, ...result.issues);
+    append(issues, mapped.issues);
+    append(issues, result.issues);
     columns = mapped.columns.map(({ index: _index, conflict: _conflict, ...column }) => column);
     for (const index of result.unnamedColumns) {
       const column = columnLetter(index);
@@ -136,7 +139,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
       year: context.year,
       township: block.layout === 'sheet' ? context.township : undefined,
     });
-    issues.push(...result.issues);
+    append(issues, result.issues);
     columns = recordColumns(block);
     customIndicators = result.customIndicators;
     facts = result.facts;
@@ -148,7 +151,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     issues.push({ severity: 'error', code: 'no-township' });
   }
   if (rowCount === 0) issues.push({ severity: 'error', code: 'no-rows', line: block.start + 1 });
-  issues.push(...checkFacts(facts, customIndicators));
+  append(issues, checkFacts(facts, customIndicators));
 
   const wholeFile = (value: number | undefined) => (hasYearColumn ? null : (value ?? null));
   return {
@@ -166,6 +169,11 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     facts,
     issues: sortIssues(issues),
   };
+}
+
+/** push(...items) overflows the call stack on files with a few hundred thousand issues. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Long and sheet layouts: the header's columns are roles, the indicators are in the rows. */
@@ -197,9 +205,4 @@ function findTooWideRow(rows: readonly (readonly string[])[]): ImportIssue | und
     }
   }
   return undefined;
-}
-
-export async function hashBytes(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

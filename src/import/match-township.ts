@@ -18,52 +18,64 @@ function withoutGovernment(key: string): string {
   return key.replace(/(人民政府|政府|办事处)$/, '');
 }
 
+export type TownshipMatcher = (name: string) => TownshipMatch;
+
 /**
  * 宝龙镇, 宝龙, ` 宝龙镇　` all match 宝龙镇. A name that matches nothing is never created
- * silently: the caller gets the closest names to offer the user.
+ * silently: the caller gets the closest names to offer the user. The district's names are indexed
+ * once and each distinct written name is looked up once, so a file costs one lookup per name.
  */
+export function createTownshipMatcher(
+  townships: readonly Township[],
+  aliases: Readonly<Record<string, string>> = {},
+): TownshipMatcher {
+  const byCode = new Map(townships.map((t) => [t.code, t]));
+  const byName = new Map<string, Township>();
+  const byShortName = new Map<string, Township>();
+  const shortNames = townships.map((township) => {
+    const name = normalizeLabel(township.name);
+    const short = shortTownshipName(name);
+    if (!byName.has(name)) byName.set(name, township);
+    if (!byShortName.has(short)) byShortName.set(short, township);
+    return { township, short };
+  });
+  const cache = new Map<string, TownshipMatch>();
+
+  const lookUp = (key: string): TownshipMatch => {
+    const aliasCode = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
+    const aliased = aliasCode === undefined ? undefined : byCode.get(aliasCode);
+    if (aliased) return { kind: 'matched', township: aliased };
+    const short = shortTownshipName(withoutGovernment(key));
+    const township = byName.get(key) ?? byShortName.get(short);
+    if (township) return { kind: 'matched', township };
+    if (short.length > MAX_NAME_LENGTH) return { kind: 'unknown', name: key, suggestions: [] };
+    const limit = Math.max(1, Math.floor(short.length / 2));
+    const suggestions = shortNames
+      .map((candidate) => ({ ...candidate, distance: editDistance(short, candidate.short) }))
+      .filter((candidate) => candidate.distance <= limit)
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, 3)
+      .map((candidate) => candidate.township);
+    return { kind: 'unknown', name: key, suggestions };
+  };
+
+  return (name) => {
+    const key = townshipKey(name);
+    let match = cache.get(key);
+    if (!match) {
+      match = lookUp(key);
+      cache.set(key, match);
+    }
+    return match;
+  };
+}
+
 export function matchTownship(
   name: string,
   townships: readonly Township[],
   aliases: Readonly<Record<string, string>> = {},
 ): TownshipMatch {
-  const key = townshipKey(name);
-  const aliasCode = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
-  const aliased = aliasCode === undefined ? undefined : townships.find((t) => t.code === aliasCode);
-  if (aliased) return { kind: 'matched', township: aliased };
-  const short = shortTownshipName(withoutGovernment(key));
-  for (const township of townships) {
-    const candidate = normalizeLabel(township.name);
-    if (candidate === key || shortTownshipName(candidate) === short) return { kind: 'matched', township };
-  }
-  if (short.length > MAX_NAME_LENGTH) return { kind: 'unknown', name: key, suggestions: [] };
-  const scored = townships
-    .map((township) => ({
-      township,
-      distance: editDistance(short, shortTownshipName(normalizeLabel(township.name))),
-    }))
-    .filter((s) => s.distance <= Math.max(1, Math.floor(short.length / 2)))
-    .sort((a, b) => a.distance - b.distance);
-  return { kind: 'unknown', name: key, suggestions: scored.slice(0, 3).map((s) => s.township) };
-}
-
-export type TownshipMatcher = (name: string) => TownshipMatch;
-
-/** matchTownship with one answer per distinct name, so a file of many rows costs one lookup per name. */
-export function createTownshipMatcher(
-  townships: readonly Township[],
-  aliases: Readonly<Record<string, string>> = {},
-): TownshipMatcher {
-  const cache = new Map<string, TownshipMatch>();
-  return (name) => {
-    const key = townshipKey(name);
-    let match = cache.get(key);
-    if (!match) {
-      match = matchTownship(key, townships, aliases);
-      cache.set(key, match);
-    }
-    return match;
-  };
+  return createTownshipMatcher(townships, aliases)(name);
 }
 
 /**

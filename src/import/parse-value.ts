@@ -81,8 +81,8 @@ export function parseValue(raw: string): ParsedValue {
   const g = CELL.exec(text)?.groups;
   if (!g) return { kind: 'invalid', raw };
 
-  const prefix = tokenise(g.prefix ?? '', [...APPROX_PREFIXES, ...EMPHASIS_PREFIXES]);
-  const tail = tokenise(g.tail ?? '', [...APPROX_SUFFIXES, ...UNITS, '%']);
+  const prefix = tokenise(g.prefix ?? '', PREFIX_TOKENS);
+  const tail = tokenise(g.tail ?? '', TAIL_TOKENS);
   if (!prefix || !tail) return { kind: 'invalid', raw };
   if (tail.filter((t) => t === '%' || UNITS.includes(t)).length > 1) return { kind: 'invalid', raw };
 
@@ -123,9 +123,12 @@ function normalise(raw: string): string {
     .replace(/(?<=\D) | (?=\D)/g, '');
 }
 
-/** Splits `text` into the given tokens, longest first; undefined when something else is left. */
-function tokenise(text: string, tokens: readonly string[]): string[] | undefined {
-  const ordered = [...tokens].sort((a, b) => b.length - a.length);
+const longestFirst = (tokens: readonly string[]) => [...tokens].sort((a, b) => b.length - a.length);
+const PREFIX_TOKENS = longestFirst([...APPROX_PREFIXES, ...EMPHASIS_PREFIXES]);
+const TAIL_TOKENS = longestFirst([...APPROX_SUFFIXES, ...UNITS, '%']);
+
+/** Splits `text` into the given tokens (ordered longest first); undefined when something else is left. */
+function tokenise(text: string, ordered: readonly string[]): string[] | undefined {
   const found: string[] = [];
   let rest = text;
   while (rest !== '') {

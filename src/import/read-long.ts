@@ -4,7 +4,13 @@ import { createFactCollector, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
 import { columnWithRole, type HeaderBlock } from './find-header.ts';
 import type { ImportIssue } from './import-issue.ts';
-import { type CustomIndicator, customIndicatorOf, type Mappings, resolveIndicatorName } from './map-columns.ts';
+import {
+  type CustomIndicator,
+  customIndicatorOf,
+  type Mappings,
+  type Resolution,
+  resolveIndicatorName,
+} from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
 import { parseYear } from './parse-year.ts';
@@ -31,10 +37,15 @@ export interface LongContext {
  * (指标, 数值[, 单位, 备注]). A blank township or year cell takes the one above it: Excel writes a
  * merged cell only into its first row. `合计` rows are left out.
  */
-export function readLong(rows: readonly (readonly string[])[], block: HeaderBlock, context: LongContext): LongResult {
+export function readLong(
+  rows: readonly (readonly string[])[],
+  block: HeaderBlock,
+  context: LongContext,
+): LongResult {
   const issues: ImportIssue[] = [];
   const collector = createFactCollector();
   const customs = new Map<string, CustomIndicator>();
+  const resolved = new Map<string, Resolution>();
   const townshipColumn = columnWithRole(block, 'township');
   const yearColumn = columnWithRole(block, 'year');
   const indicatorColumn = columnWithRole(block, 'indicator') ?? 0;
@@ -72,16 +83,20 @@ export function readLong(rows: readonly (readonly string[])[], block: HeaderBloc
       });
       continue;
     }
-    const resolution = resolveIndicatorName(name, context.mappings, (target) =>
-      issues.push({
-        severity: 'warning',
-        code: 'unknown-indicator',
-        line,
-        column: columnLetter(indicatorColumn),
-        raw: target,
-        detail: name,
-      }),
-    );
+    let resolution = resolved.get(name);
+    if (!resolution) {
+      resolution = resolveIndicatorName(name, context.mappings, (target) =>
+        issues.push({
+          severity: 'warning',
+          code: 'unknown-indicator',
+          line,
+          column: columnLetter(indicatorColumn),
+          raw: target,
+          detail: name,
+        }),
+      );
+      resolved.set(name, resolution);
+    }
     if (resolution.indicatorId === null) continue;
     const indicatorId = resolution.indicatorId;
     if (indicatorId.startsWith('custom:') && !customs.has(indicatorId)) {
@@ -96,7 +111,8 @@ export function readLong(rows: readonly (readonly string[])[], block: HeaderBloc
       const sink = writtenTownship === '' ? [] : issues;
       township =
         townshipAbove === '' ? undefined : context.townships.resolve(townshipAbove, line, letter, sink);
-      if (townshipAbove === '') issues.push({ severity: 'error', code: 'blank-township', line, column: letter });
+      if (townshipAbove === '')
+        issues.push({ severity: 'error', code: 'blank-township', line, column: letter });
     }
 
     let year = context.year;

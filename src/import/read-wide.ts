@@ -115,7 +115,13 @@ export function readWide(
       const written = yearText === '' ? undefined : parseYear(yearText);
       if (written !== undefined) yearAbove = written;
       if (yearText !== '' && written === undefined) {
-        issues.push({ severity: 'error', code: 'bad-year', line, column: columnLetter(yearColumn), raw: yearText });
+        issues.push({
+          severity: 'error',
+          code: 'bad-year',
+          line,
+          column: columnLetter(yearColumn),
+          raw: yearText,
+        });
       }
       rowYear = yearText === '' ? (yearAbove ?? year) : written;
       if (yearText === '' && rowYear === undefined) {

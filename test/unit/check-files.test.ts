@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth, type FileReport, formatIssue, formatTable } from '../../scripts/check-files.ts';
+import { zh } from '../../src/messages/zh.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXAMPLES = '/work/shared/examples';
@@ -47,7 +48,10 @@ beforeAll(() => {
   baolong = join(dir, 'baolong-2021-long-utf8bom.csv');
   copyFileSync(join(EXAMPLES, 'baolong-2021-long-utf8bom.csv'), baolong);
   typo = join(dir, '宝垅镇-2021.csv');
-  writeFileSync(typo, `${BOM}镇街,年度,指标,数值\r\n宝龙镇,2021年,调解纠纷,94\r\n宝垅镇,2021年,调解纠纷,3\r\n`);
+  writeFileSync(
+    typo,
+    `${BOM}镇街,年度,指标,数值\r\n宝龙镇,2021年,调解纠纷,94\r\n宝垅镇,2021年,调解纠纷,3\r\n`,
+  );
   empty = join(dir, 'empty.csv');
   writeFileSync(empty, '');
   missing = join(dir, 'no-such-file.csv');
@@ -57,13 +61,19 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('npm run check-files on 宝龙镇 2021 (the reference report, long layout, CSV UTF-8)', () => {
+describe.concurrent('npm run check-files on 宝龙镇 2021 (the reference report, long layout, CSV UTF-8)', () => {
   it('--json lists the facts a user checks against the report, and exits 0', async () => {
     const { code, files } = await runJson(baolong);
     expect(code).toBe(0);
     expect(files).toHaveLength(1);
     const [file] = files;
-    expect(file).toMatchObject({ file: baolong, encoding: 'utf-8-bom', layout: 'long', year: 2021, rowCount: 5 });
+    expect(file).toMatchObject({
+      file: baolong,
+      encoding: 'utf-8-bom',
+      layout: 'long',
+      year: 2021,
+      rowCount: 5,
+    });
     expect(file?.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     const fact = (indicator: string) => file?.facts.find((f) => f.indicator === indicator);
     expect(fact('调解纠纷')).toMatchObject({
@@ -76,8 +86,19 @@ describe('npm run check-files on 宝龙镇 2021 (the reference report, long layo
       line: 2,
       column: 'D',
     });
-    expect(fact('调解成功')).toMatchObject({ township: '宝龙镇', year: 2021, value: 92, approximate: false, line: 3 });
-    expect(fact('发放宣传资料')).toMatchObject({ value: 6000, approximate: true, rawText: '6000余', line: 5 });
+    expect(fact('调解成功')).toMatchObject({
+      township: '宝龙镇',
+      year: 2021,
+      value: 92,
+      approximate: false,
+      line: 3,
+    });
+    expect(fact('发放宣传资料')).toMatchObject({
+      value: 6000,
+      approximate: true,
+      rawText: '6000余',
+      line: 5,
+    });
     expect(fact('法律咨询')).toMatchObject({ value: 500, approximate: true, rawText: '500多', line: 6 });
   });
 
@@ -85,7 +106,9 @@ describe('npm run check-files on 宝龙镇 2021 (the reference report, long layo
     const run = await runCli(baolong);
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('镇街名单：重庆市潼南区（示例区县，23 个镇街；可用 --district 或 --townships 指定）');
+    expect(lines[0]).toBe(
+      '镇街名单：重庆市潼南区（示例区县，23 个镇街；可用 --district 或 --townships 指定）',
+    );
     expect(run.stdout).toContain(`文件：${baolong}`);
     expect(run.stdout).toContain('编码：UTF-8（带 BOM，Excel“CSV UTF-8”）');
     expect(run.stdout).toContain('布局：长表');
@@ -96,7 +119,9 @@ describe('npm run check-files on 宝龙镇 2021 (the reference report, long layo
     const leaflets = lines.find((line) => line.includes('发放宣传资料'));
     expect(leaflets).toMatch(/宝龙镇\s+2021\s+发放宣传资料\s+6000 份\s+✓\s+5\s+D/);
     expect(lines.find((line) => line.includes(' 调解纠纷 '))).toMatch(/94 件\s+2\s+D$/);
-    expect(displayWidth(leaflets ?? '')).toBe(displayWidth(header ?? '') + (leaflets ?? '').length * 0);
+    const endOf = (line: string, token: string) =>
+      displayWidth(line.slice(0, line.indexOf(token) + token.length));
+    expect(endOf(leaflets ?? '', '6000 份')).toBe(endOf(header ?? '', '数值'));
     expect(lines.at(-2)).toMatch(/^共检查 1 个文件：1 个可以导入，0 个有错误；可导入数据 \d+ 条，错误 0 个/);
   });
 
@@ -115,7 +140,7 @@ describe('npm run check-files on 宝龙镇 2021 (the reference report, long layo
   });
 });
 
-describe('npm run check-files on files with problems', () => {
+describe.concurrent('npm run check-files on files with problems', () => {
   it('a mistyped township (宝垅镇) is an error on its line, suggesting 宝龙镇; exit 1', async () => {
     const { code, files } = await runJson(typo);
     expect(code).toBe(1);
@@ -131,13 +156,17 @@ describe('npm run check-files on files with problems', () => {
   });
 
   it('an empty file is an error with a Chinese message; exit 1', async () => {
+    const message = zh.issues.empty();
+    expect(message).toContain('文件是空的');
     const { code, files } = await runJson(empty);
     expect(code).toBe(1);
+    expect(files[0]).toMatchObject({ encoding: null, rowCount: 0, facts: [] });
     expect(files[0]?.issues).toEqual([
-      { severity: 'error', code: 'empty', line: null, column: null, raw: null, message: '文件是空的，没有任何内容。' },
+      { severity: 'error', code: 'empty', line: null, column: null, raw: null, message },
     ]);
     const text = await runCli(empty);
-    expect(text.stdout).toContain('[错误] 文件是空的，没有任何内容。');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`[错误] ${message}`);
   });
 
   it('a missing file is reported in Chinese and the other files are still checked; exit 1', async () => {
@@ -154,15 +183,26 @@ describe('npm run check-files on files with problems', () => {
     expect(text.stdout).toMatch(/共检查 2 个文件：1 个可以导入，1 个有错误（其中 1 个无法读取）/);
   });
 
-  it('a GBK file (Excel/WPS "Save as CSV") is read as GB18030', async () => {
+  it('a GBK wide table (Excel/WPS "Save as CSV") is read as GB18030, with the year from its title', async () => {
     const gbk = join(dir, 'district-2020-wide-gbk.csv');
     copyFileSync(join(EXAMPLES, 'district-2020-wide-gbk.csv'), gbk);
-    const { files } = await runJson(gbk);
-    expect(files[0]?.encoding).toBe('gb18030');
+    const { code, files } = await runJson(gbk);
+    expect(code).toBe(0);
+    expect(files[0]).toMatchObject({ encoding: 'gb18030', layout: 'wide', year: 2020, yearSource: 'title' });
+    const fact = (township: string, indicator: string) =>
+      files[0]?.facts.find((f) => f.township === township && f.indicator === indicator);
+    expect(fact('梓潼街道', '调解纠纷')).toMatchObject({
+      value: 1012,
+      rawText: '1,012',
+      line: 5,
+      column: 'F',
+    });
+    expect(fact('上和镇', '干部培训')).toMatchObject({ value: 20, approximate: true, rawText: '20余' });
+    expect(fact('玉溪镇', '宪法讲座')).toBeUndefined();
   });
 });
 
-describe('npm run check-files with wrong options', () => {
+describe.concurrent('npm run check-files with wrong options', () => {
   it.each([
     [['--district', '999999', 'x.csv'], '找不到区县代码“999999”'],
     [['--district', '500152', '--townships', 'a.txt', 'x.csv'], '--district 和 --townships 只能选一个'],

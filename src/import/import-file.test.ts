@@ -1,0 +1,626 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_NAMES, fixturePath, makeFixture } from '../../test/fixtures/make-fixtures.ts';
+import { TONGNAN } from '../district/tongnan.ts';
+import type { Fact } from './fact.ts';
+import { type ImportOptions, type ImportPreview, importFile } from './import-file.ts';
+
+const BAOLONG = '500152104';
+const code = (name: string) => TONGNAN.townships.find((t) => t.name === name)?.code ?? name;
+
+function importFixture(name: string, options: Partial<ImportOptions> = {}): Promise<ImportPreview> {
+  return importFile(readFileSync(fixturePath(name)), {
+    fileName: name,
+    townships: TONGNAN.townships,
+    ...options,
+  });
+}
+
+function importText(text: string, options: Partial<ImportOptions> = {}): Promise<ImportPreview> {
+  return importFile(new TextEncoder().encode(text), {
+    fileName: 'upload.csv',
+    townships: TONGNAN.townships,
+    ...options,
+  });
+}
+
+function fact(preview: ImportPreview, township: string, indicatorId: string): Fact | undefined {
+  return preview.facts.find((f) => f.townshipCode === code(township) && f.indicatorId === indicatorId);
+}
+
+const codes = (preview: ImportPreview) => preview.issues.map((issue) => issue.code);
+
+describe('fixtures', () => {
+  it.each(FIXTURE_NAMES)('F1 %s is exactly what make-fixtures.ts writes', (name) => {
+    expect(new Uint8Array(readFileSync(fixturePath(name)))).toEqual(makeFixture(name));
+  });
+});
+
+describe('GBK wide export with title, 填报单位, 序号, 合计 and 注 rows', () => {
+  it('L1 L4 L7 finds the header on line 3 below the title and note rows, year 2020 from the title', async () => {
+    const preview = await importFixture('tongnan-2020-wide-gbk.csv');
+    expect(preview).toMatchObject({
+      encoding: 'gb18030',
+      encodingDetected: true,
+      delimiter: ',',
+      layout: 'wide',
+      headerLine: 3,
+      rowCount: 5,
+      year: 2020,
+      yearSource: 'title',
+      townshipSource: 'column',
+      customIndicators: [],
+      unknownTownships: [],
+      issues: [],
+    });
+    expect(new Set(preview.facts.map((f) => f.year))).toEqual(new Set([2020]));
+  });
+
+  it.each<
+    [
+      township: string,
+      indicatorId: string,
+      value: number,
+      approximate: boolean,
+      raw: string,
+      line: number,
+      column: string,
+    ]
+  >([
+    ['梓潼街道', 'disputes_mediated', 1012, false, '1,012', 5, 'F'],
+    ['上和镇', 'officials_trained', 20, true, '20余', 6, 'D'],
+    ['桂林街道', 'study_sessions', 16, false, '16', 4, 'C'],
+    ['梓潼街道', 'exam_pass_rate_reported', 98.5, false, '98.5', 5, 'H'],
+    ['宝龙镇', 'disputes_resolved', 92, false, '92', 8, 'G'],
+  ])(
+    'R7 H1 %s %s = %d (approximate %s) from %j at %d%s',
+    async (township, indicatorId, value, approximate, raw, line, column) => {
+      const preview = await importFixture('tongnan-2020-wide-gbk.csv');
+      expect(fact(preview, township, indicatorId)).toMatchObject({
+        year: 2020,
+        value,
+        approximate,
+        rawText: raw,
+        line,
+        column,
+      });
+    },
+  );
+
+  it('R7 玉溪镇 constitution_lectures written — is missing: no fact, no issue', async () => {
+    const preview = await importFixture('tongnan-2020-wide-gbk.csv');
+    expect(fact(preview, '玉溪镇', 'constitution_lectures')).toBeUndefined();
+    expect(fact(preview, '玉溪镇', 'study_sessions')?.value).toBe(10);
+  });
+
+  it('H5 备注 is the note of every fact of its row, and 序号 is a role, not an indicator', async () => {
+    const preview = await importFixture('tongnan-2020-wide-gbk.csv');
+    const yuxi = preview.facts.filter((f) => f.townshipCode === code('玉溪镇'));
+    expect(yuxi.map((f) => f.note)).toEqual(Array(5).fill('讲座未统计'));
+    expect(fact(preview, '宝龙镇', 'study_sessions')?.note).toBeNull();
+    expect(preview.columns.filter((c) => c.source === 'role').map((c) => [c.column, c.role])).toEqual([
+      ['A', 'serial'],
+      ['B', 'township'],
+      ['I', 'note'],
+    ]);
+  });
+
+  it('H1 H7 maps headers with full- and half-width unit brackets to the catalog', async () => {
+    const preview = await importFixture('tongnan-2020-wide-gbk.csv');
+    expect(preview.columns.map((c) => [c.column, c.header, c.headerKey, c.indicatorId, c.source])).toEqual([
+      ['A', '序号', '序号', null, 'role'],
+      ['B', '镇街名称', '镇街名称', null, 'role'],
+      ['C', '中心组学法（次）', '中心组学法', 'study_sessions', 'catalog'],
+      ['D', '干部培训（人次）', '干部培训', 'officials_trained', 'catalog'],
+      ['E', '宪法讲座（场）', '宪法讲座', 'constitution_lectures', 'catalog'],
+      ['F', '调解纠纷数(件)', '调解纠纷数', 'disputes_mediated', 'catalog'],
+      ['G', '调解成功数(件)', '调解成功数', 'disputes_resolved', 'catalog'],
+      ['H', '法治考试合格率（%）', '法治考试合格率', 'exam_pass_rate_reported', 'catalog'],
+      ['I', '备注', '备注', null, 'role'],
+    ]);
+  });
+
+  it('R4 R5 the 合计 row (line 9) and the 注 row (line 10) give no facts', async () => {
+    const preview = await importFixture('tongnan-2020-wide-gbk.csv');
+    expect(preview.facts).toHaveLength(29);
+    expect(Math.max(...preview.facts.map((f) => f.line))).toBe(8);
+  });
+
+  it('R6 a wrong total gives totals-mismatch with the total and the sum, on its cell only', async () => {
+    const preview = await importFixture('tongnan-2020-wide-gbk-wrong-total.csv');
+    expect(preview.issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'totals-mismatch',
+        line: 9,
+        column: 'G',
+        raw: '1455',
+        detail: '1445',
+        indicatorId: 'disputes_resolved',
+      },
+    ]);
+    expect(preview.facts).toHaveLength(29);
+  });
+});
+
+describe('long layout, UTF-8 with BOM (Excel "CSV UTF-8")', () => {
+  it('L2 reads 宝龙镇 2021 as its report states it, with 2021年 years', async () => {
+    const preview = await importFixture('baolong-2021-long-utf8bom.csv');
+    expect(preview).toMatchObject({
+      encoding: 'utf-8-bom',
+      layout: 'long',
+      yearSource: 'column',
+      rowCount: 15,
+    });
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.map((f) => [f.indicatorId, f.value, f.approximate])).toEqual([
+      ['study_sessions', 15, false],
+      ['officials_trained', 12, false],
+      ['constitution_lectures', 2, false],
+      ['vice_principals_per_school', 1, false],
+      ['leaflets_distributed', 6000, true],
+      ['law_books_given', 200, true],
+      ['slogans_posted', 18, false],
+      ['legal_consultations', 500, true],
+      ['disputes_mediated', 94, false],
+      ['disputes_resolved', 92, false],
+      ['mediation_success_rate_reported', 97, false],
+      ['exam_due', 93, false],
+      ['exam_taken', 93, false],
+      ['exam_pass_rate_reported', 100, false],
+      ['mass_incidents', 0, false],
+    ]);
+    expect(
+      preview.facts.every((f) => f.townshipCode === BAOLONG && f.year === 2021 && f.column === 'D'),
+    ).toBe(true);
+  });
+
+  it('H4 an indicator name the catalog lacks becomes a custom indicator, not a skipped row', async () => {
+    const preview = await importText(
+      '镇街,年度,指标,数值,单位\n宝龙镇,2021,网格员培训,36,人次\n宝龙镇,2021,网格员培训,40,人次\n',
+    );
+    expect(preview.customIndicators).toEqual([
+      { id: 'custom:网格员培训', label: '网格员培训', unit: '人次' },
+    ]);
+    expect(preview.facts).toMatchObject([{ indicatorId: 'custom:网格员培训', value: 36, line: 2 }]);
+    expect(codes(preview)).toEqual(['duplicate-fact']);
+  });
+});
+
+describe('UTF-16LE tab-separated with BOM (Excel "Unicode text")', () => {
+  it('L4 L7 reads the wide table with a year column and thousands separators', async () => {
+    const preview = await importFixture('tongnan-2021-wide-utf16le.txt');
+    expect(preview).toMatchObject({
+      encoding: 'utf-16le',
+      delimiter: '\t',
+      layout: 'wide',
+      yearSource: 'column',
+      year: null,
+    });
+    expect(preview.issues).toEqual([]);
+    expect(fact(preview, '梓潼街道', 'disputes_mediated')).toMatchObject({
+      year: 2021,
+      value: 1100,
+      rawText: '1,100',
+    });
+    expect(fact(preview, '桂林街道', 'mediation_success_rate_reported')?.value).toBe(96.67);
+  });
+});
+
+describe('one township sheet', () => {
+  it('L3 L7 T7 takes township and year from the title row', async () => {
+    const preview = await importFixture('baolong-2021-sheet-title.csv');
+    expect(preview).toMatchObject({
+      layout: 'sheet',
+      headerLine: 3,
+      year: 2021,
+      yearSource: 'title',
+      township: { code: BAOLONG, name: '宝龙镇' },
+      townshipSource: 'title',
+      issues: [],
+    });
+    expect(preview.facts.map((f) => [f.indicatorId, f.value, f.line, f.column])).toEqual([
+      ['study_sessions', 15, 4, 'B'],
+      ['officials_trained', 12, 5, 'B'],
+      ['constitution_lectures', 2, 6, 'B'],
+      ['disputes_mediated', 94, 7, 'B'],
+      ['disputes_resolved', 92, 8, 'B'],
+      ['mediation_success_rate_reported', 97, 9, 'B'],
+    ]);
+    expect(fact(preview, '宝龙镇', 'officials_trained')?.note).toBe('9名支部书记和3名镇干部');
+  });
+
+  it('L3 L7 takes township and year from the file name when the sheet has no title', async () => {
+    const preview = await importFixture('宝龙镇2021年法治指标.csv');
+    expect(preview).toMatchObject({
+      layout: 'sheet',
+      year: 2021,
+      yearSource: 'file-name',
+      township: { code: BAOLONG },
+      townshipSource: 'file-name',
+      issues: [],
+      customIndicators: [{ id: 'custom:网格员培训', label: '网格员培训', unit: '人次' }],
+    });
+    expect(preview.facts.map((f) => [f.indicatorId, f.value, f.approximate])).toEqual([
+      ['study_sessions', 15, false],
+      ['legal_consultations', 500, true],
+      ['custom:网格员培训', 36, false],
+    ]);
+  });
+
+  it('L7 options.year and options.township override the title and file name', async () => {
+    const preview = await importFixture('baolong-2021-sheet-title.csv', {
+      year: 2022,
+      township: code('梓潼街道'),
+    });
+    expect(preview).toMatchObject({ year: 2022, yearSource: 'option', townshipSource: 'option' });
+    expect(new Set(preview.facts.map((f) => `${f.townshipCode} ${f.year}`))).toEqual(
+      new Set([`${code('梓潼街道')} 2022`]),
+    );
+  });
+
+  it.each<[fileName: string, text: string]>([
+    ['指标.csv', '指标,数值\n中心组学法,15\n'],
+    ['宝龙镇.csv', '指标,数值\n中心组学法,15\n'],
+  ])(
+    'L3 L7 %s: a sheet with no year anywhere is an error no-year and gives no facts',
+    async (fileName, text) => {
+      const preview = await importText(text, { fileName });
+      expect(codes(preview)).toContain('no-year');
+      expect(preview).toMatchObject({ yearSource: null, year: null, facts: [] });
+      const corrected = await importText(text, { fileName, year: 2021, township: BAOLONG });
+      expect(corrected.issues).toEqual([]);
+      expect(corrected.facts).toMatchObject([{ year: 2021, townshipCode: BAOLONG, value: 15 }]);
+    },
+  );
+
+  it('L3 a sheet naming no township is an error no-township', async () => {
+    const preview = await importText('2021年法治指标,\n指标,数值\n中心组学法,15\n', { fileName: 'x.csv' });
+    expect(codes(preview)).toEqual(['no-township']);
+    expect(preview).toMatchObject({ township: null, townshipSource: null, facts: [] });
+  });
+});
+
+describe('value forms and township names (long layout)', () => {
+  it.each<[indicatorId: string, value: number, approximate: boolean]>([
+    ['study_sessions', 15, false],
+    ['mediation_success_rate_reported', 97, false],
+    ['legal_consultations', 15000, false],
+    ['constitution_lectures', 2, false],
+    ['special_study_sessions', 15, false],
+    ['leaflets_distributed', 6000, true],
+    ['law_books_given', 200, true],
+    ['publicity_events', 30, true],
+    ['slogans_posted', 50, true],
+    ['legal_literate_persons', 100, true],
+    ['law_training_sessions', 20, true],
+    ['contracts_reviewed', 10, true],
+    ['exam_pass_rate_reported', 100, false],
+    ['custom:12345热线工单', 12345, false],
+  ])('R7 %s = %d (approximate %s)', async (indicatorId, value, approximate) => {
+    const preview = await importFixture('value-forms-long.csv');
+    expect(fact(preview, '宝龙镇', indicatorId)).toMatchObject({ value, approximate });
+  });
+
+  it('R7 — is missing, and the file has no issue at all', async () => {
+    const preview = await importFixture('value-forms-long.csv');
+    expect(fact(preview, '宝龙镇', 'petitions')).toBeUndefined();
+    expect(preview.issues).toEqual([]);
+  });
+
+  it.each<[line: number, written: string]>([
+    [2, '宝龙'],
+    [3, '宝龙镇'],
+    [4, ' 宝龙镇\u3000'],
+    [7, '宝龙镇人民政府'],
+  ])('T1 T2 line %d %j is 宝龙镇', async (line) => {
+    const preview = await importFixture('township-names-long.csv');
+    expect(preview.facts.find((f) => f.line === line)?.townshipCode).toBe(BAOLONG);
+  });
+
+  it('T4 T5 a typo and pinyin are errors, reported once per name with their lines and suggestions', async () => {
+    const preview = await importFixture('township-names-long.csv');
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['unknown-township', 5, 'A', '宝垅镇', '宝龙镇'],
+      ['unknown-township', 6, 'A', 'Baolong', ''],
+      ['unknown-township', 8, 'A', '宝垅镇', '宝龙镇'],
+    ]);
+    expect(preview.unknownTownships).toEqual([
+      { name: '宝垅镇', lines: [5, 8], suggestions: [{ code: BAOLONG, name: '宝龙镇' }] },
+      { name: 'baolong', lines: [6], suggestions: [] },
+    ]);
+  });
+
+  it('T3 townshipAliases resolve the typo and the pinyin name', async () => {
+    const preview = await importFixture('township-names-long.csv', {
+      townshipAliases: { 宝垅镇: BAOLONG, baolong: BAOLONG },
+    });
+    expect(preview.issues).toEqual([]);
+    expect(preview.unknownTownships).toEqual([]);
+    expect(preview.facts).toHaveLength(7);
+    expect(new Set(preview.facts.map((f) => f.townshipCode))).toEqual(new Set([BAOLONG]));
+  });
+});
+
+describe('delimiters and quoting', () => {
+  it('R1 L7 semicolon-delimited wide table, year from the file name', async () => {
+    const preview = await importFixture('tongnan-2022-semicolon.csv');
+    expect(preview).toMatchObject({
+      delimiter: ';',
+      layout: 'wide',
+      year: 2022,
+      yearSource: 'file-name',
+      issues: [],
+    });
+    expect(fact(preview, '宝龙镇', 'disputes_resolved')).toMatchObject({
+      year: 2022,
+      value: 92,
+      line: 3,
+      column: 'D',
+    });
+  });
+
+  it.each<[line: number, indicatorId: string, value: number, note: string | null]>([
+    [2, 'disputes_mediated', 94, '含邻里、婚姻纠纷'],
+    [3, 'officials_trained', 12, '9名支部书记, 3名镇干部'],
+    [4, 'study_sessions', 15, '他说"学法"很重要'],
+    [5, 'constitution_lectures', 2, '第一场：3月\r\n第二场：12月'],
+    [6, 'legal_consultations', 6000, null],
+  ])('R1 R2 quoted fields: line %d %s = %d', async (line, indicatorId, value, note) => {
+    const preview = await importFixture('quoted-fields-long.csv');
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.find((f) => f.line === line)).toMatchObject({ indicatorId, value, note });
+  });
+});
+
+describe('header mapping decisions', () => {
+  it('H6 two columns for one indicator are errors on both columns, and neither is read', async () => {
+    const preview = await importFixture('duplicate-columns-wide.csv');
+    expect(preview.issues).toEqual([
+      {
+        severity: 'error',
+        code: 'duplicate-indicator-column',
+        line: 1,
+        column: 'C',
+        raw: '调解纠纷（件）',
+        detail: 'D',
+        indicatorId: 'disputes_mediated',
+      },
+      {
+        severity: 'error',
+        code: 'duplicate-indicator-column',
+        line: 1,
+        column: 'D',
+        raw: '调解案件',
+        detail: 'C',
+        indicatorId: 'disputes_mediated',
+      },
+    ]);
+    expect(preview.facts.map((f) => f.indicatorId)).toEqual(['disputes_resolved', 'disputes_resolved']);
+  });
+
+  it.each<[mappings: Record<string, string>, c: string | null, d: string | null, source: string]>([
+    [{ 调解案件: 'ignore' }, 'disputes_mediated', null, 'ignored'],
+    [{ 调解案件: 'disputes_settled' }, 'disputes_mediated', 'disputes_settled', 'mapping'],
+    [{ 调解案件: 'custom:调解案件' }, 'disputes_mediated', 'custom:调解案件', 'mapping'],
+  ])('H3 H6 the mapping %j resolves the clash', async (mappings, c, d, source) => {
+    const preview = await importFixture('duplicate-columns-wide.csv', { mappings });
+    expect(preview.issues).toEqual([]);
+    expect(preview.columns.find((col) => col.column === 'C')).toMatchObject({
+      indicatorId: c,
+      source: 'catalog',
+    });
+    expect(preview.columns.find((col) => col.column === 'D')).toMatchObject({ indicatorId: d, source });
+    expect(fact(preview, '宝龙镇', 'disputes_mediated')).toMatchObject({ value: 94, column: 'C' });
+    expect(preview.facts.filter((f) => f.column === 'D').map((f) => f.indicatorId)).toEqual(
+      d === null ? [] : [d, d],
+    );
+  });
+
+  it('H3 a mapping to an id the catalog no longer has is reported and passed over', async () => {
+    const preview = await importText('镇街,年度,调处纠纷\n宝龙镇,2021,94\n', {
+      mappings: { 调处纠纷: 'old_indicator' },
+    });
+    expect(preview.issues).toMatchObject([
+      { severity: 'warning', code: 'unknown-indicator', line: 1, column: 'C', raw: 'old_indicator' },
+    ]);
+    expect(preview.columns[2]).toMatchObject({ indicatorId: 'custom:调处纠纷', source: 'custom' });
+  });
+
+  it('H3 a mapping wins over the alias a header matches', async () => {
+    const preview = await importText('镇街,年度,成功率\n宝龙镇,2021,97%\n', {
+      mappings: { 成功率: 'exam_pass_rate_reported' },
+    });
+    expect(preview.facts).toMatchObject([{ indicatorId: 'exam_pass_rate_reported', value: 97 }]);
+  });
+
+  it('H3 mappings apply to indicator names in the long layout', async () => {
+    const text = '镇街,年度,指标,数值\n宝龙镇,2021,调处纠纷,94\n宝龙镇,2021,备用,1\n';
+    const preview = await importText(text, { mappings: { 调处纠纷: 'disputes_mediated', 备用: 'ignore' } });
+    expect(preview.facts).toMatchObject([{ indicatorId: 'disputes_mediated', value: 94 }]);
+    expect(preview.customIndicators).toEqual([]);
+  });
+
+  it('L6 H2 H4 a unit row gives the units, and an unknown header becomes a custom indicator with its unit', async () => {
+    const preview = await importFixture('unit-row-wide.csv');
+    expect(preview).toMatchObject({
+      headerLine: 2,
+      year: 2021,
+      yearSource: 'title',
+      rowCount: 2,
+      issues: [],
+    });
+    expect(preview.customIndicators).toEqual([
+      { id: 'custom:网格员培训', label: '网格员培训', unit: '人次' },
+    ]);
+    expect(preview.columns.map((c) => c.indicatorId)).toEqual([
+      null,
+      'study_sessions',
+      'officials_trained',
+      'disputes_mediated',
+      'mediation_success_rate_reported',
+      'custom:网格员培训',
+    ]);
+    expect(fact(preview, '宝龙镇', 'custom:网格员培训')).toMatchObject({ value: 36, line: 5, column: 'F' });
+  });
+
+  it('L5 R6 two header rows with merged group headings: lower labels matched, totals checked', async () => {
+    const preview = await importFixture('two-row-header-wide.csv');
+    expect(preview).toMatchObject({ headerLine: 2, rowCount: 2, year: 2021, issues: [] });
+    expect(preview.columns.map((c) => [c.column, c.header, c.indicatorId])).toEqual([
+      ['A', '序号', null],
+      ['B', '镇街', null],
+      ['C', '学法情况 中心组学法（次）', 'study_sessions'],
+      ['D', '学法情况 专题学法（次）', 'special_study_sessions'],
+      ['E', '矛盾纠纷调解 调解纠纷（件）', 'disputes_mediated'],
+      ['F', '矛盾纠纷调解 调解成功（件）', 'disputes_resolved'],
+      ['G', '矛盾纠纷调解 成功率（%）', 'mediation_success_rate_reported'],
+      ['H', '网格化管理 网格员（名）', 'custom:网格化管理网格员'],
+      ['I', '备注', null],
+    ]);
+    expect(preview.customIndicators).toEqual([
+      { id: 'custom:网格化管理网格员', label: '网格化管理 网格员', unit: '名' },
+    ]);
+    expect(fact(preview, '宝龙镇', 'special_study_sessions')).toMatchObject({
+      value: 4,
+      line: 5,
+      column: 'D',
+    });
+  });
+});
+
+describe('checks after the facts are built', () => {
+  it('C1 C2 C3 C4 R7 flag exactly the cells that do not add up', async () => {
+    const preview = await importFixture('checks-long.csv');
+    expect(preview.issues.map((i) => [i.code, i.severity, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['successes-exceed-cases', 'warning', 3, 'D', '290', '280'],
+      ['taken-exceeds-due', 'warning', 5, 'D', '52', '50'],
+      ['rate-out-of-range', 'warning', 6, 'D', '104%', '100'],
+      ['rate-disagrees', 'warning', 9, 'D', '90%', '92 ÷ 94 = 97.87%'],
+      ['rate-disagrees', 'warning', 18, 'D', '99.2%', '694 ÷ 700 = 99.14%'],
+      ['negative-count', 'error', 19, 'D', '-3', undefined],
+    ]);
+  });
+});
+
+describe('bad files', () => {
+  it.each<[name: string, bytes: Uint8Array, code: string]>([
+    ['empty', new Uint8Array(), 'empty'],
+    ['xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'xlsx'],
+    ['xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'xls'],
+    ['png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2]), 'binary'],
+  ])('B1 %s is refused as %s with no rows read', async (_name, bytes, code) => {
+    const preview = await importFile(bytes, { fileName: 'x.csv', townships: TONGNAN.townships });
+    expect(preview).toMatchObject({ encoding: null, layout: 'unknown', rowCount: 0, facts: [], columns: [] });
+    expect(preview.issues).toEqual([{ severity: 'error', code }]);
+  });
+
+  it('B2 a 5,000-column file is refused at once as too-many-columns', async () => {
+    const cells = (prefix: string) => Array.from({ length: 4999 }, (_, i) => `${prefix}${i}`).join(',');
+    const text = [`镇街,${cells('h')}`, ...Array.from({ length: 500 }, () => `宝龙镇,${cells('')}`)].join(
+      '\n',
+    );
+    const started = performance.now();
+    const preview = await importText(text);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(preview.issues).toEqual([
+      { severity: 'error', code: 'too-many-columns', line: 1, detail: '5000' },
+    ]);
+    expect(preview.facts).toEqual([]);
+  });
+
+  it.each<[width: number, padding: number, refused: boolean]>([
+    [1000, 0, false],
+    [1001, 0, true],
+    [10, 2000, false],
+  ])('B2 %d filled columns and %d padding commas: refused %s', async (width, padding, refused) => {
+    const head =
+      ['镇街', ...Array.from({ length: width - 1 }, (_, i) => `h${i}`)].join(',') + ','.repeat(padding);
+    const row = ['宝龙镇', ...Array.from({ length: width - 1 }, () => '1')].join(',');
+    const preview = await importText(`${head}\n${row}\n`, { fileName: '2021.csv' });
+    expect(codes(preview).includes('too-many-columns')).toBe(refused);
+  });
+
+  it.each<[name: string, code: string]>([
+    ['no-header.csv', 'no-header'],
+    ['header-only.csv', 'no-rows'],
+  ])('B3 B4 %s is the error %s', async (name, code) => {
+    const preview = await importFixture(name);
+    expect(codes(preview)).toEqual([code]);
+    expect(preview.facts).toEqual([]);
+  });
+
+  it('L9 options.encoding is used as given and reported as not detected', async () => {
+    const gbk = await importFixture('tongnan-2020-wide-gbk.csv', { encoding: 'gb18030' });
+    expect(gbk).toMatchObject({ encoding: 'gb18030', encodingDetected: false, issues: [] });
+    const wrong = await importFixture('tongnan-2020-wide-gbk.csv', { encoding: 'utf-8' });
+    expect(wrong).toMatchObject({ encoding: 'utf-8', encodingDetected: false });
+    expect(codes(wrong)).toEqual(['no-header']);
+  });
+});
+
+describe('robustness', () => {
+  /** mulberry32, so a failure can be replayed. */
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const PIECES = [
+    '镇街',
+    '年度',
+    '指标',
+    '数值',
+    '宝龙镇',
+    '合计',
+    '注：',
+    '"',
+    '""',
+    ',',
+    ';',
+    '\t',
+    '\n',
+    '\r\n',
+    '94',
+    '余',
+    '—',
+    '（件）',
+    '2021年',
+    ' ',
+    '\u3000',
+    '-1',
+    '%',
+  ];
+
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))(
+    'B5 random text #%d gives a preview, never an exception',
+    async (seed) => {
+      const next = random(seed);
+      const text = Array.from(
+        { length: 1 + Math.floor(next() * 300) },
+        () => PIECES[Math.floor(next() * PIECES.length)],
+      ).join('');
+      const preview = await importText(text, { fileName: `fuzz-${seed}.csv` });
+      expect(preview.facts.length + preview.issues.length).toBeGreaterThan(0);
+      for (const issue of preview.issues) expect(issue.line === undefined || issue.line >= 1).toBe(true);
+    },
+  );
+
+  it('B6 100,000 rows with 20,000 distinct unknown townships import in seconds, not minutes', async () => {
+    const names = TONGNAN.townships.map((t) => t.name);
+    const lines = ['镇街,年度,指标,数值'];
+    for (let i = 0; i < 100_000; i++) {
+      const township = i % 5 === 0 ? `未知${i}` : (names[i % names.length] ?? '');
+      lines.push(`${township},${2000 + (i % 20)},指标${i % 300},${i}`);
+    }
+    const started = performance.now();
+    const preview = await importText(lines.join('\n'));
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(preview.unknownTownships).toHaveLength(20_000);
+    expect(preview.rowCount).toBe(100_000);
+  });
+});

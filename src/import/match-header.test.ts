@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './match-header.ts';
+
+describe('headerKey and matchHeader', () => {
+  it.each<[header: string, key: string]>([
+    ['调解纠纷（件）', '调解纠纷'],
+    ['调解纠纷(件)', '调解纠纷'],
+    ['调解纠纷【件】', '调解纠纷'],
+    ['调解纠纷 （ 件 ）', '调解纠纷'],
+    ['法律咨询/人次', '法律咨询'],
+    [' 调解 纠纷\u3000', '调解纠纷'],
+    ['调解纠纷：', '调解纠纷'],
+    ['Disputes Mediated', 'disputesmediated'],
+    ['ＤＩＳＰＵＴＥＳ', 'disputes'],
+    ['调解成功率（报告值）（%）', '调解成功率'],
+  ])('H1 %j has the key %j', (header, key) => {
+    expect(headerKey(header)).toBe(key);
+  });
+
+  it.each<[header: string, indicatorId: string]>([
+    ['中心组学法（次）', 'study_sessions'],
+    ['中心组学习', 'study_sessions'],
+    ['调解纠纷数(件)', 'disputes_mediated'],
+    ['disputes_mediated', 'disputes_mediated'],
+    ['Disputes mediated', 'disputes_mediated'],
+    ['法律咨询/人次', 'legal_consultations'],
+    ['成功率（%）', 'mediation_success_rate_reported'],
+    ['法治考试合格率（%）', 'exam_pass_rate_reported'],
+    ['每校法治副校长（名/校）', 'vice_principals_per_school'],
+  ])('H1 %j is %s', (header, indicatorId) => {
+    expect(matchHeader(header)?.id).toBe(indicatorId);
+  });
+
+  it.each(['网格员培训', '调解成功率（计算）x', '', '序号'])(
+    'H4 %j matches no catalog indicator',
+    (header) => {
+      expect(matchHeader(header)).toBeUndefined();
+    },
+  );
+
+  it('H4 derived rates are never matched: they are computed, not imported', () => {
+    expect(matchHeader('mediation_success_rate')).toBeUndefined();
+  });
+});
+
+describe('units in headers', () => {
+  it.each<[header: string, unit: string | null, label: string]>([
+    ['调解纠纷（件）', '件', '调解纠纷'],
+    ['调解成功率(%)', '%', '调解成功率'],
+    ['法律咨询/人次', '人次', '法律咨询'],
+    ['网格员培训 【人次】', '人次', '网格员培训'],
+    ['每校法治副校长（名/校）', '名/校', '每校法治副校长'],
+    ['调解纠纷', null, '调解纠纷'],
+  ])('H2 %j has the unit %j and the label %j', (header, unit, label) => {
+    expect(headerUnit(header)).toBe(unit);
+    expect(headerLabel(header)).toBe(label);
+  });
+
+  it.each<[cell: string, unit: string | null]>([
+    ['件', '件'],
+    ['人次', '人次'],
+    ['（人次）', '人次'],
+    ['(%)', '%'],
+    ['%', '%'],
+    ['单位：件', '件'],
+    [' 场 ', '场'],
+    ['调解纠纷', null],
+    ['(2021)', null],
+    ['15', null],
+  ])('L6 unit-row cell %j is the unit %j', (cell, unit) => {
+    expect(unitOfCell(cell)).toBe(unit);
+  });
+});

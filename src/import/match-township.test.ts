@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { TONGNAN } from '../district/tongnan.ts';
+import { createTownshipMatcher, findTownshipIn, matchTownship, townshipKey } from './match-township.ts';
+
+const TOWNSHIPS = TONGNAN.townships;
+const BAOLONG = '500152104';
+const matched = (name: string, aliases?: Record<string, string>) => {
+  const match = matchTownship(name, TOWNSHIPS, aliases);
+  return match.kind === 'matched' ? match.township.code : undefined;
+};
+
+describe('matchTownship', () => {
+  it.each(['宝龙镇', ' 宝龙镇\u3000', '\u00a0宝龙镇', '宝 龙 镇', '宝龙 '])('T1 %j is 宝龙镇', (name) => {
+    expect(matched(name)).toBe(BAOLONG);
+  });
+
+  it.each<[name: string, code: string]>([
+    ['宝龙', BAOLONG],
+    ['宝龙镇人民政府', BAOLONG],
+    ['宝龙镇政府', BAOLONG],
+    ['桂林', '500152001'],
+    ['桂林街道', '500152001'],
+    ['桂林街道办事处', '500152001'],
+    ['梓潼街道', '500152002'],
+  ])('T2 %j is %s, with or without its suffix', (name, code) => {
+    expect(matched(name)).toBe(code);
+  });
+
+  it.each<[name: string, suggestions: string[]]>([
+    ['宝垅镇', ['宝龙镇']],
+    ['宝垅', ['宝龙镇']],
+    ['Baolong', []],
+    ['潼南区', []],
+  ])('T4 %j is unknown, suggesting %j', (name, suggestions) => {
+    const match = matchTownship(name, TOWNSHIPS);
+    expect(match.kind).toBe('unknown');
+    if (match.kind === 'unknown') {
+      expect(match.name).toBe(townshipKey(name));
+      expect(match.suggestions.map((t) => t.name)).toEqual(suggestions);
+    }
+  });
+
+  it('T4 a cell of ten thousand characters is unknown at once, with no suggestion', () => {
+    const match = matchTownship('宝'.repeat(10_000), TOWNSHIPS);
+    expect(match).toMatchObject({ kind: 'unknown', suggestions: [] });
+  });
+
+  it.each<[name: string, aliases: Record<string, string>, code: string | undefined]>([
+    ['宝垅镇', { 宝垅镇: BAOLONG }, BAOLONG],
+    ['Baolong', { baolong: BAOLONG }, BAOLONG],
+    [' BaoLong ', { baolong: BAOLONG }, BAOLONG],
+    ['宝龙', { 宝龙: '500152001' }, '500152001'],
+    ['宝垅镇', { 宝垅镇: '999999999' }, undefined],
+    ['toString', {}, undefined],
+  ])('T3 %j with aliases %j is %s', (name, aliases, code) => {
+    expect(matched(name, aliases)).toBe(code);
+  });
+
+  it('T3 the matcher gives the same answer for every spelling of one name', () => {
+    const match = createTownshipMatcher(TOWNSHIPS, { 宝垅镇: BAOLONG });
+    expect(match(' 宝垅镇')).toBe(match('宝垅镇\u3000'));
+    expect(match('宝垅镇')).toMatchObject({ kind: 'matched', township: { code: BAOLONG } });
+  });
+});
+
+describe('findTownshipIn', () => {
+  it.each<[text: string, name: string | undefined]>([
+    ['潼南区宝龙镇2021年度法治政府建设主要指标', '宝龙镇'],
+    ['宝龙镇2021年法治指标', '宝龙镇'],
+    ['宝龙2021年法治指标', '宝龙镇'],
+    ['填报单位：梓潼街道办事处', '梓潼街道'],
+    ['潼南区2021年度各镇街法治政府建设主要指标统计表', undefined],
+    ['district-2020-wide-gbk', undefined],
+  ])('T7 %j names %s', (text, name) => {
+    expect(findTownshipIn(text, TOWNSHIPS)?.name).toBe(name);
+  });
+
+  it('T7 a written name the user resolved is found as well', () => {
+    expect(findTownshipIn('Baolong-2021', TOWNSHIPS, { baolong: BAOLONG })?.code).toBe(BAOLONG);
+  });
+});

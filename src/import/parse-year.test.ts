@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { findYearIn, parseYear } from './parse-year.ts';
+
+describe('parseYear', () => {
+  it.each<[text: string, year: number | undefined]>([
+    ['2021', 2021],
+    ['2021年', 2021],
+    ['2021年度', 2021],
+    [' 2021 年度\u3000', 2021],
+    ['２０２１年', 2021],
+    ['21年', undefined],
+    ['2021-01', undefined],
+    ['1899', undefined],
+    ['', undefined],
+  ])('L7 year cell %j is %s', (text, year) => {
+    expect(parseYear(text)).toBe(year);
+  });
+});
+
+describe('findYearIn', () => {
+  it.each<[text: string, year: number | undefined]>([
+    ['潼南区2021年度各镇街法治政府建设主要指标统计表', 2021],
+    ['宝龙镇2021年法治指标', 2021],
+    ['district-2020-wide-gbk', 2020],
+    ['（2022年1月填报）2021年度统计表', 2021],
+    ['2021年统计（2022年1月13日）', 2021],
+    ['统计表 2022-01-13', undefined],
+    ['导出20220113', undefined],
+    ['２０２１年度', 2021],
+    ['12345热线', undefined],
+    ['tongnan-2019', 2019],
+  ])('L7 %j is about %s', (text, year) => {
+    expect(findYearIn(text)).toBe(year);
+  });
+});
