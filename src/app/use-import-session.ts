@@ -9,7 +9,7 @@ import {
   type PreviousImport,
 } from '../db/import-checks.ts';
 import { listTownships } from '../db/queries.ts';
-import type { TextEncodingName } from '../import/decode-bytes.ts';
+import { MAX_FILE_BYTES, type TextEncodingName } from '../import/decode-bytes.ts';
 import { hasErrors } from '../import/import-issue.ts';
 import type { ImportPreview } from '../import/import-file.ts';
 import { previewInWorker } from './preview-in-worker.ts';
@@ -39,6 +39,37 @@ export interface PendingFile {
   readonly conflicts: readonly FactConflict[];
   readonly failure?: string;
   readonly committedFacts?: number;
+}
+
+function refusedFile(key: number, fileName: string, code: 'too-large'): PendingFile {
+  const preview: ImportPreview = {
+    fileName,
+    contentHash: '',
+    encoding: null,
+    encodingDetected: false,
+    delimiter: null,
+    layout: 'unknown',
+    headerLine: null,
+    rowCount: 0,
+    year: null,
+    yearSource: null,
+    township: null,
+    townshipSource: null,
+    columns: [],
+    customIndicators: [],
+    unknownTownships: [],
+    facts: [],
+    issues: [{ severity: 'error', code }],
+  };
+  return {
+    key,
+    fileName,
+    bytes: new Uint8Array(),
+    status: 'ready',
+    choices: NO_CHOICES,
+    preview,
+    conflicts: [],
+  };
 }
 
 const NO_CHOICES: FileChoices = { mappings: {}, townshipAliases: {}, onConflict: 'replace' };
@@ -85,6 +116,11 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
     async (list: readonly File[]) => {
       for (const file of list) {
         const key = ++keyRef.current;
+        if (file.size > MAX_FILE_BYTES) {
+          // Not even read: a file this size would only exhaust the tab's memory.
+          setFiles((all) => [...all, refusedFile(key, file.name, 'too-large')]);
+          continue;
+        }
         const bytes = new Uint8Array(await file.arrayBuffer());
         setFiles((all) => [
           ...all,

@@ -120,3 +120,28 @@ describe('importing the files officials have', () => {
     expectClean(session);
   });
 });
+
+describe('files that are not what they claim', () => {
+  it('refuses a 300 MB file and a 5,000-column file with a clear message, and the page stays usable', async () => {
+    session = await openApp();
+    const { page } = session;
+    await waitForCharts(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    // Built inside the page and dropped like a user would, so no 300 MB crosses the test connection.
+    await page.evaluate(() => {
+      const wide = `${Array.from({ length: 5000 }, (_, i) => `指标${i}`).join(',')}\n${'1,'.repeat(4999)}1\n`;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(300 * 1024 * 1024)], '全区汇总.csv', { type: 'text/csv' }));
+      transfer.items.add(new File([wide], '五千列.csv', { type: 'text/csv' }));
+      document
+        .querySelector('.drop-zone')
+        ?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => card(page, '全区汇总.csv').innerText()).toContain('文件超过 200 MB');
+    await expect.poll(() => card(page, '五千列.csv').innerText(), { timeout: 30_000 }).toContain('这个表格有 5000 列');
+    // Still responsive: the indicator picker redraws the charts.
+    await page.getByLabel('指标', { exact: true }).selectOption({ label: '法律咨询' });
+    await page.getByRole('img', { name: '法律咨询：各镇街历年变化' }).waitFor();
+    expectClean(session);
+  });
+});
