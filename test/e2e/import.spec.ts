@@ -138,7 +138,9 @@ describe('files that are not what they claim', () => {
         ?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     });
     await expect.poll(() => card(page, '全区汇总.csv').innerText()).toContain('文件超过 200 MB');
-    await expect.poll(() => card(page, '五千列.csv').innerText(), { timeout: 30_000 }).toContain('这个表格有 5000 列');
+    await expect
+      .poll(() => card(page, '五千列.csv').innerText(), { timeout: 30_000 })
+      .toContain('这个表格有 5000 列');
     // Still responsive: the indicator picker redraws the charts.
     await page.getByLabel('指标', { exact: true }).selectOption({ label: '法律咨询' });
     await page.getByRole('img', { name: '法律咨询：各镇街历年变化' }).waitFor();
