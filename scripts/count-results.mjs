@@ -17,7 +17,9 @@ for (const report of reports) {
   failed += json.numFailedTests;
   skipped += json.numPendingTests + json.numTodoTests;
   // A file that failed to load has no tests in it but must still count as a failure.
-  failed += json.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  failed += json.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
 }
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
