@@ -33,6 +33,10 @@ openAppDb().then(
       );
       return;
     }
+    if (result.kind === 'refused') {
+      root.render(<Notice title={zh.errorTitle} text={result.message} />);
+      return;
+    }
     root.render(
       <StrictMode>
         <App appDb={result.appDb} />

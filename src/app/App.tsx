@@ -1,8 +1,4 @@
-import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
-import { buildRankingOption } from '../charts/build-ranking-option.ts';
-import { buildTrendOption } from '../charts/build-trend-option.ts';
-import { Chart } from '../charts/Chart.tsx';
 import {
   clearSample,
   countFacts,
@@ -10,24 +6,27 @@ import {
   listIndicators,
   listTownships,
   listYears,
-  loadRanking,
-  loadTrend,
-  loadYearCells,
 } from '../db/queries.ts';
 import { CATALOG, DEFAULT_INDICATOR_ID, getIndicator } from '../indicators/catalog.ts';
 import { en } from '../messages/en.ts';
 import { zh } from '../messages/zh.ts';
-import { pivotYearCells } from '../table/pivot-year-cells.ts';
-import { YearTable, type YearTableLabels } from '../table/YearTable.tsx';
 import { Picker } from '../ui/Picker.tsx';
 import { SampleBanner } from '../ui/SampleBanner.tsx';
-import { TownshipPicker } from '../ui/TownshipPicker.tsx';
-import type { AppDb } from './open-app-db.ts';
-import { useAsync } from './use-db-query.ts';
-import type { Lang } from './url-state.ts';
+import { DataPanel } from './DataPanel.tsx';
 import { DistrictSetup } from './DistrictSetup.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import type { AppDb } from './open-app-db.ts';
+import { nameIn, type PageContext } from './page-context.ts';
+import { HeatmapPage } from './pages/HeatmapPage.tsx';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
+import { QualityPage } from './pages/QualityPage.tsx';
+import { RankingPage } from './pages/RankingPage.tsx';
+import { TablePage } from './pages/TablePage.tsx';
+import { TrendPage } from './pages/TrendPage.tsx';
+import { useAsync } from './use-db-query.ts';
 import { useImportSession } from './use-import-session.ts';
+import { type Lang, PAGES, type Page } from './url-state.ts';
 import { useViewState } from './use-view-state.ts';
 
 const GROUP_NAMES = {
@@ -41,20 +40,31 @@ const GROUP_NAMES = {
   stability: { zh: '信访稳定', en: 'Stability' },
 } as const;
 
-const nameIn = (lang: Lang, i: IndicatorInfo) => (lang === 'en' ? i.name.en : i.name.zh);
-const unitIn = (lang: Lang, i: IndicatorInfo) => (lang === 'en' ? i.unit.en : i.unit.zh);
-
-function formatBytes(bytes: number, locale: string): string {
-  const mb = bytes / 1024 / 1024;
-  return `${mb.toLocaleString(locale, { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB`;
-}
-
 const CATALOG_GROUPS = new Map<string, keyof typeof GROUP_NAMES>(CATALOG.map((i) => [i.id, i.group]));
 
 function groupName(id: string, lang: Lang, customGroup: string): string {
   const group = CATALOG_GROUPS.get(id);
   return group ? GROUP_NAMES[group][lang] : customGroup;
 }
+
+function formatBytes(bytes: number, locale: string): string {
+  const mb = bytes / 1024 / 1024;
+  return `${mb.toLocaleString(locale, { maximumFractionDigits: mb < 10 ? 1 : 0 })} MB`;
+}
+
+/** Which pickers a page needs. */
+const USES_INDICATOR: ReadonlySet<Page> = new Set(['trend', 'ranking', 'heatmap']);
+const USES_YEAR: ReadonlySet<Page> = new Set(['overview', 'ranking', 'table']);
+
+const PAGE_COMPONENTS: Record<Page, (props: { readonly ctx: PageContext }) => React.ReactNode> = {
+  overview: OverviewPage,
+  trend: TrendPage,
+  ranking: RankingPage,
+  heatmap: HeatmapPage,
+  profile: ProfilePage,
+  table: TablePage,
+  quality: QualityPage,
+};
 
 export function App({ appDb }: { readonly appDb: AppDb }) {
   const { db } = appDb;
@@ -66,6 +76,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const lang = view.lang;
   const [importOpen, setImportOpen] = useState(false);
   const [districtOpen, setDistrictOpen] = useState(false);
+  const [dataOpen, setDataOpen] = useState(false);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const importSession = useImportSession(db, refresh);
 
@@ -80,103 +91,59 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   );
   const years = basics.status === 'ready' ? basics.data.years : [];
   const indicators = basics.status === 'ready' ? basics.data.indicators : [];
+  const townships = basics.status === 'ready' ? basics.data.townships : [];
   // An id from a pasted link that this database does not know falls back to the default.
   const indicator: IndicatorInfo =
     indicators.find((i) => i.id === view.indicatorId) ?? getIndicator(DEFAULT_INDICATOR_ID);
-  const indicatorId = indicator.id;
   const latest = years.at(-1) ?? null;
   const year = view.year !== null && years.includes(view.year) ? view.year : latest;
-
-  const trend = useAsync(() => loadTrend(db, indicatorId), [db, indicatorId, revision]);
-  const ranking = useAsync(year === null ? null : () => loadRanking(db, indicatorId, year), [
-    db,
-    indicatorId,
-    year,
-    revision,
-  ]);
-  const sorting: SortingState = view.sortBy ? [{ id: view.sortBy, desc: view.sortDesc }] : [];
-  const cells = useAsync(
-    year === null
-      ? null
-      : () =>
-          loadYearCells(db, year, {
-            indicatorId: view.sortBy === 'township' ? null : view.sortBy,
-            desc: view.sortDesc,
-          }),
-    [db, year, view.sortBy, view.sortDesc, revision],
-  );
-
-  const rankingRows = ranking.status === 'ready' ? ranking.data.rows : [];
-  const highlighted = useMemo(() => {
-    if (view.highlighted.length > 0) return view.highlighted;
-    const codes = rankingRows.map((r) => r.townshipCode);
-    return codes.length <= 4 ? codes : [...codes.slice(0, 2), ...codes.slice(-2)];
-  }, [view.highlighted, rankingRows]);
-
-  const unit = unitIn(lang, indicator);
   const fileCount = basics.status === 'ready' ? basics.data.counts.imports : 0;
-  const source = t.dataSourceLine(fileCount);
 
-  const trendOption = useMemo(
-    () =>
-      trend.status === 'ready'
-        ? buildTrendOption({
-            points: trend.data,
-            unit,
-            title: t.trendTitle(nameIn(lang, indicator)),
-            subtitle: `${unitIn(lang, indicator)} · ${source}`,
-            highlighted,
-            visible: [],
-            approxMark: t.approxMark,
-            locale,
-          })
-        : null,
-    [trend, highlighted, indicator, source, t, unit, locale, lang],
+  const usage = useAsync(
+    async () => (appDb.storage === 'opfs' ? ((await navigator.storage.estimate()).usage ?? 0) : 0),
+    [appDb.storage, revision],
   );
-  const rankingOption = useMemo(
-    () =>
-      ranking.status === 'ready' && year !== null
-        ? buildRankingOption({
-            ranking: ranking.data,
-            unit,
-            title: t.rankingTitle(nameIn(lang, indicator), year),
-            subtitle: [
-              ranking.data.missing.length > 0 ? t.missingList(ranking.data.missing.join('、')) : '',
-              source,
-            ]
-              .filter(Boolean)
-              .join(' · '),
-            averageLabel: t.districtAverage,
-            approxMark: t.approxMark,
-            highlighted: view.highlighted,
-            locale,
-          })
-        : null,
-    [ranking, view.highlighted, indicator, year, source, t, unit, locale, lang],
-  );
+  const usedText = usage.status === 'ready' ? formatBytes(usage.data, locale) : '…';
 
-  // While a re-sort runs, keep showing the previous rows rather than flashing an empty table.
-  const cellData = cells.status === 'error' ? undefined : cells.data;
-  const tableData = useMemo(
-    () =>
-      cellData
-        ? pivotYearCells(cellData, basics.status === 'ready' ? basics.data.townships : [], indicators)
-        : null,
-    [cellData, basics, indicators],
-  );
-  const tableLabels: YearTableLabels = useMemo(
+  const ctx: PageContext = useMemo(
     () => ({
-      township: t.township,
-      approxMark: t.approxMark,
-      notReported: t.notReported,
-      derivedSource: t.derivedSource,
-      source: t.source,
-      originalText: t.originalText,
-      indicatorName: (i) => nameIn(lang, i),
-      unitName: (i) => unitIn(lang, i),
-      withUnit: t.withUnit,
+      db,
+      view,
+      setView,
+      t,
+      lang,
+      locale,
+      revision,
+      indicators,
+      indicator,
+      townships,
+      years,
+      year,
+      latest,
+      source: t.dataSourceLine(fileCount),
     }),
-    [t, lang],
+    [
+      db,
+      view,
+      setView,
+      t,
+      lang,
+      locale,
+      revision,
+      indicators,
+      indicator,
+      townships,
+      years,
+      year,
+      latest,
+      fileCount,
+    ],
+  );
+
+  const customNames = useMemo(
+    () =>
+      Object.fromEntries(indicators.filter((i) => i.kind === 'custom').map((i) => [i.id, nameIn(lang, i)])),
+    [indicators, lang],
   );
 
   const onClearSample = async () => {
@@ -191,18 +158,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
 
   const hasSample = basics.status === 'ready' && basics.data.counts.sampleImports > 0;
   const empty = basics.status === 'ready' && basics.data.counts.facts === 0;
-
-  const usage = useAsync(
-    async () => (appDb.storage === 'opfs' ? ((await navigator.storage.estimate()).usage ?? 0) : 0),
-    [appDb.storage, revision],
-  );
-  const usedText = usage.status === 'ready' ? formatBytes(usage.data, locale) : '…';
-
-  const customNames = useMemo(
-    () =>
-      Object.fromEntries(indicators.filter((i) => i.kind === 'custom').map((i) => [i.id, nameIn(lang, i)])),
-    [indicators, lang],
-  );
+  const PageComponent = PAGE_COMPONENTS[view.page];
 
   return (
     // Files dropped anywhere on the page go to the import panel; the panel's button is the keyboard way.
@@ -223,11 +179,14 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
       <header className="app-header">
         <h1>{t.appTitle}</h1>
         <div className="header-actions">
-          <button type="button" aria-expanded={districtOpen} onClick={() => setDistrictOpen((open) => !open)}>
-            {t.district.open}
-          </button>
           <button type="button" aria-expanded={importOpen} onClick={() => setImportOpen((open) => !open)}>
             {importOpen ? t.importer.close : t.importer.open}
+          </button>
+          <button type="button" aria-expanded={dataOpen} onClick={() => setDataOpen((open) => !open)}>
+            {t.data.open}
+          </button>
+          <button type="button" aria-expanded={districtOpen} onClick={() => setDistrictOpen((open) => !open)}>
+            {t.district.open}
           </button>
           <button
             type="button"
@@ -241,14 +200,9 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
       <p className={`storage-status${appDb.storage === 'opfs' ? '' : ' warn'}`} role="note">
         {appDb.storage === 'opfs' ? t.storage.opfs(usedText) : t.storage.memory}
       </p>
+      {dataOpen && <DataPanel db={db} t={t} revision={revision} onChanged={refresh} />}
       {districtOpen && basics.status === 'ready' && (
-        <DistrictSetup
-          db={db}
-          t={t}
-          townships={basics.data.townships}
-          onChanged={refresh}
-          revision={revision}
-        />
+        <DistrictSetup db={db} t={t} townships={townships} onChanged={refresh} revision={revision} />
       )}
       {(importOpen || empty || importSession.files.length > 0) && basics.status === 'ready' && (
         <ImportPanel
@@ -256,7 +210,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
           t={t}
           lang={lang}
           session={importSession}
-          townships={basics.data.townships}
+          townships={townships}
           defaultYear={latest ?? new Date().getFullYear()}
           customNames={customNames}
           onTownshipsChanged={refresh}
@@ -266,66 +220,48 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
         <SampleBanner text={t.sampleBanner} actionLabel={t.clearSample} onClear={onClearSample} busy={busy} />
       )}
       {empty && <p className="empty-state">{t.emptyState}</p>}
-      {!empty && (
+      {!empty && basics.status === 'ready' && (
         <>
+          <nav className="page-tabs" aria-label={t.viewControls}>
+            {PAGES.map((page) => (
+              <button
+                key={page}
+                type="button"
+                aria-current={view.page === page ? 'page' : undefined}
+                onClick={() => setView({ page })}
+              >
+                {t.pages[page]}
+              </button>
+            ))}
+          </nav>
           <section className="controls" aria-label={t.viewControls}>
-            <Picker
-              label={t.indicator}
-              value={indicatorId}
-              options={indicators.map((i) => ({
-                value: i.id,
-                label: nameIn(lang, i),
-                group: groupName(i.id, lang, t.customGroup),
-              }))}
-              onChange={(value) => setView({ indicatorId: value })}
-            />
-            <Picker
-              label={t.year}
-              value={String(year ?? '')}
-              options={[...years]
-                .reverse()
-                .map((y) => ({ value: String(y), label: y === latest ? t.latestYear(y) : t.yearOption(y) }))}
-              onChange={(value) => setView({ year: Number(value) })}
-            />
-          </section>
-          <div className="layout">
-            <TownshipPicker
-              legend={t.highlightLegend}
-              hint={t.highlightHint}
-              resetLabel={t.resetHighlight}
-              townships={basics.status === 'ready' ? basics.data.townships : []}
-              selected={view.highlighted}
-              onChange={(selected) => setView({ highlighted: selected })}
-            />
-            <div className="charts">
-              {trendOption && (
-                <Chart option={trendOption} height={440} label={t.trendTitle(nameIn(lang, indicator))} />
-              )}
-              {rankingOption && year !== null && (
-                <Chart
-                  option={rankingOption}
-                  height={Math.max(360, 90 + 22 * rankingRows.length)}
-                  label={t.rankingTitle(nameIn(lang, indicator), year)}
-                />
-              )}
-            </div>
-          </div>
-          {tableData && year !== null && (
-            <section className="table-section">
-              <p className="hint">{t.tableHint}</p>
-              <YearTable
-                data={tableData}
-                sorting={sorting}
-                onSortingChange={(next) => {
-                  const first = next[0];
-                  setView({ sortBy: first?.id ?? null, sortDesc: first?.desc ?? false });
-                }}
-                labels={tableLabels}
-                locale={locale}
-                caption={t.tableTitle(year)}
+            {USES_INDICATOR.has(view.page) && (
+              <Picker
+                label={t.indicator}
+                value={indicator.id}
+                options={indicators.map((i) => ({
+                  value: i.id,
+                  label: nameIn(lang, i),
+                  group: groupName(i.id, lang, t.customGroup),
+                }))}
+                onChange={(value) => setView({ indicatorId: value })}
               />
-            </section>
-          )}
+            )}
+            {USES_YEAR.has(view.page) && (
+              <Picker
+                label={t.year}
+                value={String(year ?? '')}
+                options={[...years].reverse().map((y) => ({
+                  value: String(y),
+                  label: y === latest ? t.latestYear(y) : t.yearOption(y),
+                }))}
+                onChange={(value) => setView({ year: Number(value) })}
+              />
+            )}
+          </section>
+          <main>
+            <PageComponent ctx={ctx} />
+          </main>
         </>
       )}
     </div>

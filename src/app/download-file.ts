@@ -1,6 +1,10 @@
 /** Saves generated text as a file through the browser's download, nothing leaves the machine. */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBytes(fileName, new TextEncoder().encode(text), type);
+}
+
+export function downloadBytes(fileName: string, bytes: Uint8Array, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

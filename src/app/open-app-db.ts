@@ -2,6 +2,7 @@ import sampleUrl from '../../data/sample-district.csv?url';
 import { openBrowserDb } from '../db/browser-client.ts';
 import type { DbClient } from '../db/client.ts';
 import { countFacts, listTownships } from '../db/queries.ts';
+import { isSampleDeclined } from '../db/reset.ts';
 import { applySchema, replaceTownships } from '../db/schema.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import { loadFile } from './load-file.ts';
@@ -19,7 +20,9 @@ export interface AppDb {
 export type OpenResult =
   | { readonly kind: 'open'; readonly appDb: AppDb }
   /** Another tab of the app holds the stored database. */
-  | { readonly kind: 'locked' };
+  | { readonly kind: 'locked' }
+  /** The stored database was written by a newer version of the app. */
+  | { readonly kind: 'refused'; readonly message: string };
 
 const LOCK_NAME = 'fazhi-dashboard-database';
 const CHANNEL_NAME = 'fazhi-dashboard';
@@ -79,15 +82,13 @@ async function start(): Promise<OpenResult> {
   }
   db ??= (await openBrowserDb({ persistent: false })).client;
 
-  await applySchema(db);
+  const schema = await applySchema(db);
+  if (!schema.ok) return { kind: 'refused', message: schema.message };
   if ((await listTownships(db)).length === 0) {
     await replaceTownships(db, TONGNAN.townships, { code: TONGNAN.code, name: TONGNAN.fullName });
   }
   const counts = await countFacts(db);
-  const [declined] = await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM meta WHERE key = 'sample_declined' AND value = '1'`,
-  );
-  if (counts.imports === 0 && (declined?.n ?? 0) === 0) await loadSample(db);
+  if (counts.imports === 0 && !(await isSampleDeclined(db))) await loadSample(db);
   await db.checkpoint();
   void navigator.storage?.persist?.();
   return { kind: 'open', appDb: { db, storage, storageProblem } };

@@ -2,7 +2,15 @@ import { DEFAULT_INDICATOR_ID } from '../indicators/catalog.ts';
 
 export type Lang = 'zh' | 'en';
 
+export const PAGES = ['overview', 'trend', 'ranking', 'heatmap', 'profile', 'table', 'quality'] as const;
+export type Page = (typeof PAGES)[number];
+
 export interface ViewState {
+  readonly page: Page;
+  /** Trend and heatmap: plot the value, or its 同比 change. */
+  readonly mode: 'value' | 'change';
+  /** The township of the profile page. */
+  readonly township: string | null;
   readonly indicatorId: string;
   /** null = the latest year with data. */
   readonly year: number | null;
@@ -18,6 +26,9 @@ export interface ViewState {
 const INDICATOR_ID = /^(custom:)?[\p{L}\p{N}_（）()%/.-]{1,64}$/u;
 
 export const DEFAULT_VIEW: ViewState = {
+  page: 'overview',
+  mode: 'value',
+  township: null,
   indicatorId: DEFAULT_INDICATOR_ID,
   year: null,
   highlighted: [],
@@ -32,7 +43,12 @@ export function parseViewState(search: string): ViewState {
   const indicator = params.get('indicator');
   const year = Number(params.get('year'));
   const sort = params.get('sort');
+  const page = params.get('view');
+  const township = params.get('township');
   return {
+    page: PAGES.find((p) => p === page) ?? DEFAULT_VIEW.page,
+    mode: params.get('mode') === 'change' ? 'change' : 'value',
+    township: township && /^[0-9A-Za-z_-]{1,32}$/.test(township) ? township : null,
     indicatorId: indicator && INDICATOR_ID.test(indicator) ? indicator : DEFAULT_VIEW.indicatorId,
     year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null,
     highlighted: (params.get('townships') ?? '')
@@ -46,6 +62,9 @@ export function parseViewState(search: string): ViewState {
 
 export function formatViewState(view: ViewState): string {
   const params = new URLSearchParams();
+  if (view.page !== DEFAULT_VIEW.page) params.set('view', view.page);
+  if (view.mode !== DEFAULT_VIEW.mode) params.set('mode', view.mode);
+  if (view.township !== null) params.set('township', view.township);
   if (view.indicatorId !== DEFAULT_VIEW.indicatorId) params.set('indicator', view.indicatorId);
   if (view.year !== null) params.set('year', String(view.year));
   if (view.highlighted.length > 0) params.set('townships', view.highlighted.join(','));

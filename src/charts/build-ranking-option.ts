@@ -1,28 +1,78 @@
-import type { Ranking } from '../db/queries.ts';
+import type { RankedValue, Ranking } from '../db/queries.ts';
+import type { RankedChange, RankingWithChange } from '../db/ranking-queries.ts';
 import type { ChartOption } from './echarts-setup.ts';
 import { CHART_FONT, highlightColour, MUTED, PALETTE } from './echarts-setup.ts';
 import { escapeHtml } from './escape-html.ts';
+import { formatChange, formatRankChange } from './format-change.ts';
 import { formatValue } from './format-number.ts';
 
 export interface RankingInput {
-  readonly ranking: Ranking;
+  /** With a RankingWithChange (loadRankingWithChange) each bar also shows its 同比 and rank change. */
+  readonly ranking: Ranking | RankingWithChange;
   readonly unit: string;
   readonly title: string;
   readonly subtitle?: string;
   readonly averageLabel: string;
+  /** 中位数 / Median: draws the ranking's median as a second line, when the ranking has one. */
+  readonly medianLabel?: string;
   readonly approxMark: string;
   /** Township codes drawn in the accent colour. */
   readonly highlighted: readonly string[];
   readonly locale: string;
 }
 
-/** Horizontal bars, best first (rank 1 at the top), with the townships' average marked. */
+function hasChange(row: RankedValue | RankedChange): row is RankedChange {
+  return 'rankChange' in row;
+}
+
+/** Horizontal bars, best first (rank 1 at the top), with the townships' average (and median) marked. */
 export function buildRankingOption(input: RankingInput): ChartOption {
-  const rows = input.ranking.rows;
+  const { ranking } = input;
+  const rows: readonly (RankedValue | RankedChange)[] = ranking.rows;
   const highlighted = new Set(input.highlighted);
+  const format = (value: number) => formatValue(value, input.unit, input.locale);
   const label = (value: number, approximate: boolean) =>
-    `${approximate ? input.approxMark : ''}${formatValue(value, input.unit, input.locale)}`;
-  const average = input.ranking.average;
+    `${approximate ? input.approxMark : ''}${format(value)}`;
+  // The moves after the value: `▲1.2  ↑3`; nothing for a township absent the year before.
+  const moves = (row: RankedChange) =>
+    [
+      row.change === null
+        ? ''
+        : `${row.approximate || row.previousApproximate ? input.approxMark : ''}${formatChange(row.change, input.unit, input.locale)}`,
+      row.rankChange === null ? '' : formatRankChange(row.rankChange),
+    ]
+      .filter(Boolean)
+      .join('  ');
+  const average = ranking.average;
+  const median = 'median' in ranking && input.medianLabel !== undefined ? ranking.median : null;
+  const showsChange = rows.some(hasChange);
+
+  const lines = [
+    ...(average === null
+      ? []
+      : [
+          {
+            xAxis: average,
+            lineStyle: { type: 'dashed', color: '#333' },
+            label: { formatter: `${input.averageLabel} ${format(average)}`, position: 'start', distance: 4 },
+          },
+        ]),
+    ...(median === null
+      ? []
+      : [
+          {
+            xAxis: median,
+            lineStyle: { type: 'dotted', color: '#666', width: 2 },
+            // Stacked above the average's label: the two are often only a few units apart.
+            label: {
+              formatter: `${input.medianLabel} ${format(median)}`,
+              position: 'start',
+              distance: average === null ? 4 : 20,
+              color: '#666',
+            },
+          },
+        ]),
+  ];
 
   return {
     animation: false,
@@ -34,17 +84,11 @@ export function buildRankingOption(input: RankingInput): ChartOption {
       textStyle: { fontFamily: CHART_FONT, fontSize: 16 },
       subtextStyle: { fontFamily: CHART_FONT },
     },
-    grid: { left: 88, right: 72, top: 72, bottom: 24 },
+    // Line labels sit above the bars (the category axis is inverted, so a line starts at the top).
+    grid: { left: 88, right: showsChange ? 150 : 72, top: 76 + 16 * lines.length, bottom: 24 },
     tooltip: {
       trigger: 'item',
-      formatter: (params: {
-        name?: string;
-        data?: { value: number; approximate: boolean; rank: number };
-      }) => {
-        const data = params.data;
-        if (!data) return '';
-        return `${escapeHtml(params.name ?? '')}<br/>${escapeHtml(label(data.value, data.approximate))}（第 ${data.rank} 名）`;
-      },
+      formatter: (params: { data?: { detail?: string } }) => params.data?.detail ?? '',
     },
     xAxis: {
       type: 'value',
@@ -62,37 +106,40 @@ export function buildRankingOption(input: RankingInput): ChartOption {
       {
         type: 'bar',
         barMaxWidth: 18,
-        data: rows.map((r) => ({
-          value: r.value,
-          approximate: r.approximate,
-          rank: r.rank,
-          itemStyle: {
-            color:
-              highlightColour(r.townshipCode, input.highlighted) ??
-              (highlighted.size > 0 ? MUTED : PALETTE[0]),
-            opacity: r.approximate ? 0.6 : 1,
-          },
-        })),
-        label: {
-          show: true,
-          position: 'right',
-          fontFamily: CHART_FONT,
-          formatter: (params: { data?: { value: number; approximate: boolean } }) =>
-            params.data ? label(params.data.value, params.data.approximate) : '',
-        },
+        data: rows.map((r) => {
+          const value = label(r.value, r.approximate);
+          const change = hasChange(r) ? moves(r) : '';
+          const before =
+            hasChange(r) && 'previousYear' in ranking && r.previousValue !== null
+              ? `<br/>${ranking.previousYear}：${escapeHtml(label(r.previousValue, r.previousApproximate))}` +
+                (r.previousRank === null ? '' : `（第 ${r.previousRank} 名）`)
+              : '';
+          return {
+            value: r.value,
+            approximate: r.approximate,
+            rank: r.rank,
+            // Plain strings, not a callback: Chart.tsx loads the font for every string in the option.
+            label: { formatter: change === '' ? value : `${value}  ${change}` },
+            detail:
+              `${escapeHtml(r.townshipName)}<br/>${escapeHtml(value)}（第 ${r.rank} 名）` +
+              `${change === '' ? '' : `  ${escapeHtml(change)}`}${before}`,
+            itemStyle: {
+              color:
+                highlightColour(r.townshipCode, input.highlighted) ??
+                (highlighted.size > 0 ? MUTED : PALETTE[0]),
+              opacity: r.approximate ? 0.6 : 1,
+            },
+          };
+        }),
+        label: { show: true, position: 'right', fontFamily: CHART_FONT },
         markLine:
-          average === null
+          lines.length === 0
             ? undefined
             : {
                 symbol: 'none',
                 silent: true,
-                lineStyle: { type: 'dashed', color: '#333' },
-                label: {
-                  fontFamily: CHART_FONT,
-                  formatter: `${input.averageLabel} ${formatValue(average, input.unit, input.locale)}`,
-                  position: 'insideEndTop',
-                },
-                data: [{ xAxis: average }],
+                label: { fontFamily: CHART_FONT },
+                data: lines,
               },
       },
     ],

@@ -3,7 +3,7 @@
  * and components this app draws. Both renderers are registered: canvas on screen and for
  * PNG, SVG for server-side rendering in tests and SVG export.
  */
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -11,12 +11,14 @@ import {
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  HeatmapChart,
   LineChart,
   DatasetComponent,
   GridComponent,
@@ -24,6 +26,7 @@ echarts.use([
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapComponent,
   CanvasRenderer,
   SVGRenderer,
 ]);
@@ -32,7 +35,7 @@ export { echarts };
 export type { EChartsCoreOption as ChartOption } from 'echarts/core';
 
 /** The bundled CJK font first, so screens and exported images look the same everywhere. */
-export const CHART_FONT = '"Noto Sans SC", "Noto Sans CJK SC", sans-serif';
+export const CHART_FONT = "'Noto Sans SC', 'Noto Sans CJK SC', sans-serif";
 
 /** Okabe–Ito: distinguishable for the common kinds of colour blindness. */
 export const PALETTE = [
@@ -52,3 +55,17 @@ export function highlightColour(code: string, highlighted: readonly string[]): s
   const index = highlighted.indexOf(code);
   return index < 0 ? undefined : PALETTE[index % PALETTE.length];
 }
+
+/** Viridis, low → high: perceptually even and readable with colour blindness and in greyscale. */
+export const SEQUENTIAL = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const;
+
+/** Orange → neutral → blue, worse → better: no red–green pair, so it reads for every colour vision. */
+export const DIVERGING = [
+  '#b35806',
+  '#f1a340',
+  '#fee0b6',
+  '#f7f7f7',
+  '#d1e5f0',
+  '#67a9cf',
+  '#2166ac',
+] as const;

@@ -1,6 +1,8 @@
 /** Typed queries behind the charts and the table. Parameters are always bound. */
 import type { Better, IndicatorKind } from '../indicators/catalog.ts';
 import type { DbClient } from './client.ts';
+import { undoImport } from './history.ts';
+import { declineSample } from './reset.ts';
 
 export interface SeriesPoint {
   readonly townshipCode: string;
@@ -37,6 +39,13 @@ export interface TableCell {
   readonly fileName: string | null;
   readonly sourceLine: number | null;
   readonly sourceColumn: string | null;
+  /** 同比: this value minus the township's value the year before; null without one. */
+  readonly change: number | null;
+  /**
+   * Where the value stands among the townships that year, by the indicator's `better`:
+   * 'top' = best quarter, 'bottom' = worst quarter; null for neutral indicators or few values.
+   */
+  readonly standing: 'top' | 'bottom' | null;
 }
 
 /** An indicator as the database knows it: the catalog's, plus custom ones from imported files. */
@@ -181,17 +190,34 @@ export async function loadYearCells(db: DbClient, year: number, sort: TableSort)
     file_name: string | null;
     source_line: number | null;
     source_column: string | null;
+    change: number | null;
+    standing: 'top' | 'bottom' | null;
   }>(
     `WITH sort_key AS (
        SELECT township_code, value AS sort_value FROM all_facts WHERE year = ? AND indicator_id = ?
+     ),
+     ranked AS (
+       SELECT f.*, ind.better,
+              count(*) OVER (PARTITION BY f.indicator_id) AS n,
+              percent_rank() OVER (PARTITION BY f.indicator_id ORDER BY f.value) AS pr
+       FROM all_facts f
+       JOIN townships t ON t.code = f.township_code
+       LEFT JOIN indicators ind ON ind.id = f.indicator_id
+       WHERE f.year = ?
      )
      SELECT t.code AS township_code, t.name AS township_name, f.indicator_id, f.value, f.approximate,
-            f.raw_text, i.file_name, f.source_line, f.source_column
-     FROM all_facts f
+            f.raw_text, i.file_name, f.source_line, f.source_column,
+            f.value - p.value AS change,
+            CASE WHEN f.better NOT IN ('higher', 'lower') OR f.n < 8 THEN NULL
+                 WHEN (f.better = 'higher' AND f.pr >= 0.75) OR (f.better = 'lower' AND f.pr <= 0.25) THEN 'top'
+                 WHEN (f.better = 'higher' AND f.pr <= 0.25) OR (f.better = 'lower' AND f.pr >= 0.75) THEN 'bottom'
+            END AS standing
+     FROM ranked f
      JOIN townships t ON t.code = f.township_code
      LEFT JOIN imports i ON i.id = f.import_id
      LEFT JOIN sort_key k ON k.township_code = t.code
-     WHERE f.year = ?
+     LEFT JOIN all_facts p ON p.township_code = f.township_code AND p.indicator_id = f.indicator_id
+                          AND p.year = f.year - 1
      ORDER BY k.sort_value * ? NULLS LAST, t.sort_order * ?, f.indicator_id`,
     [year, sort.indicatorId ?? '', year, sort.desc ? -1 : 1, sort.indicatorId === null && sort.desc ? -1 : 1],
   );
@@ -205,17 +231,19 @@ export async function loadYearCells(db: DbClient, year: number, sort: TableSort)
     fileName: r.file_name,
     sourceLine: r.source_line,
     sourceColumn: r.source_column,
+    change: r.change,
+    standing: r.standing,
   }));
 }
 
-/** Removes the sample district's facts and import records; user imports stay. */
+/**
+ * Removes the sample district the way any import is undone (values it replaced come back), and
+ * remembers that it was cleared on purpose so the next start does not load it again.
+ */
 export async function clearSample(db: DbClient): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.run('DELETE FROM facts WHERE import_id IN (SELECT id FROM imports WHERE is_sample)');
-    await tx.run('DELETE FROM imports WHERE is_sample');
-    // Cleared on purpose: do not load it again on the next start.
-    await tx.run(`INSERT OR REPLACE INTO meta VALUES ('sample_declined', '1')`);
-  });
+  const samples = await db.query<{ id: number }>('SELECT id FROM imports WHERE is_sample ORDER BY id DESC');
+  for (const sample of samples) await undoImport(db, sample.id);
+  await db.transaction((tx) => declineSample(tx));
   await db.checkpoint();
 }
 

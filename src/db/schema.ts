@@ -1,11 +1,19 @@
 import { CATALOG } from '../indicators/catalog.ts';
 import type { Township } from '../district/district.ts';
 import type { DbClient, SqlExecutor } from './client.ts';
+import { LATEST_VERSION, readSchemaVersion, runMigrations } from './migrate.ts';
 
-/** Bump with a migration in migrate(); a stored database is never dropped to upgrade it. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The schema version this app writes. A stored database is never dropped to upgrade it: a newer
+ * version is one more step in MIGRATIONS (migrate.ts).
+ */
+export const SCHEMA_VERSION = LATEST_VERSION;
 
-const DDL = [
+/**
+ * Version 1, the first release's tables exactly as it created them. Every later table and change
+ * is a step in MIGRATIONS, so a new database and an upgraded one are built the same way.
+ */
+const VERSION_1_TABLES = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS townships (
      code VARCHAR PRIMARY KEY,
@@ -49,45 +57,69 @@ const DDL = [
      source_column VARCHAR,
      PRIMARY KEY (township_code, year, indicator_id)
    )`,
-  // Values an import replaced, so undoing that import can restore them exactly.
-  `CREATE TABLE IF NOT EXISTS replaced_facts (
-     replaced_by INTEGER NOT NULL,
-     township_code VARCHAR NOT NULL,
-     year INTEGER NOT NULL,
-     indicator_id VARCHAR NOT NULL,
-     value DOUBLE NOT NULL,
-     approximate BOOLEAN NOT NULL,
-     raw_text VARCHAR,
-     note VARCHAR,
-     import_id INTEGER NOT NULL,
-     source_line INTEGER,
-     source_column VARCHAR
-   )`,
-  // A header the user mapped to an indicator once is mapped the same way in later imports.
-  `CREATE TABLE IF NOT EXISTS header_mappings (header_key VARCHAR PRIMARY KEY, indicator_id VARCHAR NOT NULL)`,
-  // A township name the user resolved once (a typo, a pinyin name) resolves the same way later.
-  `CREATE TABLE IF NOT EXISTS township_aliases (alias VARCHAR PRIMARY KEY, township_code VARCHAR NOT NULL)`,
-  // Derived rates come from their counts here, never from what a township wrote.
-  `CREATE OR REPLACE VIEW all_facts AS
-     SELECT township_code, year, indicator_id, value, approximate, raw_text, note,
-            import_id, source_line, source_column
-     FROM facts
-     UNION ALL
-     SELECT n.township_code, n.year, i.id, 100.0 * n.value / d.value,
-            n.approximate OR d.approximate, NULL, NULL, n.import_id, n.source_line, NULL
-     FROM indicators i
-     JOIN facts n ON n.indicator_id = i.numerator_id
-     JOIN facts d ON d.indicator_id = i.denominator_id
-                 AND d.township_code = n.township_code AND d.year = n.year
-     WHERE i.kind = 'derived-rate' AND d.value > 0`,
 ] as const;
 
-export async function applySchema(db: DbClient): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const statement of DDL) await tx.run(statement);
-    await tx.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
-    await syncCatalog(tx);
+/** Tables every version has: what makes a database file this app's. */
+export const VERSION_1_TABLE_NAMES = ['meta', 'townships', 'indicators', 'imports', 'facts'] as const;
+
+// Derived rates come from their counts here, never from what a township wrote.
+const ALL_FACTS_VIEW = `CREATE OR REPLACE VIEW all_facts AS
+  SELECT township_code, year, indicator_id, value, approximate, raw_text, note,
+         import_id, source_line, source_column
+  FROM facts
+  UNION ALL
+  SELECT n.township_code, n.year, i.id, 100.0 * n.value / d.value,
+         n.approximate OR d.approximate, NULL, NULL, n.import_id, n.source_line, NULL
+  FROM indicators i
+  JOIN facts n ON n.indicator_id = i.numerator_id
+  JOIN facts d ON d.indicator_id = i.denominator_id
+              AND d.township_code = n.township_code AND d.year = n.year
+  WHERE i.kind = 'derived-rate' AND d.value > 0`;
+
+export type SchemaResult =
+  | {
+      readonly ok: true;
+      /** The version the database had; 0 for a new one. */
+      readonly from: number;
+      readonly to: number;
+    }
+  | { readonly ok: false; readonly reason: 'newer'; readonly version: number; readonly message: string };
+
+export const NEWER_DATABASE_MESSAGE = '此数据由更新版本的程序创建，请升级后再打开';
+
+/**
+ * Brings the database to SCHEMA_VERSION in one transaction: a new one is created, an older one
+ * is migrated with its data, and the catalog mirror and the view are refreshed. A database
+ * written by a newer app is refused untouched: this app would not know what its tables mean.
+ */
+export async function applySchema(db: DbClient): Promise<SchemaResult> {
+  return db.transaction(async (tx) => {
+    const stored = await readSchemaVersion(tx);
+    if (stored === undefined) throw new Error('The database has a meta table without a schema version.');
+    if (stored > SCHEMA_VERSION) {
+      return { ok: false, reason: 'newer', version: stored, message: NEWER_DATABASE_MESSAGE } as const;
+    }
+    await upgradeSchema(tx, stored);
+    return { ok: true, from: stored, to: SCHEMA_VERSION } as const;
   });
+}
+
+/**
+ * Creates the tables of schema `version` in an empty database (a restore fills them and then
+ * upgrades); call inside a transaction.
+ */
+export async function createTables(tx: SqlExecutor, version: number): Promise<void> {
+  for (const statement of VERSION_1_TABLES) await tx.run(statement);
+  await runMigrations(tx, 1, version);
+}
+
+/** From version `from` (0 = empty) to SCHEMA_VERSION, with the catalog and view refreshed. */
+export async function upgradeSchema(tx: SqlExecutor, from: number): Promise<void> {
+  if (from === 0) await createTables(tx, 1);
+  await runMigrations(tx, Math.max(from, 1));
+  await tx.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
+  await tx.run(ALL_FACTS_VIEW);
+  await syncCatalog(tx);
 }
 
 /** The catalog in code is the truth; the table mirrors it so SQL can join on formulas. */

@@ -31,6 +31,10 @@ interface YearTableProps {
   readonly labels: YearTableLabels;
   readonly locale: string;
   readonly caption: string;
+  /** Indicator ids shown; undefined = all. */
+  readonly visible?: ReadonlySet<string>;
+  /** Show each value's 同比 change under it. */
+  readonly showChange?: boolean;
 }
 
 function cellTitle(cell: TableCell, labels: YearTableLabels): string {
@@ -46,7 +50,8 @@ function cellTitle(cell: TableCell, labels: YearTableLabels): string {
  * Townships × indicators for one year. Sorting is manual: the header click changes the
  * sort state, the query re-runs with that order, and the table shows rows as given.
  */
-export function YearTable({ data, sorting, onSortingChange, labels, locale, caption }: YearTableProps) {
+export function YearTable(props: YearTableProps) {
+  const { data, sorting, onSortingChange, labels, locale, caption, visible, showChange = false } = props;
   const columns = useMemo<ColumnDef<typeof features, YearTableRow>[]>(
     () => [
       {
@@ -56,31 +61,45 @@ export function YearTable({ data, sorting, onSortingChange, labels, locale, capt
         cell: (info) => String(info.getValue()),
         sortDescFirst: false,
       },
-      ...data.indicators.map(
-        (indicator): ColumnDef<typeof features, YearTableRow> => ({
-          id: indicator.id,
-          header: labels.withUnit(labels.indicatorName(indicator), labels.unitName(indicator)),
-          accessorFn: (row) => row.cells[indicator.id]?.value ?? null,
-          sortDescFirst: indicator.better !== 'lower',
-          cell: (info) => {
-            const cell = info.row.original.cells[indicator.id];
-            if (!cell)
+      ...data.indicators
+        .filter((indicator) => !visible || visible.has(indicator.id))
+        .map(
+          (indicator): ColumnDef<typeof features, YearTableRow> => ({
+            id: indicator.id,
+            header: labels.withUnit(labels.indicatorName(indicator), labels.unitName(indicator)),
+            accessorFn: (row) => row.cells[indicator.id]?.value ?? null,
+            sortDescFirst: indicator.better !== 'lower',
+            cell: (info) => {
+              const cell = info.row.original.cells[indicator.id];
+              if (!cell)
+                return (
+                  <span className="missing" title={labels.notReported}>
+                    —
+                  </span>
+                );
+              const classes = [
+                cell.approximate ? 'approximate' : '',
+                cell.standing ? `standing-${cell.standing}` : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
               return (
-                <span className="missing" title={labels.notReported}>
-                  —
+                <span title={cellTitle(cell, labels)} className={classes || undefined}>
+                  {cell.approximate ? labels.approxMark : ''}
+                  {formatValue(cell.value, indicator.unit.zh, locale)}
+                  {showChange && cell.change !== null && (
+                    <small className="cell-change">
+                      {cell.change > 0 ? '▲' : cell.change < 0 ? '▼' : '±'}
+                      {formatValue(Math.abs(cell.change), indicator.unit.zh, locale).replace('%', '')}
+                    </small>
+                  )}
                 </span>
               );
-            return (
-              <span title={cellTitle(cell, labels)} className={cell.approximate ? 'approximate' : undefined}>
-                {cell.approximate ? labels.approxMark : ''}
-                {formatValue(cell.value, indicator.unit.zh, locale)}
-              </span>
-            );
-          },
-        }),
-      ),
+            },
+          }),
+        ),
     ],
-    [data.indicators, labels, locale],
+    [data.indicators, labels, locale, visible, showChange],
   );
 
   const table = useTable({

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppSession, expectClean, openApp, outputPath, waitForCharts } from './harness.ts';
+import { type AppSession, expectClean, openApp, outputPath, waitForApp, waitForCharts } from './harness.ts';
 
 let session: AppSession | undefined;
 
@@ -20,9 +20,9 @@ async function cellText(page: Page, township: string, header: string): Promise<s
 
 describe('the dashboard on the sample district', () => {
   it('shows 宝龙镇 2021 as its report states it, with the success rate computed from the counts', async () => {
-    session = await openApp();
+    session = await openApp('?view=table');
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await expect.poll(() => page.getByRole('status').innerText()).toContain('示例数据');
 
     await page.getByLabel('年度', { exact: true }).selectOption('2021');
@@ -48,25 +48,26 @@ describe('the dashboard on the sample district', () => {
   });
 
   it('switching the indicator redraws both charts for the new indicator', async () => {
-    session = await openApp('?year=2021');
+    session = await openApp('?view=trend&year=2021');
     const { page } = session;
-    await waitForCharts(page);
+    await waitForCharts(page, 1);
     const trend = page.getByRole('img', { name: '调解成功率：各镇街历年变化' });
     const before = await trend.screenshot();
 
     await page.getByLabel('指标', { exact: true }).selectOption({ label: '法律咨询' });
     const after = page.getByRole('img', { name: '法律咨询：各镇街历年变化' });
     await after.waitFor();
-    await page.getByRole('img', { name: '2021年法律咨询排名' }).waitFor();
     await expect.poll(async () => Buffer.compare(before, await after.screenshot())).not.toBe(0);
+    await page.getByRole('button', { name: '排名', exact: true }).click();
+    await page.getByRole('img', { name: '2021年法律咨询排名' }).waitFor();
     expect(new URL(page.url()).searchParams.get('indicator')).toBe('legal_consultations');
     expectClean(session);
   });
 
   it('sorts the table by a column and keeps the sort in the URL', async () => {
-    session = await openApp('?year=2021');
+    session = await openApp('?view=table&year=2021');
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await page.getByRole('button', { name: '调解纠纷（件）' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('disputes_mediated');
     const column = await page.locator('td[data-indicator="disputes_mediated"]').allInnerTexts();
@@ -77,9 +78,9 @@ describe('the dashboard on the sample district', () => {
   });
 
   it('switches to English and back', async () => {
-    session = await openApp('?year=2021');
+    session = await openApp('?view=table&year=2021');
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Township Rule-of-Law Indicators' }).waitFor();
     expect(await cellText(page, '宝龙镇', 'Disputes mediated (cases)')).toBe('94');
@@ -91,7 +92,7 @@ describe('the dashboard on the sample district', () => {
   it('clears the sample district in one click', async () => {
     session = await openApp();
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await page.getByRole('button', { name: '清除示例数据' }).click();
     await page.getByText('暂无数据').waitFor();
     expect(await page.getByRole('status').count()).toBe(0);

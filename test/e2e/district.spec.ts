@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppSession, expectClean, openApp, waitForCharts } from './harness.ts';
+import { type AppSession, expectClean, openApp, waitForApp } from './harness.ts';
 
 let session: AppSession | undefined;
 afterEach(async () => {
@@ -13,7 +13,7 @@ describe('the district and its township list', () => {
   it('picks a district from the national division codes and offers its townships', async () => {
     session = await openApp();
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await page.getByRole('button', { name: '辖区设置' }).click();
     const setup = page.getByRole('region', { name: '本区镇街名单' });
     await expect.poll(() => setup.innerText()).toContain('当前辖区：重庆市潼南区，共 23 个镇街');
@@ -38,7 +38,7 @@ describe('the district and its township list', () => {
   it('downloads a blank template with the district’s townships, readable by Excel on Chinese Windows', async () => {
     session = await openApp();
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await page.getByRole('button', { name: '导入数据' }).click();
     await page.getByLabel('模板年度').fill('2025');
     const [download] = await Promise.all([

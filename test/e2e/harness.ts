@@ -72,6 +72,11 @@ export async function openApp(search = '', context?: BrowserContext): Promise<Ap
   };
 }
 
+/** Waits until the dashboard has its data: the page tabs, or the empty state. */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.locator('.page-tabs, .empty-state').first().waitFor({ timeout: 60_000 });
+}
+
 /** Waits until every chart on the page has drawn its current option. */
 export async function waitForCharts(page: Page, count = 2): Promise<void> {
   await page

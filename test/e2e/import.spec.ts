@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppSession, expectClean, openApp, outputPath, waitForCharts } from './harness.ts';
+import { type AppSession, expectClean, openApp, outputPath, waitForApp, waitForCharts } from './harness.ts';
 
 const GBK_WIDE = resolve('test/e2e/fixtures/tongnan-2020-wide-gbk.csv');
 const UTF8_LONG = resolve('test/e2e/fixtures/baolong-2021-corrections.csv');
@@ -25,9 +25,9 @@ function cell(page: Page, township: string, indicatorId: string) {
 
 describe('importing the files officials have', () => {
   it('previews a GBK wide file and a UTF-8 long file, resolves mappings and conflicts, commits, and shows the values with their source', async () => {
-    session = await openApp('?year=2021');
+    session = await openApp('?view=table&year=2021');
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await page.getByRole('button', { name: '导入数据' }).click();
     await page.getByLabel('选择文件…').setInputFiles([GBK_WIDE, UTF8_LONG]);
 
@@ -75,8 +75,7 @@ describe('importing the files officials have', () => {
       '来源：tongnan-2020-wide-gbk.csv 第 5 行 F 列',
     );
     expect(await cell(page, '上和镇', 'officials_trained').innerText()).toBe('≈20');
-    // The ranking follows: 梓潼街道's 985 of 1,012 is its 2020 success rate.
-    await page.getByLabel('指标', { exact: true }).selectOption({ label: '调解成功率' });
+    // The derived rate follows: 梓潼街道's 985 of 1,012 is its 2020 success rate.
     await expect.poll(() => cell(page, '梓潼街道', 'mediation_success_rate').innerText()).toBe('97.3%');
     await page.screenshot({ path: outputPath('after-import.png'), fullPage: true });
     expectClean(session);
@@ -85,7 +84,7 @@ describe('importing the files officials have', () => {
   it('says plainly when a file is an Excel workbook or empty, and stores nothing', async () => {
     session = await openApp();
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await page.getByRole('button', { name: '导入数据' }).click();
     await page.getByLabel('选择文件…').setInputFiles([
       {
@@ -106,7 +105,7 @@ describe('importing the files officials have', () => {
   it('recognises the same file imported twice', async () => {
     session = await openApp();
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     await page.getByRole('button', { name: '导入数据' }).click();
     await page.getByLabel('选择文件…').setInputFiles([GBK_WIDE]);
     const first = card(page, 'tongnan-2020-wide-gbk.csv');
@@ -123,9 +122,9 @@ describe('importing the files officials have', () => {
 
 describe('files that are not what they claim', () => {
   it('refuses a 300 MB file and a 5,000-column file with a clear message, and the page stays usable', async () => {
-    session = await openApp();
+    session = await openApp('?view=trend');
     const { page } = session;
-    await waitForCharts(page);
+    await waitForCharts(page, 1);
     await page.getByRole('button', { name: '导入数据' }).click();
     // Built inside the page and dropped like a user would, so no 300 MB crosses the test connection.
     await page.evaluate(() => {

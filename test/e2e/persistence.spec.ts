@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppSession, expectClean, launch, openApp, waitForCharts } from './harness.ts';
+import { type AppSession, expectClean, launch, openApp, waitForApp, waitForCharts } from './harness.ts';
 
 const sessions: AppSession[] = [];
 let context: BrowserContext | undefined;
@@ -22,7 +22,7 @@ describe('keeping the data safe', () => {
     context = await launch(mkdtempSync(join(tmpdir(), 'e2e-tabs-')));
     const first = await openApp('?year=2021', context);
     sessions.push(first);
-    await waitForCharts(first.page);
+    await waitForApp(first.page);
     await first.page.getByRole('button', { name: '清除示例数据' }).click();
     await first.page.getByText('暂无数据').waitFor();
 
@@ -40,10 +40,10 @@ describe('keeping the data safe', () => {
   });
 
   it('restarts a dead database worker on the stored data without losing anything', async () => {
-    const session = await openApp('?year=2021');
+    const session = await openApp('?view=table&year=2021');
     sessions.push(session);
     const { page } = session;
-    await waitForCharts(page);
+    await waitForApp(page);
     expect(await baolongCell(session, 'disputes_mediated').innerText()).toBe('94');
     const worker = page.workers().find((w) => w.url().includes('duckdb-browser-eh.worker'));
     expect(
@@ -58,8 +58,11 @@ describe('keeping the data safe', () => {
     await worker?.evaluate(() => self.close());
     await closed;
     await restarted;
+    await page.getByRole('button', { name: '趋势', exact: true }).click();
     await page.getByLabel('指标', { exact: true }).selectOption({ label: '法律咨询' });
     await page.getByRole('img', { name: '法律咨询：各镇街历年变化' }).waitFor();
+    await waitForCharts(page, 1);
+    await page.getByRole('button', { name: '对比表', exact: true }).click();
     await page.getByRole('button', { name: '调解纠纷（件）' }).click();
     await expect
       .poll(() => baolongCell(session, 'disputes_mediated').innerText(), { timeout: 30_000 })

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { HeatmapCell } from '../db/overview-queries.ts';
+import { buildHeatmapOption, type HeatmapInput } from './build-heatmap-option.ts';
+import { type ChartOption, DIVERGING, echarts, SEQUENTIAL } from './echarts-setup.ts';
+
+function renderTexts(option: ChartOption): string[] {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 400 });
+  try {
+    chart.setOption(option);
+    const svg = chart.renderToSVGString();
+    return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+      (m[1] ?? '').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'),
+    );
+  } finally {
+    chart.dispose();
+  }
+}
+
+const cell = (
+  townshipCode: string,
+  townshipName: string,
+  year: number,
+  value: number,
+  change: number | null,
+  approximate = false,
+  changeApproximate = approximate,
+): HeatmapCell => ({
+  townshipCode,
+  townshipName,
+  year,
+  value,
+  approximate,
+  previous: change === null ? null : value - change,
+  change,
+  changeApproximate,
+});
+
+/** 法律咨询 in test/fixtures/views-small.csv, as loadHeatmap returns it. */
+const CONSULTATIONS: Pick<HeatmapInput, 'cells' | 'townships' | 'years' | 'better'> = {
+  better: 'higher',
+  years: [2020, 2021, 2022, 2023],
+  townships: [
+    { code: '104', name: '宝龙镇' },
+    { code: '002', name: '梓潼街道' },
+    { code: '001', name: '桂林街道' },
+    { code: '101', name: '上和镇' },
+  ],
+  cells: [
+    cell('001', '桂林街道', 2021, 1000, null),
+    cell('001', '桂林街道', 2022, 1100, 100),
+    cell('002', '梓潼街道', 2021, 800, null, true),
+    cell('002', '梓潼街道', 2022, 850, 50, false, true),
+    cell('002', '梓潼街道', 2023, 900, 50),
+    cell('101', '上和镇', 2021, 300, null),
+    cell('101', '上和镇', 2022, 300, 0, true),
+    cell('104', '宝龙镇', 2020, 400, null),
+    cell('104', '宝龙镇', 2021, 420, 20),
+    cell('104', '宝龙镇', 2022, 410, -10),
+    cell('104', '宝龙镇', 2023, 2000, 1590),
+  ],
+};
+
+const WORDS = {
+  unit: '人次',
+  title: '法律咨询（人次）',
+  approxMark: '≈',
+  changeLabel: '同比',
+  pointsUnit: '个百分点',
+  noChangeLabel: '无同比',
+  locale: 'zh-CN',
+} as const;
+
+type VisualMaps = { min?: number; max?: number; inRange?: { color: string[] } }[];
+type Series = { data: { value: [number, number, number] }[] }[];
+
+describe('buildHeatmapOption', () => {
+  it('value mode: one labelled cell per reported value, townships in the given order', () => {
+    const option = buildHeatmapOption({ ...CONSULTATIONS, ...WORDS, mode: 'value' });
+    const texts = renderTexts(option);
+    expect(texts.slice(0, 8)).toEqual([
+      '宝龙镇',
+      '梓潼街道',
+      '桂林街道',
+      '上和镇',
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+    ]);
+    const labels = ['1,000', '1,100', '≈800', '850', '900', '300', '≈300', '400', '420', '410', '2,000'];
+    for (const label of labels) expect(texts).toContain(label);
+    // A value nobody reported is a gap: no cell, and never a 0.
+    expect((option.series as Series)[0]?.data).toHaveLength(11);
+    expect(texts).not.toContain('0');
+    // 宝龙镇 (row 0) 2023 (column 3) is coloured by its value.
+    expect((option.series as Series)[0]?.data[10]?.value).toEqual([3, 0, 2000]);
+    const [scale] = option.visualMap as VisualMaps;
+    expect(scale).toMatchObject({ min: 300, max: 2000, inRange: { color: [...SEQUENTIAL] } });
+    expect(texts).toContain('法律咨询（人次）');
+  });
+
+  it('change mode: 同比 changes as ▲/▼ (as elsewhere in the app), grey “无同比” cells where the year before is missing', () => {
+    const option = buildHeatmapOption({ ...CONSULTATIONS, ...WORDS, mode: 'change' });
+    const texts = renderTexts(option);
+    for (const label of ['▲100', '≈▲50', '▲50', '≈±0', '▲20', '▼10', '▲1,590'])
+      expect(texts).toContain(label);
+    expect(texts).toContain('▼1,590');
+    expect(texts.filter((t) => t === '无同比')).toHaveLength(4);
+    const [scale] = option.visualMap as VisualMaps;
+    // Symmetric around no change, orange (worse) to blue (better).
+    expect(scale).toMatchObject({ min: -1590, max: 1590, inRange: { color: [...DIVERGING] } });
+  });
+
+  it('rates change in percentage points', () => {
+    const option = buildHeatmapOption({
+      better: 'higher',
+      years: [2021, 2022],
+      townships: [{ code: '101', name: '上和镇' }],
+      cells: [
+        cell('101', '上和镇', 2021, (100 * 92) / 94, null),
+        cell('101', '上和镇', 2022, 97.5, 97.5 - (100 * 92) / 94),
+      ],
+      ...WORDS,
+      unit: '%',
+      mode: 'change',
+    });
+    expect(renderTexts(option)).toContain('▼0.4');
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter({
+      data: (option.series as Series)[0]?.data[0],
+    });
+    expect(tooltip).toBe('上和镇 2022<br/>97.5%<br/>同比 ▼0.4 个百分点');
+  });
+
+  it('turns the colour scale where lower is better, so the better end keeps its colour', () => {
+    const option = buildHeatmapOption({ ...CONSULTATIONS, ...WORDS, better: 'lower', mode: 'value' });
+    const [scale] = option.visualMap as VisualMaps;
+    expect(scale?.inRange?.color).toEqual([...SEQUENTIAL].reverse());
+  });
+
+  it('escapes names in the HTML tooltip', () => {
+    const option = buildHeatmapOption({
+      better: 'higher',
+      years: [2021],
+      townships: [{ code: 'x', name: '<b>镇</b>' }],
+      cells: [cell('x', '<b>镇</b>', 2021, 5, null)],
+      ...WORDS,
+      mode: 'value',
+    });
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter({
+      data: (option.series as Series)[0]?.data[0],
+    });
+    expect(tooltip).toBe('&#60;b&#62;镇&#60;/b&#62; 2021<br/>5<br/>同比 无同比');
+  });
+});

@@ -1,0 +1,189 @@
+import type { Heatmap, HeatmapCell } from '../db/overview-queries.ts';
+import type { ChartOption } from './echarts-setup.ts';
+import { CHART_FONT, DIVERGING, SEQUENTIAL } from './echarts-setup.ts';
+import { escapeHtml } from './escape-html.ts';
+import { formatChange } from './format-change.ts';
+import { formatValue } from './format-number.ts';
+
+export type HeatmapMode = 'value' | 'change';
+
+export interface HeatmapInput extends Pick<Heatmap, 'cells' | 'townships' | 'years' | 'better'> {
+  /** 'value' colours each cell by its value, 'change' by its 同比 change on the year before. */
+  readonly mode: HeatmapMode;
+  readonly unit: string;
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly approxMark: string;
+  /** e.g. 同比 */
+  readonly changeLabel: string;
+  /** The unit of a change in a rate, e.g. 个百分点. */
+  readonly pointsUnit: string;
+  /** Shown in change mode on a value without one the year before, e.g. 无同比. */
+  readonly noChangeLabel: string;
+  readonly locale: string;
+}
+
+const LIGHT_TEXT = '#ffffff';
+const DARK_TEXT = '#1a1a1a';
+const NO_CHANGE_FILL = '#e9ecf1';
+
+interface CellDatum {
+  readonly value: [number, number, number];
+  readonly cell: HeatmapCell;
+  readonly text: string;
+  readonly label: { readonly color: string };
+}
+
+function changeText(
+  change: number,
+  unit: string,
+  locale: string,
+  pointsUnit: string,
+  withUnit: boolean,
+): string {
+  const text = formatChange(change, unit, locale);
+  return withUnit && unit === '%' ? `${text} ${pointsUnit}` : text;
+}
+
+/**
+ * Townships (rows, in the given order) × years (columns). A value that was not reported has no
+ * cell, so a gap never reads as zero. Colours: viridis for values and orange–blue for changes,
+ * both turned so the better end (by `better`; 'neutral' reads as 'higher') is the same colour in
+ * every heatmap.
+ */
+export function buildHeatmapOption(input: HeatmapInput): ChartOption {
+  const { mode, unit, locale } = input;
+  const yearIndex = new Map(input.years.map((year, i) => [year, i]));
+  const rowIndex = new Map(input.townships.map((township, i) => [township.code, i]));
+  const placed = input.cells.filter((c) => yearIndex.has(c.year) && rowIndex.has(c.townshipCode));
+  const coloured = mode === 'value' ? placed : placed.filter((c) => c.change !== null);
+  const measure = (c: HeatmapCell) => (mode === 'value' ? c.value : (c.change ?? 0));
+
+  const measures = coloured.map(measure);
+  const spread = Math.max(0, ...measures.map(Math.abs));
+  let min = mode === 'value' ? Math.min(...measures) : -spread;
+  let max = mode === 'value' ? Math.max(...measures) : spread;
+  if (!Number.isFinite(min) || !Number.isFinite(max)) [min, max] = [0, 1];
+  if (min === max) [min, max] = [min - 1, max + 1];
+  const reversed = input.better === 'lower';
+  const ramp = mode === 'value' ? [...SEQUENTIAL] : [...DIVERGING];
+  const colours = reversed ? ramp.reverse() : ramp;
+
+  const valueText = (c: HeatmapCell) =>
+    `${c.approximate ? input.approxMark : ''}${formatValue(c.value, unit, locale)}`;
+  const cellChangeText = (c: HeatmapCell, withUnit: boolean) =>
+    c.change === null
+      ? input.noChangeLabel
+      : `${c.changeApproximate ? input.approxMark : ''}${changeText(c.change, unit, locale, input.pointsUnit, withUnit)}`;
+  const textColour = (v: number) => {
+    const t = (v - min) / (max - min);
+    const position = reversed ? 1 - t : t;
+    // Viridis is dark below the middle; the diverging ramp is dark only at both ends.
+    const dark = mode === 'value' ? position < 0.55 : Math.abs(position - 0.5) > 0.33;
+    return dark ? LIGHT_TEXT : DARK_TEXT;
+  };
+  const datum = (c: HeatmapCell, colourValue: number, text: string, colour: string): CellDatum => ({
+    value: [yearIndex.get(c.year) ?? 0, rowIndex.get(c.townshipCode) ?? 0, colourValue],
+    cell: c,
+    text,
+    label: { color: colour },
+  });
+
+  const label = {
+    show: true,
+    fontFamily: CHART_FONT,
+    fontSize: 11,
+    formatter: (params: { data?: { text?: string } }) => params.data?.text ?? '',
+  };
+  const series: object[] = [
+    {
+      type: 'heatmap',
+      name: input.title,
+      data: coloured.map((c) =>
+        datum(
+          c,
+          measure(c),
+          mode === 'value' ? valueText(c) : cellChangeText(c, false),
+          textColour(measure(c)),
+        ),
+      ),
+      label,
+      itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
+      emphasis: { itemStyle: { borderColor: '#333333', borderWidth: 1 } },
+    },
+  ];
+  if (mode === 'change') {
+    series.push({
+      type: 'heatmap',
+      name: input.noChangeLabel,
+      data: placed.filter((c) => c.change === null).map((c) => datum(c, 0, input.noChangeLabel, DARK_TEXT)),
+      label,
+      itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
+    });
+  }
+  const scaleText = (v: number) =>
+    mode === 'value' ? formatValue(v, unit, locale) : changeText(v, unit, locale, input.pointsUnit, true);
+
+  return {
+    animation: false,
+    textStyle: { fontFamily: CHART_FONT },
+    title: {
+      text: input.title,
+      subtext: input.subtitle ?? '',
+      left: 'center',
+      textStyle: { fontFamily: CHART_FONT, fontSize: 16 },
+      subtextStyle: { fontFamily: CHART_FONT },
+    },
+    grid: { left: 96, right: 24, top: 72, bottom: 72 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: { data?: CellDatum }) => {
+        const c = params.data?.cell;
+        if (!c) return '';
+        return `${escapeHtml(c.townshipName)} ${c.year}<br/>${escapeHtml(valueText(c))}<br/>${escapeHtml(
+          `${input.changeLabel} ${cellChangeText(c, true)}`,
+        )}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: input.years.map(String),
+      position: 'top',
+      splitArea: { show: true },
+      axisLabel: { fontFamily: CHART_FONT },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: input.townships.map((t) => t.name),
+      splitArea: { show: true },
+      axisLabel: { fontFamily: CHART_FONT, interval: 0 },
+    },
+    visualMap: [
+      {
+        type: 'continuous',
+        seriesIndex: 0,
+        dimension: 2,
+        min,
+        max,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 12,
+        itemHeight: 160,
+        text: [scaleText(max), scaleText(min)],
+        textStyle: { fontFamily: CHART_FONT },
+        inRange: { color: colours },
+      },
+      // ECharts draws a heatmap only through a visualMap, so the grey cells get a fixed one.
+      {
+        type: 'piecewise',
+        show: false,
+        seriesIndex: 1,
+        dimension: 2,
+        pieces: [{ value: 0, color: NO_CHANGE_FILL }],
+      },
+    ],
+    series,
+  };
+}

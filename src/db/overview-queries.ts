@@ -1,0 +1,413 @@
+/**
+ * Typed queries behind the district views: key figures, completeness, heatmap and township
+ * profile. Every figure is computed here in SQL; parameters are always bound; null means not
+ * reported, never zero. Only townships in the district's list count.
+ */
+import type { Better } from '../indicators/catalog.ts';
+import type { DbClient, SqlParam } from './client.ts';
+import type { TownshipRow } from './queries.ts';
+
+export type KeyFigureAggregate = 'sum' | 'pooled-rate' | 'mean';
+
+export interface KeyFigure {
+  /** The indicator summarised; for 'pooled-rate' the derived rate whose formula is pooled. */
+  readonly indicatorId: string;
+  /**
+   * 'sum' over townships; 'pooled-rate' = 100 × Σ numerator ÷ Σ denominator over townships that
+   * reported both (not a mean of rates); 'mean' of the townships' reported values.
+   */
+  readonly aggregate: KeyFigureAggregate;
+  readonly unit: { readonly zh: string; readonly en: string };
+  /** null when no township reported that year. */
+  readonly value: number | null;
+  /** The same figure for the year before; null when that year has no data. */
+  readonly previous: number | null;
+  /** value − previous (percentage points for rates); null without both. */
+  readonly change: number | null;
+  /** 100 × change ÷ previous; null without both or when previous is 0. */
+  readonly changePercent: number | null;
+  /** Townships that contributed to value (for 'pooled-rate': that reported both counts). */
+  readonly townships: number;
+  /** The same for previous: a 同比 over different townships is not like for like. */
+  readonly previousTownships: number;
+  /** Contributing values written as approximations (6000余); for a pooled rate, either count. */
+  readonly approximate: number;
+}
+
+export interface KeyFigures {
+  readonly year: number;
+  /** Townships in the district's list. */
+  readonly townshipCount: number;
+  readonly figures: readonly KeyFigure[];
+}
+
+/** The overview's figures, in display order. */
+export const KEY_FIGURES = [
+  { indicatorId: 'disputes_mediated', aggregate: 'sum' },
+  { indicatorId: 'mediation_success_rate', aggregate: 'pooled-rate' },
+  { indicatorId: 'officials_trained', aggregate: 'sum' },
+  { indicatorId: 'legal_consultations', aggregate: 'sum' },
+  { indicatorId: 'exam_pass_rate_reported', aggregate: 'mean' },
+] as const satisfies readonly { readonly indicatorId: string; readonly aggregate: KeyFigureAggregate }[];
+
+const FIGURE_SQL: Record<KeyFigureAggregate, (position: number) => string> = {
+  sum: (position) =>
+    `SELECT ${position} AS position, year, sum(value) AS value, count(*) AS townships,
+            count(*) FILTER (WHERE approximate) AS approximate
+     FROM scoped WHERE indicator_id = ? GROUP BY year`,
+  mean: (position) =>
+    `SELECT ${position} AS position, year, avg(value) AS value, count(*) AS townships,
+            count(*) FILTER (WHERE approximate) AS approximate
+     FROM scoped WHERE indicator_id = ? GROUP BY year`,
+  'pooled-rate': (position) =>
+    `SELECT ${position} AS position, n.year, 100.0 * sum(n.value) / NULLIF(sum(d.value), 0) AS value,
+            count(*) AS townships, count(*) FILTER (WHERE n.approximate OR d.approximate) AS approximate
+     FROM indicators i
+     JOIN scoped n ON n.indicator_id = i.numerator_id
+     JOIN scoped d ON d.indicator_id = i.denominator_id AND d.township_code = n.township_code AND d.year = n.year
+     WHERE i.id = ? GROUP BY n.year`,
+};
+
+/** District figures of `year` beside those of the year before (同比). */
+export async function loadKeyFigures(db: DbClient, year: number): Promise<KeyFigures> {
+  const pieces = KEY_FIGURES.map((figure, position) => FIGURE_SQL[figure.aggregate](position));
+  const keys = KEY_FIGURES.map((_, position) => `(${position}, ?)`).join(', ');
+  const rows = await db.query<{
+    indicator_id: string;
+    unit_zh: string | null;
+    unit_en: string | null;
+    value: number | null;
+    townships: number | null;
+    approximate: number | null;
+    previous: number | null;
+    previous_townships: number | null;
+    change: number | null;
+    change_percent: number | null;
+  }>(
+    `WITH scoped AS (
+       SELECT f.township_code, f.year, f.indicator_id, f.value, f.approximate
+       FROM facts f JOIN townships t ON t.code = f.township_code
+       WHERE f.year IN (?, ?)
+     ),
+     per_year AS (${pieces.join(' UNION ALL ')}),
+     figures(position, indicator_id) AS (VALUES ${keys})
+     SELECT k.indicator_id, i.unit_zh, i.unit_en, c.value, c.townships, c.approximate,
+            p.value AS previous, p.townships AS previous_townships,
+            c.value - p.value AS change, 100.0 * (c.value - p.value) / NULLIF(p.value, 0) AS change_percent
+     FROM figures k
+     LEFT JOIN indicators i ON i.id = k.indicator_id
+     LEFT JOIN per_year c ON c.position = k.position AND c.year = ?
+     LEFT JOIN per_year p ON p.position = k.position AND p.year = ?
+     ORDER BY k.position`,
+    [
+      year,
+      year - 1,
+      ...KEY_FIGURES.map((figure) => figure.indicatorId),
+      ...KEY_FIGURES.map((figure) => figure.indicatorId),
+      year,
+      year - 1,
+    ],
+  );
+  const [count] = await db.query<{ n: number }>('SELECT count(*) AS n FROM townships');
+  return {
+    year,
+    townshipCount: count?.n ?? 0,
+    figures: rows.map((r, position) => ({
+      indicatorId: r.indicator_id,
+      aggregate: KEY_FIGURES[position]?.aggregate ?? 'sum',
+      unit: { zh: r.unit_zh ?? '', en: r.unit_en ?? '' },
+      value: r.value,
+      previous: r.previous,
+      change: r.change,
+      changePercent: r.change_percent,
+      townships: r.townships ?? 0,
+      previousTownships: r.previous_townships ?? 0,
+      approximate: r.approximate ?? 0,
+    })),
+  };
+}
+
+/**
+ * 'complete': the township-year has at least COMPLETE_PERCENT % of the indicators that any
+ * township of the district reported that year; 'partial': it has some; 'missing': none.
+ */
+export type CompletenessStatus = 'complete' | 'partial' | 'missing';
+export const COMPLETE_PERCENT = 80;
+
+export interface CompletenessCell {
+  readonly townshipCode: string;
+  readonly townshipName: string;
+  readonly year: number;
+  /** Indicators this township reported that year. */
+  readonly reported: number;
+  /** Indicators the district reported that year. */
+  readonly expected: number;
+  readonly status: CompletenessStatus;
+}
+
+export interface CompletenessYear {
+  readonly year: number;
+  readonly expected: number;
+  readonly complete: number;
+  readonly partial: number;
+  readonly missing: number;
+}
+
+export interface Completeness {
+  /** Years with any fact, ascending, with how many townships are in each state. */
+  readonly years: readonly CompletenessYear[];
+  /** Every township × every year, townships in the district's order. */
+  readonly cells: readonly CompletenessCell[];
+}
+
+const COMPLETENESS_CELLS = `WITH scoped AS (
+    SELECT f.township_code, f.year, f.indicator_id
+    FROM facts f JOIN townships t ON t.code = f.township_code
+  ),
+  expected AS (SELECT year, count(DISTINCT indicator_id) AS expected FROM scoped GROUP BY year),
+  reported AS (SELECT township_code, year, count(*) AS reported FROM scoped GROUP BY township_code, year),
+  cells AS (
+    SELECT t.code AS township_code, t.name AS township_name, t.sort_order, e.year,
+           COALESCE(r.reported, 0) AS reported, e.expected,
+           CASE WHEN r.reported IS NULL THEN 'missing'
+                WHEN 100 * r.reported >= ? * e.expected THEN 'complete'
+                ELSE 'partial' END AS status
+    FROM townships t CROSS JOIN expected e
+    LEFT JOIN reported r ON r.township_code = t.code AND r.year = e.year
+  )`;
+
+/** Which township-years are complete, partial or missing, and how many of each per year. */
+export async function loadCompleteness(db: DbClient): Promise<Completeness> {
+  const cells = await db.query<{
+    township_code: string;
+    township_name: string;
+    year: number;
+    reported: number;
+    expected: number;
+    status: CompletenessStatus;
+  }>(
+    `${COMPLETENESS_CELLS}
+     SELECT township_code, township_name, year, reported, expected, status
+     FROM cells ORDER BY sort_order, year`,
+    [COMPLETE_PERCENT],
+  );
+  const years = await db.query<{
+    year: number;
+    expected: number;
+    complete: number;
+    partial: number;
+    missing: number;
+  }>(
+    `${COMPLETENESS_CELLS}
+     SELECT year, any_value(expected) AS expected,
+            count(*) FILTER (WHERE status = 'complete') AS complete,
+            count(*) FILTER (WHERE status = 'partial') AS partial,
+            count(*) FILTER (WHERE status = 'missing') AS missing
+     FROM cells GROUP BY year ORDER BY year`,
+    [COMPLETE_PERCENT],
+  );
+  return {
+    years,
+    cells: cells.map((c) => ({
+      townshipCode: c.township_code,
+      townshipName: c.township_name,
+      year: c.year,
+      reported: c.reported,
+      expected: c.expected,
+      status: c.status,
+    })),
+  };
+}
+
+export interface HeatmapCell {
+  readonly townshipCode: string;
+  readonly townshipName: string;
+  readonly year: number;
+  readonly value: number;
+  readonly approximate: boolean;
+  /** The township's value the year before; null when it reported none. */
+  readonly previous: number | null;
+  /** 同比: value − previous (percentage points for rates); null without a previous value. */
+  readonly change: number | null;
+  /** Whether either value of the change is approximate. */
+  readonly changeApproximate: boolean;
+}
+
+export interface Heatmap {
+  readonly indicatorId: string;
+  readonly better: Better;
+  /** Years with any fact, ascending: a column even where nobody reported this indicator. */
+  readonly years: readonly number[];
+  /** The latest year anyone reported this indicator; null when nobody did. */
+  readonly latestYear: number | null;
+  /**
+   * Every township, best value in latestYear first (by `better`; 'neutral' highest first, as in
+   * the ranking), then those without a value that year in the district's order.
+   */
+  readonly townships: readonly TownshipRow[];
+  /** Only values that were reported or derived: a missing value has no cell. */
+  readonly cells: readonly HeatmapCell[];
+}
+
+async function readBetter(db: DbClient, indicatorId: string): Promise<Better> {
+  const [info] = await db.query<{ better: Better }>('SELECT better FROM indicators WHERE id = ?', [
+    indicatorId,
+  ]);
+  return info?.better ?? 'neutral';
+}
+
+/** Sorts best first: ascending only where lower is better. */
+const orderSign = (better: Better): SqlParam => (better === 'lower' ? 1 : -1);
+
+/** Townships × years of one indicator, with each value's change on the year before. */
+export async function loadHeatmap(db: DbClient, indicatorId: string): Promise<Heatmap> {
+  const better = await readBetter(db, indicatorId);
+  const values = `SELECT f.township_code, f.year, f.value, f.approximate
+    FROM all_facts f JOIN townships t ON t.code = f.township_code WHERE f.indicator_id = ?`;
+  const years = await db.query<{ year: number }>('SELECT DISTINCT year FROM facts ORDER BY year');
+  const townships = await db.query<{ code: string; name: string; latest_year: number | null }>(
+    `WITH v AS (${values}), latest AS (SELECT max(year) AS year FROM v)
+     SELECT t.code, t.name, l.year AS latest_year
+     FROM townships t CROSS JOIN latest l
+     LEFT JOIN v ON v.township_code = t.code AND v.year = l.year
+     ORDER BY v.value * ? NULLS LAST, t.sort_order`,
+    [indicatorId, orderSign(better)],
+  );
+  const cells = await db.query<{
+    township_code: string;
+    township_name: string;
+    year: number;
+    value: number;
+    approximate: boolean;
+    previous: number | null;
+    change: number | null;
+    change_approximate: boolean;
+  }>(
+    `WITH v AS (${values})
+     SELECT c.township_code, t.name AS township_name, c.year, c.value, c.approximate,
+            p.value AS previous, c.value - p.value AS change,
+            c.approximate OR COALESCE(p.approximate, false) AS change_approximate
+     FROM v c JOIN townships t ON t.code = c.township_code
+     LEFT JOIN v p ON p.township_code = c.township_code AND p.year = c.year - 1
+     ORDER BY t.sort_order, c.year`,
+    [indicatorId],
+  );
+  return {
+    indicatorId,
+    better,
+    years: years.map((y) => y.year),
+    latestYear: townships[0]?.latest_year ?? null,
+    townships: townships.map((t) => ({ code: t.code, name: t.name })),
+    cells: cells.map((c) => ({
+      townshipCode: c.township_code,
+      townshipName: c.township_name,
+      year: c.year,
+      value: c.value,
+      approximate: c.approximate,
+      previous: c.previous,
+      change: c.change,
+      changeApproximate: c.change_approximate,
+    })),
+  };
+}
+
+export interface ProfilePoint {
+  readonly year: number;
+  readonly value: number;
+  readonly approximate: boolean;
+  /**
+   * Among the district's townships with a value that year, 1 = best by `better` ('neutral':
+   * highest first, as in the ranking); ties share a rank and skip the next ones (1, 1, 3).
+   */
+  readonly rank: number;
+  /** How many townships have a value that year. */
+  readonly ranked: number;
+}
+
+export interface ProfileIndicator {
+  readonly indicatorId: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly unit: { readonly zh: string; readonly en: string };
+  readonly better: Better;
+  /** Years the township has a value, ascending. */
+  readonly points: readonly ProfilePoint[];
+}
+
+export interface Profile {
+  readonly townshipCode: string;
+  readonly townshipName: string;
+  /** Years with any fact in the district, ascending: the shared x axis. */
+  readonly years: readonly number[];
+  /** Every indicator (stored or derived) the township has in any year, in catalog order. */
+  readonly indicators: readonly ProfileIndicator[];
+}
+
+/** One township's indicators across years, each value with its rank in the district. */
+export async function loadProfile(db: DbClient, townshipCode: string): Promise<Profile> {
+  const [township] = await db.query<{ name: string }>('SELECT name FROM townships WHERE code = ?', [
+    townshipCode,
+  ]);
+  const years = await db.query<{ year: number }>('SELECT DISTINCT year FROM facts ORDER BY year');
+  const rows = await db.query<{
+    indicator_id: string;
+    name_zh: string;
+    name_en: string;
+    unit_zh: string;
+    unit_en: string;
+    better: Better;
+    year: number;
+    value: number;
+    approximate: boolean;
+    rank: number;
+    ranked: number;
+  }>(
+    `WITH own AS (SELECT DISTINCT indicator_id FROM all_facts WHERE township_code = ?),
+     ranked AS (
+       SELECT f.township_code, f.year, f.indicator_id, f.value, f.approximate,
+              rank() OVER (PARTITION BY f.indicator_id, f.year
+                           ORDER BY CASE WHEN i.better = 'lower' THEN f.value ELSE -f.value END) AS rank,
+              count(*) OVER (PARTITION BY f.indicator_id, f.year) AS ranked
+       FROM all_facts f
+       JOIN townships t ON t.code = f.township_code
+       JOIN indicators i ON i.id = f.indicator_id
+       WHERE f.indicator_id IN (SELECT indicator_id FROM own)
+     )
+     SELECT r.indicator_id, i.name_zh, i.name_en, i.unit_zh, i.unit_en, i.better,
+            r.year, r.value, r.approximate, r.rank, r.ranked
+     FROM ranked r JOIN indicators i ON i.id = r.indicator_id
+     WHERE r.township_code = ?
+     ORDER BY i.sort_order, r.year`,
+    [townshipCode, townshipCode],
+  );
+  const indicators: ProfileIndicator[] = [];
+  let current: { indicator: ProfileIndicator; points: ProfilePoint[] } | undefined;
+  for (const r of rows) {
+    if (current?.indicator.indicatorId !== r.indicator_id) {
+      const points: ProfilePoint[] = [];
+      current = {
+        points,
+        indicator: {
+          indicatorId: r.indicator_id,
+          name: { zh: r.name_zh, en: r.name_en },
+          unit: { zh: r.unit_zh, en: r.unit_en },
+          better: r.better,
+          points,
+        },
+      };
+      indicators.push(current.indicator);
+    }
+    current.points.push({
+      year: r.year,
+      value: r.value,
+      approximate: r.approximate,
+      rank: r.rank,
+      ranked: r.ranked,
+    });
+  }
+  return {
+    townshipCode,
+    townshipName: township?.name ?? townshipCode,
+    years: years.map((y) => y.year),
+    indicators,
+  };
+}
