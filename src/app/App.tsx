@@ -89,15 +89,17 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
     }),
     [db, revision],
   );
-  const years = basics.status === 'ready' ? basics.data.years : [];
-  const indicators = basics.status === 'ready' ? basics.data.indicators : [];
-  const townships = basics.status === 'ready' ? basics.data.townships : [];
+  // While a refresh runs, the previous answer stays on screen (and open panels stay mounted).
+  const known = basics.status === 'error' ? undefined : basics.data;
+  const years = known?.years ?? [];
+  const indicators = known?.indicators ?? [];
+  const townships = known?.townships ?? [];
   // An id from a pasted link that this database does not know falls back to the default.
   const indicator: IndicatorInfo =
     indicators.find((i) => i.id === view.indicatorId) ?? getIndicator(DEFAULT_INDICATOR_ID);
   const latest = years.at(-1) ?? null;
   const year = view.year !== null && years.includes(view.year) ? view.year : latest;
-  const fileCount = basics.status === 'ready' ? basics.data.counts.imports : 0;
+  const fileCount = known?.counts.imports ?? 0;
 
   const usage = useAsync(
     async () => (appDb.storage === 'opfs' ? ((await navigator.storage.estimate()).usage ?? 0) : 0),
@@ -156,8 +158,8 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
     }
   };
 
-  const hasSample = basics.status === 'ready' && basics.data.counts.sampleImports > 0;
-  const empty = basics.status === 'ready' && basics.data.counts.facts === 0;
+  const hasSample = (known?.counts.sampleImports ?? 0) > 0;
+  const empty = known !== undefined && known.counts.facts === 0;
   const PageComponent = PAGE_COMPONENTS[view.page];
 
   return (
@@ -201,10 +203,10 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
         {appDb.storage === 'opfs' ? t.storage.opfs(usedText) : t.storage.memory}
       </p>
       {dataOpen && <DataPanel db={db} t={t} revision={revision} onChanged={refresh} />}
-      {districtOpen && basics.status === 'ready' && (
+      {districtOpen && known && (
         <DistrictSetup db={db} t={t} townships={townships} onChanged={refresh} revision={revision} />
       )}
-      {(importOpen || empty || importSession.files.length > 0) && basics.status === 'ready' && (
+      {(importOpen || empty || importSession.files.length > 0) && known && (
         <ImportPanel
           db={db}
           t={t}
@@ -220,7 +222,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
         <SampleBanner text={t.sampleBanner} actionLabel={t.clearSample} onClear={onClearSample} busy={busy} />
       )}
       {empty && <p className="empty-state">{t.emptyState}</p>}
-      {!empty && basics.status === 'ready' && (
+      {!empty && known && (
         <>
           <nav className="page-tabs" aria-label={t.viewControls}>
             {PAGES.map((page) => (

@@ -41,6 +41,17 @@ async function start(path: string): Promise<Instance> {
   return { worker, db, conn };
 }
 
+async function startWithRetry(path: string): Promise<Instance> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(path);
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
+}
+
 /** How often an idle worker is asked whether it is still alive, and how long it may take to answer. */
 const HEARTBEAT_MS = 2_000;
 const PING_TIMEOUT_MS = 4_000;
@@ -84,16 +95,17 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
 
   async function restart(): Promise<void> {
     if (restarting || closed) return;
-    const dead = instance;
     for (const reject of rejecters) reject(new WorkerRestartedError());
     rejecters.clear();
-    restarting = start(path);
+    // The dead worker still holds the OPFS file's access handle until it is terminated, and the
+    // browser releases it a moment later: terminate first, then reopen, retrying briefly.
+    instance.worker.terminate();
+    restarting = startWithRetry(path);
     try {
       instance = await restarting;
     } finally {
       restarting = null;
     }
-    dead.worker.terminate();
     options.onRestart?.();
   }
 

@@ -30,8 +30,13 @@ describe('the district and its township list', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await setup.getByRole('button', { name: '保存名单' }).click();
     await expect.poll(() => setup.innerText()).toContain('已保存，名单共 23 个镇街');
-    await expect.poll(() => page.getByRole('group', { name: '高亮镇街' }).innerText()).toContain('新城街道');
-    expect(await page.getByRole('group', { name: '高亮镇街' }).innerText()).not.toContain('寿桥镇');
+    // The completeness matrix on the overview lists the district's townships.
+    const matrix = page.getByRole('table', { name: '报送情况（镇街 × 年度）' });
+    await expect.poll(() => matrix.innerText()).toContain('新城街道');
+    expect(await matrix.innerText()).not.toContain('寿桥镇');
+    expect(await matrix.getByRole('row', { name: /^新城街道/ }).innerText()).toMatch(
+      /^新城街道(\s+未报送){6}$/,
+    );
     expectClean(session);
   });
 
