@@ -1,11 +1,10 @@
-import { useRef, useState } from 'react';
-import { exportDatabaseFile, inspectBackup, restoreBackup } from '../db/backup.ts';
+import { useState } from 'react';
 import type { DbClient } from '../db/client.ts';
 import { exportFactsCsv } from '../db/export-facts.ts';
 import { listImports, undoImport } from '../db/history.ts';
 import { describeData, resetAllData } from '../db/reset.ts';
 import type { Messages } from '../messages/zh.ts';
-import { downloadBytes, downloadText } from './download-file.ts';
+import { downloadText } from './download-file.ts';
 import { useAsync } from './use-db-query.ts';
 
 interface DataPanelProps {
@@ -32,7 +31,6 @@ export function DataPanel({ db, t, revision, onChanged }: DataPanelProps) {
   const history = useAsync(() => listImports(db), [db, revision]);
   const [message, setMessage] = useState<{ readonly text: string; readonly error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const restoreInput = useRef<HTMLInputElement>(null);
 
   async function act(work: () => Promise<string | null>) {
     setBusy(true);
@@ -115,47 +113,8 @@ export function DataPanel({ db, t, revision, onChanged }: DataPanelProps) {
         </table>
       )}
 
-      <h3>{m.backupTitle}</h3>
-      <p className="hint">{m.backupHint}</p>
+      <h3>{m.exportTitle}</h3>
       <div className="actions">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            void act(async () => {
-              downloadBytes(`法治指标看板备份-${today()}.duckdb`, await exportDatabaseFile(db));
-              return null;
-            })
-          }
-        >
-          {m.backup}
-        </button>
-        <button type="button" disabled={busy} onClick={() => restoreInput.current?.click()}>
-          {m.restore}
-        </button>
-        <input
-          ref={restoreInput}
-          type="file"
-          hidden
-          aria-label={m.restore}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (!file) return;
-            void act(async () => {
-              const bytes = new Uint8Array(await file.arrayBuffer());
-              const inspected = await inspectBackup(db, bytes);
-              if (!inspected.ok) return m.restoreInvalid(inspected.message);
-              const c = inspected.counts;
-              const ask = m.confirmRestore(c.facts, c.imports, years(c.years), inspected.districtName ?? '');
-              if (!window.confirm(ask)) return null;
-              const restored = await restoreBackup(db, bytes);
-              if (!restored.ok) return m.restoreInvalid(restored.message);
-              await db.checkpoint();
-              return m.restored(restored.counts.facts);
-            });
-          }}
-        />
         <button
           type="button"
           disabled={busy}

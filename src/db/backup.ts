@@ -124,7 +124,7 @@ async function withBackup(
   const n = ++counter;
   const file = `backup-${n}.duckdb`;
   const alias = `backup_${n}`;
-  await db.registerBuffer(file, bytes.slice());
+  await db.registerBuffer(file, padToBlocks(bytes));
   await db.registerBuffer(`${file}.wal`, new Uint8Array());
   try {
     return await db.transaction(async (tx) => {
@@ -210,5 +210,26 @@ function checkFileLayout(bytes: Uint8Array): BackupRefusalReason | undefined {
   );
   const plausible = blockSizes.filter((size) => size >= 4096 && size <= 2 ** 30 && (size & (size - 1)) === 0);
   if (plausible.length === 0) return 'corrupt';
-  return plausible.every((size) => (bytes.length - HEADERS_SIZE) % size === 0) ? undefined : 'corrupt';
+  return undefined;
+}
+
+/**
+ * The bytes padded with zeros to whole blocks. A browser's copy of a database file can end short
+ * of its last block, and a read past the end of an in-memory file would never return; a zeroed
+ * block fails DuckDB's checksum instead, which refuses a truly cut-off file cleanly.
+ */
+function padToBlocks(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sizes = DATABASE_HEADERS.map(
+    (offset) => Number(view.getBigUint64(offset + 40, true)) || DEFAULT_BLOCK_SIZE,
+  );
+  const block = Math.max(
+    ...sizes.filter((size) => size >= 4096 && size <= 2 ** 30 && (size & (size - 1)) === 0),
+  );
+  const body = bytes.length - HEADERS_SIZE;
+  const padded = HEADERS_SIZE + Math.ceil(body / block) * block;
+  if (padded === bytes.length) return bytes.slice();
+  const out = new Uint8Array(padded);
+  out.set(bytes);
+  return out;
 }

@@ -93,6 +93,7 @@ export const en: Messages = {
       `Undo the import of “${file}”: its ${n} values are removed and the values it replaced are restored. Continue?`,
     undone: (file) => `The import of “${file}” was undone.`,
     noImports: 'No files imported yet.',
+    exportTitle: 'Export',
     backupTitle: 'Backup and restore',
     backupHint:
       'The backup holds all data and the import history; restore it on another computer or open it with DuckDB.',

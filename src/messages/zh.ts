@@ -90,6 +90,7 @@ export const zh = {
       `撤销“${file}”的导入：删除它导入的 ${n} 个数值，并恢复它替换掉的原有数值。确定吗？`,
     undone: (file: string) => `已撤销“${file}”的导入。`,
     noImports: '还没有导入任何文件。',
+    exportTitle: '导出',
     backupTitle: '备份与恢复',
     backupHint: '备份文件包含全部数据和导入记录，可在另一台电脑上恢复，也可用 DuckDB 打开。',
     backup: '下载备份文件',
