@@ -7,7 +7,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html'))
     throw new Error('No production build: run `npx vite build` before the browser tests.');
   const server = await preview({
-    preview: { port: 4179, strictPort: true, host: '127.0.0.1' },
+    preview: { port: Number(process.env.E2E_PORT ?? 4179), strictPort: true, host: '127.0.0.1' },
     logLevel: 'warn',
   });
   const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4179/';

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type AppSession, expectClean, openApp, waitForApp, waitForCharts } from './harness.ts';
+
+let session: AppSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('the views district oversight needs, on the sample district', () => {
+  it('a pasted link reopens exactly its view: ranking of 调解成功率 in 2021 with 宝龙镇 highlighted', async () => {
+    session = await openApp('?view=ranking&year=2021&townships=500152104');
+    const { page } = session;
+    await waitForCharts(page, 1);
+    expect(await page.getByRole('button', { name: '排名', exact: true }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(await page.getByLabel('年度', { exact: true }).inputValue()).toBe('2021');
+    await page.getByRole('img', { name: '2021年调解成功率排名' }).waitFor();
+    // The chart's table alternative: 宝龙镇's computed 97.9 % and its rank among the 23.
+    await page.getByText('以表格查看图中数据').click();
+    const row = page.getByRole('row', { name: /^宝龙镇/ });
+    const [rank, value] = (await row.locator('td').allInnerTexts()).slice(0, 2);
+    expect(value).toBe('97.9%');
+    const values = (await page.locator('.data-table tbody tr td:nth-child(3)').allInnerTexts()).map((v) =>
+      Number(v.replace('%', '')),
+    );
+    expect(Number(rank)).toBe(1 + values.filter((v) => v > 97.9).length);
+    // Back and forward move between views.
+    await page.getByRole('button', { name: '趋势', exact: true }).click();
+    await page.getByRole('img', { name: '调解成功率：各镇街历年变化' }).waitFor();
+    await page.goBack();
+    await page.getByRole('img', { name: '2021年调解成功率排名' }).waitFor();
+    expectClean(session);
+  });
+
+  it('overview: key figures with 同比 and the completeness matrix counts', async () => {
+    session = await openApp('?year=2021');
+    const { page } = session;
+    await waitForApp(page);
+    const figures = page.getByRole('region', { name: '2021年全区主要指标' });
+    await expect.poll(() => figures.innerText()).toContain('调解纠纷');
+    expect(await figures.innerText()).toMatch(/同比/);
+    const counts = await page.locator('.completeness-counts li').allInnerTexts();
+    expect(counts).toHaveLength(6);
+    for (const line of counts) {
+      const [, c, p, m] = /齐全 (\d+)，部分 (\d+)，未报送 (\d+)/.exec(line) ?? [];
+      expect(Number(c) + Number(p) + Number(m)).toBe(23);
+    }
+    // 宝龙镇's real 2021 report states 15 figures, fewer than most townships report: partial.
+    const baolong2021 = page
+      .getByRole('row', { name: /^宝龙镇/ })
+      .locator('td')
+      .nth(2);
+    expect(await baolong2021.innerText()).toBe('部分');
+    expect(await baolong2021.getAttribute('title')).toMatch(/^15\/\d+$/);
+    expectClean(session);
+  });
+
+  it('heatmap, township profile and data quality each show what a user reads', async () => {
+    session = await openApp('?view=heatmap&indicator=disputes_mediated');
+    const { page } = session;
+    await waitForCharts(page, 1);
+    await page.getByRole('img', { name: '调解纠纷：各镇街历年热力图' }).waitFor();
+    await page.getByText('以表格查看图中数据').click();
+    expect(await page.getByRole('row', { name: /^宝龙镇/ }).innerText()).toContain('94');
+
+    await page.getByRole('button', { name: '镇街画像', exact: true }).click();
+    await page.getByLabel('选择镇街').selectOption({ label: '宝龙镇' });
+    await page.getByRole('img', { name: '宝龙镇：各项指标历年变化与排名' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('township')).toBe('500152104');
+
+    await page.getByRole('button', { name: '数据质量', exact: true }).click();
+    const quality = page.locator('.quality-table');
+    await quality.waitFor();
+    // 宝龙镇 2021 wrote 6000余 leaflets: an approximate value, traced to its source row.
+    const approx = quality.getByRole('row').filter({ hasText: '宝龙镇' }).filter({ hasText: '6000余' });
+    expect(await approx.first().innerText()).toMatch(/sample-district\.csv 第 \d+ 行 D 列/);
+    // Its 97 % for 92 of 94 is a truncation, not a disagreement.
+    const disagree = quality
+      .getByRole('row')
+      .filter({ hasText: '比率与计数不符' })
+      .filter({ hasText: '宝龙镇' });
+    expect(await disagree.filter({ hasText: '2021' }).count()).toBe(0);
+    expectClean(session);
+  });
+});
