@@ -14,23 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Township } from '../src/district/district.ts';
 import { formatSampleCsv, type SampleRow } from './generate-sample.ts';
+import { createRandom } from './seeded-random.ts';
+import type { CountSpec } from './generate-sample.ts';
 
 export const PROVINCE_SEED = 20240601;
 export const PROVINCE_FIRST_YEAR = 2015;
 export const PROVINCE_SIZE = { townships: 1000, years: 10 } as const;
 export const PROVINCE_FILES = { data: 'province.csv', townships: 'province-townships.csv' } as const;
-
-/** mulberry32, as in generate-sample.ts: the same seed gives the same file on every machine. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Place-name characters; none can form 合计/小计/总计 (totals rows) or 上下 (an approximation word).
 const FIRST =
@@ -66,14 +56,6 @@ export function generateProvinceTownships(count: number, seed = PROVINCE_SEED): 
     townships.push({ code, name: `${stems[i]}${suffix}` });
   }
   return townships;
-}
-
-interface CountSpec {
-  readonly id: string;
-  readonly base: number;
-  readonly growth: number;
-  /** Written as `N余` / `N多` in some rows, rounded to this step. */
-  readonly approxStep?: number;
 }
 
 const COUNTS: readonly CountSpec[] = [

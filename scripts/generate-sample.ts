@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { townshipKind } from '../src/district/district.ts';
 import { TONGNAN } from '../src/district/tongnan.ts';
 import { getIndicator } from '../src/indicators/catalog.ts';
+import { createRandom } from './seeded-random.ts';
 
 export const SAMPLE_YEARS = [2019, 2020, 2021, 2022, 2023, 2024] as const;
 export const SAMPLE_HEADER = ['镇街', '年度', '指标', '数值', '单位', '备注'] as const;
@@ -36,19 +37,7 @@ export const BAOLONG_2021: readonly (readonly [indicatorId: string, text: string
   ['mass_incidents', '0'],
 ];
 
-/** mulberry32: a tiny seeded generator, so the sample never changes between runs. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface CountSpec {
+export interface CountSpec {
   readonly id: string;
   readonly base: number;
   readonly growth: number;

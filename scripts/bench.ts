@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: how long the bulk import of a 1,000,000-row long file takes against DuckDB's
+ * bare `read_csv` of the same bytes, both measured in one page of the production build in
+ * Chromium. Builds dist/ first when it is missing or older than the sources.
+ *
+ *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000]
+ *
+ * A measurement, not a test: it exits 0 whatever the ratio, and non-zero only when something
+ * breaks.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import type { BenchResult } from '../src/bench/run-bench.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TARGET_RATIO = 2;
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+function buildIsStale(): boolean {
+  const built = join(ROOT, 'dist', 'bench.html');
+  if (!existsSync(built)) return true;
+  const sources = [
+    'src',
+    'data',
+    'index.html',
+    'bench.html',
+    'vite.config.ts',
+    'package.json',
+    'package-lock.json',
+  ]
+    .map((name) => join(ROOT, name))
+    .filter((path) => existsSync(path));
+  return Math.max(...sources.map(newestChange)) > statSync(built).mtimeMs;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`.padStart(11);
+
+function printResult(result: BenchResult): void {
+  const row = (label: string, values: readonly number[]) =>
+    console.log(
+      `${label.padEnd(44)}${ms(median(values))}${ms(Math.min(...values))}${ms(Math.max(...values))}`,
+    );
+  console.log(
+    `\n${result.rows.toLocaleString('en-US')} rows, ${(result.bytes / 1e6).toFixed(1)} MB, ` +
+      `${result.facts.toLocaleString('en-US')} facts stored, ${result.issues} issues; ${result.runs} runs each`,
+  );
+  console.log(`${''.padEnd(44)}${'median'.padStart(11)}${'min'.padStart(11)}${'max'.padStart(11)}`);
+  row('bare read_csv (CREATE TABLE AS)', result.bareMs);
+  row('full path: stage (decode, validate, normalize)', result.stageMs);
+  row('full path: commit', result.commitMs);
+  row('full path: bytes → committed facts', result.fullMs);
+  if (result.js) {
+    const scale = result.rows / result.js.rows;
+    row(`JS path (importFile + commitImport), ${result.js.rows.toLocaleString('en-US')} rows`, result.js.ms);
+    console.log(
+      `${`JS path extrapolated to ${result.rows.toLocaleString('en-US')} rows`.padEnd(44)}${ms(median(result.js.ms) * scale)}`,
+    );
+  }
+  const ratio = median(result.fullMs) / median(result.bareMs);
+  console.log(`\nratio full/bare: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO.toFixed(2)})`);
+  if (result.js) {
+    const jsRatio = (median(result.js.ms) * (result.rows / result.js.rows)) / median(result.bareMs);
+    console.log(`ratio JS path/bare (extrapolated): ${jsRatio.toFixed(2)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '1000000' },
+      runs: { type: 'string', default: '5' },
+      'js-rows': { type: 'string', default: '100000' },
+    },
+  });
+  process.chdir(ROOT);
+  if (buildIsStale()) {
+    console.log('Building dist/ …');
+    await build({ root: ROOT, logLevel: 'warn' });
+  }
+  const server = await preview({ root: ROOT, preview: { host: '127.0.0.1', port: 4190 }, logLevel: 'warn' });
+  const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4190/';
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('console', (message) => console.log(`  [page] ${message.text()}`));
+    page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
+    const query = new URLSearchParams({ rows: values.rows, runs: values.runs, jsRows: values['js-rows'] });
+    await page.goto(new URL(`bench.html?${query}`, base).toString());
+    await page.waitForFunction(
+      () => window.__benchResult !== undefined || window.__benchError !== undefined,
+      null,
+      {
+        timeout: 30 * 60_000,
+        polling: 500,
+      },
+    );
+    const error = await page.evaluate(() => window.__benchError);
+    if (error !== undefined) throw new Error(`The benchmark page failed: ${error}`);
+    const result = await page.evaluate(() => window.__benchResult);
+    if (!result) throw new Error('The benchmark page gave no result.');
+    printResult(result);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
