@@ -17,6 +17,33 @@ interface ImportFileCardProps {
   readonly onDismiss: () => void;
 }
 
+/** Maps a header or indicator name to a catalog indicator, keeps it as a new one, or ignores it. */
+function IndicatorSelect(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly custom: { readonly id: string; readonly label: string } | null;
+  readonly indicators: readonly Indicator[];
+  readonly indicatorName: (id: string) => string;
+  readonly ignoreLabel: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <select
+      aria-label={props.label}
+      value={props.value}
+      onChange={(event) => props.onChange(event.target.value)}
+    >
+      {props.custom && <option value={props.custom.id}>{props.custom.label}</option>}
+      {props.indicators.map((i) => (
+        <option key={i.id} value={i.id}>
+          {props.indicatorName(i.id)}
+        </option>
+      ))}
+      <option value="ignore">{props.ignoreLabel}</option>
+    </select>
+  );
+}
+
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030'] as const;
 
 function groupFacts(facts: readonly Fact[]): { township: string; year: number; facts: Fact[] }[] {
@@ -206,25 +233,21 @@ export function ImportFileCard(props: ImportFileCardProps) {
                         {c.source === 'role' ? (
                           m.roleColumn
                         ) : (
-                          <select
-                            aria-label={`${m.mappedTo} ${c.header}`}
+                          <IndicatorSelect
+                            label={`${m.mappedTo} ${c.header}`}
                             value={c.source === 'ignored' ? 'ignore' : (c.indicatorId ?? '')}
-                            onChange={(event) =>
-                              onChoose({
-                                mappings: { ...file.choices.mappings, [c.headerKey]: event.target.value },
-                              })
+                            custom={
+                              c.source === 'custom' && c.indicatorId
+                                ? { id: c.indicatorId, label: m.customIndicator(c.header) }
+                                : null
                             }
-                          >
-                            {c.source === 'custom' && c.indicatorId && (
-                              <option value={c.indicatorId}>{m.customIndicator(c.header)}</option>
-                            )}
-                            {indicators.map((i) => (
-                              <option key={i.id} value={i.id}>
-                                {indicatorName(i.id)}
-                              </option>
-                            ))}
-                            <option value="ignore">{m.ignoreColumn}</option>
-                          </select>
+                            indicators={indicators}
+                            indicatorName={indicatorName}
+                            ignoreLabel={m.ignoreColumn}
+                            onChange={(value) =>
+                              onChoose({ mappings: { ...file.choices.mappings, [c.headerKey]: value } })
+                            }
+                          />
                         )}
                       </td>
                     </tr>
@@ -245,21 +268,17 @@ export function ImportFileCard(props: ImportFileCardProps) {
                       <tr key={c.id}>
                         <td>{c.label}</td>
                         <td>
-                          <select
-                            aria-label={`${m.mappedTo} ${c.label}`}
+                          <IndicatorSelect
+                            label={`${m.mappedTo} ${c.label}`}
                             value={file.choices.mappings[key] ?? c.id}
-                            onChange={(event) =>
-                              onChoose({ mappings: { ...file.choices.mappings, [key]: event.target.value } })
+                            custom={{ id: c.id, label: m.customIndicator(c.label) }}
+                            indicators={indicators}
+                            indicatorName={indicatorName}
+                            ignoreLabel={m.ignoreColumn}
+                            onChange={(value) =>
+                              onChoose({ mappings: { ...file.choices.mappings, [key]: value } })
                             }
-                          >
-                            <option value={c.id}>{m.customIndicator(c.label)}</option>
-                            {indicators.map((i) => (
-                              <option key={i.id} value={i.id}>
-                                {indicatorName(i.id)}
-                              </option>
-                            ))}
-                            <option value="ignore">{m.ignoreColumn}</option>
-                          </select>
+                          />
                         </td>
                       </tr>
                     );

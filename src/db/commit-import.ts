@@ -1,5 +1,6 @@
+import Papa from 'papaparse';
 import type { Fact } from '../import/fact.ts';
-import type { DbClient, SqlExecutor } from './client.ts';
+import type { DbClient, SqlExecutor, SqlParam } from './client.ts';
 import { STAGED_FACTS, stageFacts } from './stage-facts.ts';
 
 export interface ImportRecord {
@@ -27,6 +28,17 @@ export interface CommitOptions {
   readonly townshipAliases?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Facts waiting to be stored: a relation (a table, a subquery or a `read_csv` call) with the
+ * columns township_code, year, indicator_id, value, approximate, raw_text, note, source_line
+ * and source_column, with its parameters, holding one row per township, year and indicator.
+ */
+export interface FactSource {
+  readonly sql: string;
+  readonly params: readonly SqlParam[];
+  readonly count: number;
+}
+
 let stagingCounter = 0;
 
 /**
@@ -41,66 +53,175 @@ export async function commitImport(
   options: CommitOptions = { onConflict: 'replace' },
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const [next] = await tx.query<{ id: number }>('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM imports');
-    const importId = next?.id ?? 1;
-    const staging = `staging-${importId}-${++stagingCounter}.csv`;
-    await tx.run(`INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?)`, [
-      importId,
-      record.fileName,
-      record.contentHash,
-      record.encoding,
-      record.layout,
-      record.rowCount,
-      facts.length,
-      record.isSample,
-    ]);
-    await saveCustomIndicators(tx, options.customIndicators ?? []);
-    await saveChoices(tx, options);
+    const staging = `staging-${++stagingCounter}.csv`;
     const drop = await stageFacts(tx, staging, facts);
     try {
-      if (options.onConflict === 'replace') {
-        await tx.run(
-          `INSERT INTO replaced_facts
-             SELECT ?, f.* FROM facts f
-             JOIN ${STAGED_FACTS} s USING (township_code, year, indicator_id)`,
-          [importId, staging],
-        );
-        await tx.run(
-          `INSERT OR REPLACE INTO facts
-             SELECT township_code, year, indicator_id, value, approximate, raw_text, NULLIF(note, ''),
-                    ? AS import_id, source_line, source_column
-             FROM ${STAGED_FACTS}`,
-          [importId, staging],
-        );
-      } else {
-        await tx.run(
-          `INSERT INTO facts
-             SELECT s.township_code, s.year, s.indicator_id, s.value, s.approximate, s.raw_text, NULLIF(s.note, ''),
-                    ? AS import_id, s.source_line, s.source_column
-             FROM ${STAGED_FACTS} s
-             ANTI JOIN facts f USING (township_code, year, indicator_id)`,
-          [importId, staging],
-        );
-      }
-      const [stored] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM facts WHERE import_id = ?', [
-        importId,
-      ]);
-      await tx.run('UPDATE imports SET fact_count = ? WHERE id = ?', [stored?.n ?? 0, importId]);
+      return await storeImport(
+        tx,
+        record,
+        { sql: STAGED_FACTS, params: [staging], count: facts.length },
+        options,
+      );
     } finally {
       await drop();
     }
-    return importId;
   });
 }
 
+/** The import record, the user's choices and the facts of `source`; call inside a transaction. */
+export async function storeImport(
+  tx: SqlExecutor,
+  record: ImportRecord,
+  source: FactSource,
+  options: CommitOptions,
+): Promise<number> {
+  const [next] = await tx.query<{ id: number }>('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM imports');
+  const importId = next?.id ?? 1;
+  await tx.run(`INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?)`, [
+    importId,
+    record.fileName,
+    record.contentHash,
+    record.encoding,
+    record.layout,
+    record.rowCount,
+    source.count,
+    record.isSample,
+  ]);
+  await saveCustomIndicators(tx, options.customIndicators ?? []);
+  await saveChoices(tx, options);
+  await storeFacts(tx, importId, source, options.onConflict);
+  const [stored] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM facts WHERE import_id = ?', [
+    importId,
+  ]);
+  await tx.run('UPDATE imports SET fact_count = ? WHERE id = ?', [stored?.n ?? 0, importId]);
+  return importId;
+}
+
+const KEY = 'township_code, year, indicator_id';
+const INCOMING = `township_code, year, indicator_id, value, approximate, raw_text, NULLIF(note, ''),
+  ? AS import_id, source_line, source_column`;
+
+/**
+ * Below this many facts, or when the table already holds more than twice as many, facts are
+ * inserted into `facts` row by row. Above it the table is rebuilt: DuckDB builds a primary key
+ * over a filled table several times faster than it inserts a million keys one at a time.
+ */
+const REBUILD_MIN_FACTS = 20_000;
+
+async function storeFacts(
+  tx: SqlExecutor,
+  importId: number,
+  source: FactSource,
+  onConflict: CommitOptions['onConflict'],
+): Promise<void> {
+  const [held] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM facts');
+  const existing = held?.n ?? 0;
+  const from = `${source.sql} s`;
+  if (onConflict === 'replace' && existing > 0) {
+    await tx.run(`INSERT INTO replaced_facts SELECT ?, f.* FROM facts f SEMI JOIN ${from} USING (${KEY})`, [
+      importId,
+      ...source.params,
+    ]);
+  }
+  const rebuild =
+    source.count >= REBUILD_MIN_FACTS && existing <= 2 * source.count
+      ? await readFactsConstraints(tx)
+      : undefined;
+  if (rebuild) {
+    const kept =
+      existing === 0
+        ? undefined
+        : onConflict === 'replace'
+          ? { sql: `SELECT * FROM facts ANTI JOIN ${from} USING (${KEY})`, params: source.params }
+          : { sql: 'SELECT * FROM facts', params: [] };
+    const incoming =
+      onConflict === 'keep' && existing > 0
+        ? `SELECT ${INCOMING} FROM ${from} ANTI JOIN facts f USING (${KEY})`
+        : `SELECT ${INCOMING} FROM ${from}`;
+    await rebuildFacts(tx, rebuild, kept, { sql: incoming, params: [importId, ...source.params] });
+  } else if (onConflict === 'replace') {
+    await tx.run(`INSERT OR REPLACE INTO facts SELECT ${INCOMING} FROM ${from}`, [
+      importId,
+      ...source.params,
+    ]);
+  } else {
+    await tx.run(`INSERT INTO facts SELECT ${INCOMING} FROM ${from} ANTI JOIN facts f USING (${KEY})`, [
+      importId,
+      ...source.params,
+    ]);
+  }
+}
+
+interface FactsConstraints {
+  readonly notNull: readonly string[];
+  readonly primaryKey: readonly string[];
+}
+
+/**
+ * The constraints `facts` has, read from DuckDB's catalog so a rebuilt table gets the same ones;
+ * undefined when it has anything a rebuild would not carry over (another index, a check, a default).
+ */
+async function readFactsConstraints(tx: SqlExecutor): Promise<FactsConstraints | undefined> {
+  const constraints = await tx.query<{ type: string; name: string }>(
+    `SELECT constraint_type AS type, unnest(constraint_column_names) AS name
+     FROM duckdb_constraints() WHERE table_name = 'facts' AND schema_name = current_schema()`,
+  );
+  const [extra] = await tx.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'facts' AND schema_name = current_schema())
+          + (SELECT count(*) FROM duckdb_columns()
+             WHERE table_name = 'facts' AND schema_name = current_schema() AND column_default IS NOT NULL) AS n`,
+  );
+  const notNull = constraints.filter((c) => c.type === 'NOT NULL').map((c) => c.name);
+  const primaryKey = constraints.filter((c) => c.type === 'PRIMARY KEY').map((c) => c.name);
+  const known = constraints.every((c) => c.type === 'NOT NULL' || c.type === 'PRIMARY KEY');
+  return known && primaryKey.length > 0 && (extra?.n ?? 0) === 0 ? { notNull, primaryKey } : undefined;
+}
+
+/** Replaces `facts` by a table holding `kept` and `incoming`, with the same columns and constraints. */
+async function rebuildFacts(
+  tx: SqlExecutor,
+  constraints: FactsConstraints,
+  kept: { readonly sql: string; readonly params: readonly SqlParam[] } | undefined,
+  incoming: { readonly sql: string; readonly params: readonly SqlParam[] },
+): Promise<void> {
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  await tx.run('CREATE TABLE facts_rebuilt AS SELECT * FROM facts LIMIT 0');
+  for (const column of constraints.notNull) {
+    await tx.run(`ALTER TABLE facts_rebuilt ALTER COLUMN ${quote(column)} SET NOT NULL`);
+  }
+  if (kept) await tx.run(`INSERT INTO facts_rebuilt ${kept.sql}`, kept.params);
+  await tx.run(`INSERT INTO facts_rebuilt ${incoming.sql}`, incoming.params);
+  await tx.run('DROP TABLE facts');
+  await tx.run('ALTER TABLE facts_rebuilt RENAME TO facts');
+  await tx.run(`ALTER TABLE facts ADD PRIMARY KEY (${constraints.primaryKey.map(quote).join(', ')})`);
+}
+
+/** New custom indicators go after every other one, in the file's order; known ids are left alone. */
 async function saveCustomIndicators(tx: SqlExecutor, custom: readonly CustomIndicator[]): Promise<void> {
-  for (const indicator of custom) {
+  if (custom.length === 0) return;
+  const name = `custom-indicators-${++stagingCounter}.csv`;
+  await tx.registerText(
+    name,
+    Papa.unparse(
+      { fields: ['id', 'label', 'unit'], data: custom.map((c) => [c.id, c.label, c.unit]) },
+      { quotes: true, newline: '\n' },
+    ),
+  );
+  try {
     await tx.run(
-      `INSERT INTO indicators VALUES (?, ?, ?, ?, ?, 'custom', 'neutral', true, NULL, NULL,
-         (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM indicators))
-       ON CONFLICT DO NOTHING`,
-      [indicator.id, indicator.label, indicator.label, indicator.unit, indicator.unit],
+      `INSERT INTO indicators
+       SELECT id, label, label, unit, unit, 'custom', 'neutral', true, NULL, NULL,
+              (SELECT COALESCE(MAX(sort_order), 0) FROM indicators) + row_number() OVER (ORDER BY position)
+       FROM (SELECT * FROM (SELECT *, row_number() OVER () AS position
+                            FROM read_csv(?, header = true, auto_detect = false, delim = ',', quote = '"',
+                                          escape = '"', allow_quoted_nulls = false,
+                                          columns = {'id': 'VARCHAR', 'label': 'VARCHAR', 'unit': 'VARCHAR'}))
+             WHERE id NOT IN (SELECT id FROM indicators)
+             QUALIFY row_number() OVER (PARTITION BY id ORDER BY position) = 1)`,
+      [name],
     );
+  } finally {
+    await tx.dropFile(name);
   }
 }
 

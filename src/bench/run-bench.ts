@@ -1,0 +1,154 @@
+/**
+ * bench.html: times, side by side in this page, DuckDB's bare `read_csv` of a generated long file
+ * and the bulk import of the same bytes from bytes to committed facts (decode, validate,
+ * normalize, commit), plus the JavaScript pipeline on a slice for comparison. The results go to
+ * `window.__benchResult`, where scripts/bench.ts (`npm run bench`) picks them up.
+ */
+import {
+  commitStagedImport,
+  dropStagedImport,
+  type StagedImport,
+  stageLongImport,
+} from '../db/bulk-import.ts';
+import { openBrowserDb } from '../db/browser-client.ts';
+import type { DbClient } from '../db/client.ts';
+import { type CommitOptions, commitImport, type ImportRecord } from '../db/commit-import.ts';
+import { applySchema, replaceTownships } from '../db/schema.ts';
+import { TONGNAN } from '../district/tongnan.ts';
+import { importFile } from '../import/import-file.ts';
+import type { ImportPreview } from '../import/import-file.ts';
+import { generateLongCsv } from './generate-long-csv.ts';
+
+export interface BenchResult {
+  readonly rows: number;
+  readonly bytes: number;
+  readonly runs: number;
+  readonly bareMs: readonly number[];
+  readonly stageMs: readonly number[];
+  readonly commitMs: readonly number[];
+  readonly fullMs: readonly number[];
+  readonly facts: number;
+  readonly issues: number;
+  readonly js: { readonly rows: number; readonly ms: readonly number[] } | null;
+}
+
+declare global {
+  interface Window {
+    __benchResult?: BenchResult;
+    __benchError?: string;
+  }
+}
+
+const logElement = document.getElementById('log');
+function log(message: string): void {
+  console.log(message);
+  if (logElement) logElement.textContent += `\n${message}`;
+}
+
+const OPTIONS = { fileName: 'bench-long.csv', townships: TONGNAN.townships } as const;
+
+function record(preview: ImportPreview): ImportRecord {
+  return {
+    fileName: preview.fileName,
+    contentHash: preview.contentHash,
+    encoding: preview.encoding ?? 'unknown',
+    layout: preview.layout,
+    rowCount: preview.rowCount,
+    isSample: false,
+  };
+}
+
+function commitOptions(preview: ImportPreview): CommitOptions {
+  return {
+    onConflict: 'replace',
+    customIndicators: preview.customIndicators.map((c) => ({ id: c.id, label: c.label, unit: c.unit ?? '' })),
+  };
+}
+
+/** Every run starts from the same empty district, so each one does the same work. */
+async function reset(db: DbClient): Promise<void> {
+  for (const table of ['facts', 'replaced_facts', 'imports']) await db.run(`DELETE FROM ${table}`);
+  await db.run(`DELETE FROM indicators WHERE kind = 'custom'`);
+}
+
+async function countFacts(db: DbClient): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM facts');
+  return row?.n ?? 0;
+}
+
+async function run(): Promise<BenchResult> {
+  const params = new URLSearchParams(location.search);
+  const rows = Number(params.get('rows') ?? 1_000_000);
+  const runs = Number(params.get('runs') ?? 5);
+  const jsRows = Math.min(rows, Number(params.get('jsRows') ?? 100_000));
+
+  log(`generating ${rows} rows …`);
+  const bytes = generateLongCsv(rows);
+  log(`${(bytes.length / 1e6).toFixed(1)} MB; opening DuckDB …`);
+  const db = (await openBrowserDb({ persistent: false })).client;
+  await applySchema(db);
+  await replaceTownships(db, TONGNAN.townships);
+  await db.registerBuffer('bench-bare.csv', bytes.slice());
+
+  const bareMs: number[] = [];
+  const stageMs: number[] = [];
+  const commitMs: number[] = [];
+  const fullMs: number[] = [];
+  let facts = 0;
+  let issues = 0;
+  // One unmeasured warm-up round (the wasm and the JavaScript are compiled lazily), then alternating
+  // runs, so a busy moment on the machine hits both measurements alike.
+  for (let i = -1; i < runs; i++) {
+    let start = performance.now();
+    await db.run('CREATE TABLE bench_bare AS SELECT * FROM read_csv(?)', ['bench-bare.csv']);
+    const bare = performance.now() - start;
+    await db.run('DROP TABLE bench_bare');
+
+    start = performance.now();
+    const staged: StagedImport | undefined = await stageLongImport(db, bytes, OPTIONS);
+    if (!staged) throw new Error('The bulk import refused the benchmark file.');
+    const stagedAt = performance.now();
+    await commitStagedImport(db, staged, record(staged.preview), commitOptions(staged.preview));
+    const end = performance.now();
+    facts = await countFacts(db);
+    issues = staged.issueCount;
+    if (facts !== staged.factCount) throw new Error(`Stored ${facts} facts, staged ${staged.factCount}.`);
+    await dropStagedImport(db, staged);
+    await reset(db);
+    const label = i < 0 ? 'warm-up' : `run ${i + 1}/${runs}`;
+    log(`${label}: bare ${bare.toFixed(0)} ms, full ${(end - start).toFixed(0)} ms`);
+    if (i < 0) continue;
+    bareMs.push(bare);
+    stageMs.push(stagedAt - start);
+    commitMs.push(end - stagedAt);
+    fullMs.push(end - start);
+  }
+
+  let js: BenchResult['js'] = null;
+  if (jsRows > 0) {
+    const slice = generateLongCsv(jsRows);
+    const ms: number[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      const start = performance.now();
+      const preview = await importFile(slice, OPTIONS);
+      await commitImport(db, record(preview), preview.facts, commitOptions(preview));
+      ms.push(performance.now() - start);
+      await reset(db);
+      log(`JS path run ${i + 1}: ${ms[i]?.toFixed(0)} ms for ${jsRows} rows`);
+    }
+    js = { rows: jsRows, ms };
+  }
+  await db.close();
+  return { rows, bytes: bytes.length, runs, bareMs, stageMs, commitMs, fullMs, facts, issues, js };
+}
+
+run().then(
+  (result) => {
+    window.__benchResult = result;
+    log('done');
+  },
+  (error: unknown) => {
+    window.__benchError = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log(`failed: ${window.__benchError}`);
+  },
+);

@@ -1,0 +1,404 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { generateLongCsv } from '../bench/generate-long-csv.ts';
+import { TONGNAN } from '../district/tongnan.ts';
+import { type ImportOptions, type ImportPreview, importFile } from '../import/import-file.ts';
+import {
+  commitStagedImport,
+  dropStagedImport,
+  FACT_SAMPLE,
+  ISSUE_LIMIT,
+  loadStagedFacts,
+  type StagedImport,
+  stageLongImport,
+} from './bulk-import.ts';
+import type { DbClient } from './client.ts';
+import { type CommitOptions, commitImport, type ImportRecord } from './commit-import.ts';
+import { openNodeDb } from './node-client.ts';
+import { applySchema, replaceTownships } from './schema.ts';
+
+const BAOLONG = '500152104';
+let db: DbClient;
+
+beforeAll(async () => {
+  db = await openNodeDb();
+  await applySchema(db);
+  await replaceTownships(db, TONGNAN.townships);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../${path}`, import.meta.url)));
+const utf8 = (lines: readonly string[], newline = '\n') =>
+  new TextEncoder().encode(lines.join(newline) + newline);
+const options = (fileName: string, extra: Partial<ImportOptions> = {}): ImportOptions => ({
+  fileName,
+  townships: TONGNAN.townships,
+  ...extra,
+});
+
+async function stage(bytes: Uint8Array, opts: ImportOptions): Promise<StagedImport> {
+  const staged = await stageLongImport(db, bytes, opts);
+  if (!staged) throw new Error('The bulk import refused the file.');
+  return staged;
+}
+
+/** The bulk path must give exactly the pipeline's preview: same facts, issues, lines and columns. */
+async function expectSameAsPipeline(bytes: Uint8Array, opts: ImportOptions): Promise<ImportPreview> {
+  const pipeline = await importFile(bytes, opts);
+  const staged = await stage(bytes, opts);
+  try {
+    expect(await loadStagedFacts(db, staged, 0, 10_000_000)).toEqual(pipeline.facts);
+    expect(staged.preview.facts).toEqual(pipeline.facts.slice(0, FACT_SAMPLE));
+    expect({ ...staged.preview, facts: [] }).toEqual({ ...pipeline, facts: [] });
+    expect(staged.factCount).toBe(pipeline.facts.length);
+    expect(staged.issueCount).toBe(pipeline.issues.length);
+  } finally {
+    await dropStagedImport(db, staged);
+  }
+  return pipeline;
+}
+
+describe('the bulk import reads long files exactly as importFile does', () => {
+  it.each([
+    'test/fixtures/baolong-2021-long-utf8bom.csv',
+    'test/fixtures/value-forms-long.csv',
+    'test/fixtures/township-names-long.csv',
+    'test/fixtures/checks-long.csv',
+    'test/fixtures/header-only.csv',
+    'data/sample-district.csv',
+  ])('%s', async (path) => {
+    await expectSameAsPipeline(fixture(path), options(path.split('/').pop() ?? path));
+  });
+
+  it('the sample district: every township and year, no issue', async () => {
+    const preview = await expectSameAsPipeline(
+      fixture('data/sample-district.csv'),
+      options('sample-district.csv'),
+    );
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.length).toBeGreaterThan(FACT_SAMPLE);
+  });
+
+  it('with the user’s township aliases and header mappings (a stale one too)', async () => {
+    await expectSameAsPipeline(
+      fixture('test/fixtures/township-names-long.csv'),
+      options('names.csv', {
+        townshipAliases: { 宝垅镇: BAOLONG, baolong: BAOLONG },
+        mappings: { 调解纠纷: 'ignore', 张贴标语: 'custom:标语', 法律咨询: 'no_such_indicator' },
+      }),
+    );
+  });
+
+  it('merged cells: blank township and year cells take the ones above', async () => {
+    await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值,单位,备注',
+        '宝龙镇,2021年,调解纠纷,94,件,',
+        ',,调解成功,92,件,',
+        ',2022年,调解纠纷,80,件,',
+        ',,调解成功,81,件,',
+        '古溪镇,,调解纠纷,70,件,',
+        ',,合计,244,件,',
+        '合计,,调解纠纷,244,件,',
+        ',,调解成功,173,件,',
+      ]),
+      options('merged.csv'),
+    );
+  });
+
+  it('a first data row without township or year is reported, not filled', async () => {
+    await expectSameAsPipeline(
+      utf8(['镇街,年度,指标,数值', ',,调解纠纷,94', '宝龙镇,,调解成功,92', '宝龙镇,2021,调解成功,92']),
+      options('gaps.csv'),
+    );
+  });
+
+  it('titles, totals, footnotes, blank rows, padded cells and notes', async () => {
+    await expectSameAsPipeline(
+      utf8(
+        [
+          '潼南区2021年度法治政府建设指标统计表,,,,,',
+          ',,,,,',
+          '镇街,年度,指标,数值,单位,备注',
+          ' 宝龙镇　,2021,调解纠纷, 94 ,件,  含邻里纠纷　',
+          '宝龙镇,2021,调解成功,92,件,\u3000',
+          ',,,,,',
+          '  ,,,,,',
+          '宝龙镇,2021,合计,186,件,',
+          '全区合计,2021,调解纠纷,300,件,',
+          '古溪镇,2021,中心组学法,十五次,次,注：含线上学习',
+          '注：本表由各镇街填报,,,,,',
+          ',,注：数据截至年底,,,',
+          ',,,,,说明：单位为件',
+          '填报人：张三,,审核人：李四,,,',
+        ],
+        '\r\n',
+      ),
+      options('titles.csv'),
+    );
+  });
+
+  it('unknown townships, bad years, blank indicators, invalid and negative values, duplicates', async () => {
+    await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值',
+        '宝陇镇,2021,调解纠纷,94',
+        '宝陇镇,2021,调解成功,92',
+        ' 宝陇镇 ,2021,法律咨询,500',
+        '火星镇,2021,调解纠纷,1',
+        '宝龙镇,二〇二一,调解纠纷,94',
+        '宝龙镇,1850,调解纠纷,94',
+        '宝龙镇,2021,,94',
+        '宝龙镇,2021,,',
+        '宝龙镇,2021,调解纠纷,abc',
+        '宝龙镇,2021,调解成功,-3',
+        '宝龙镇,2021,信访,—',
+        '宝龙镇,2021,调解纠纷,94',
+        '宝龙镇,2021年,调解纠纷,95',
+        '宝龙,2021,调解纠纷,96',
+        '宝龙镇,2021,调解成功,97',
+      ]),
+      options('problems.csv'),
+    );
+  });
+
+  it('no year column: the year comes from the title, else from the file name', async () => {
+    const rows = ['镇街,指标,数值', '宝龙镇,调解纠纷,94', '古溪镇,调解纠纷,80'];
+    await expectSameAsPipeline(utf8(['潼南区2022年度统计表,,', ...rows]), options('x.csv'));
+    await expectSameAsPipeline(utf8(rows), options('潼南区2020年法治指标.csv'));
+    await expectSameAsPipeline(utf8(rows), options('指标.csv'));
+  });
+
+  it('custom indicators keep the unit of their first row; rates are checked by unit and by `%`', async () => {
+    await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值,单位',
+        '宝龙镇,2021,网格员培训,3,场',
+        '古溪镇,2021,网格员培训（人次）,5,人次',
+        '宝龙镇,2021,群众满意度,101,%',
+        '宝龙镇,2021,走访户数,120%,户',
+        '宝龙镇,2021,调解纠纷,94,件',
+        '宝龙镇,2021,调解成功,95,件',
+        '宝龙镇,2021,调解成功率,90%,%',
+      ]),
+      options('custom.csv'),
+    );
+  });
+
+  it('semicolons, quoted cells and thousands separators', async () => {
+    await expectSameAsPipeline(
+      utf8(['镇街;年度;指标;数值', '宝龙镇;2021;"调解纠纷";"1,012"', '"宝龙镇";2021;法律咨询;"约""500"""']),
+      options('semicolon.csv'),
+    );
+  });
+
+  it('GB18030 and UTF-16 files are decoded first', async () => {
+    const text = ['镇街,年度,指标,数值,单位', '宝龙镇,2021年,调解纠纷,94,件', '宝龙镇,2021年,调解成功,92,件'];
+    const gbk = await expectSameAsPipeline(encodeGb18030(`${text.join('\r\n')}\r\n`), options('gbk.csv'));
+    expect(gbk.encoding).toBe('gb18030');
+    const utf16 = await expectSameAsPipeline(
+      encodeUtf16le(`\uFEFF${text.join('\r\n')}\r\n`),
+      options('u16.txt'),
+    );
+    expect(utf16.encoding).toBe('utf-16le');
+    await expectSameAsPipeline(utf8(text), options('chosen.csv', { encoding: 'utf-8' }));
+  });
+
+  it('a file larger than the head it sniffs, with problems beyond it', async () => {
+    const bytes = generateLongCsv(12_000);
+    const text = new TextDecoder().decode(bytes);
+    const tail = [
+      '宝陇镇,2001年,调解纠纷,5,件,',
+      '宝龙镇,2001年,调解纠纷,abc,件,',
+      '宝龙镇,1991年,中心组学法,7,次,',
+    ];
+    await expectSameAsPipeline(
+      new TextEncoder().encode(`${text}${tail.join('\r\n')}\r\n`),
+      options('big.csv'),
+    );
+  });
+});
+
+describe('files the bulk import leaves to importFile', () => {
+  it.each([
+    ['quoted line breaks', fixture('test/fixtures/quoted-fields-long.csv')],
+    ['a wide table', fixture('test/fixtures/tongnan-2020-wide-gbk.csv')],
+    ['a one-township sheet', fixture('test/fixtures/baolong-2021-sheet-title.csv')],
+    ['no header', fixture('test/fixtures/no-header.csv')],
+    [
+      'an empty line among the data',
+      utf8(['镇街,年度,指标,数值', '宝龙镇,2021,调解纠纷,94', '', '宝龙镇,2021,调解成功,92']),
+    ],
+    [
+      'CR and CRLF line ends mixed',
+      new TextEncoder().encode('镇街,年度,指标,数值\r\n宝龙镇,2021,调解纠纷,94\n'),
+    ],
+    ['a quote inside an unquoted cell', utf8(['镇街,年度,指标,数值', '宝龙镇,2021,调解"纠纷,94'])],
+    ['text after a closing quote', utf8(['镇街,年度,指标,数值', '宝龙镇,2021,"调解纠纷" ,94'])],
+    ['an empty file', new Uint8Array()],
+  ])('%s', async (_name, bytes) => {
+    expect(await stageLongImport(db, bytes, options('x.csv'))).toBeUndefined();
+  });
+
+  it('a row wider than any in the head', async () => {
+    const head = new TextDecoder().decode(generateLongCsv(8_000));
+    const bytes = new TextEncoder().encode(`${head}宝龙镇,2001年,调解纠纷,5,件,,多余\r\n`);
+    expect(await stageLongImport(db, bytes, options('x.csv'))).toBeUndefined();
+  });
+
+  it('bytes that stop being UTF-8 after the head', async () => {
+    const head = generateLongCsv(8_000);
+    const bad = new Uint8Array(head.length + 4);
+    bad.set(head);
+    bad.set([0xb1, 0xa6, 0x0d, 0x0a], head.length);
+    expect(await stageLongImport(db, bad, options('x.csv'))).toBeUndefined();
+  });
+});
+
+describe('issue lists of very long files are cut, never their errors', () => {
+  it(`keeps the first ${ISSUE_LIMIT} issues in order and counts them all`, async () => {
+    const rows = Array.from({ length: 1_500 }, (_, i) => `火星镇,2021,指标${i},${i}`);
+    const bytes = utf8(['镇街,年度,指标,数值', ...rows]);
+    const pipeline = await importFile(bytes, options('mars.csv'));
+    const staged = await stage(bytes, options('mars.csv'));
+    expect(staged.issueCount).toBe(pipeline.issues.length);
+    expect(staged.preview.issues).toEqual(pipeline.issues.slice(0, ISSUE_LIMIT));
+    expect(staged.preview.unknownTownships[0]?.lines).toEqual(
+      pipeline.unknownTownships[0]?.lines.slice(0, 1_000),
+    );
+    await dropStagedImport(db, staged);
+  });
+});
+
+describe('committing a staged file stores what commitImport stores', () => {
+  beforeEach(async () => {
+    for (const table of ['facts', 'imports', 'replaced_facts', 'header_mappings', 'township_aliases']) {
+      await db.run(`DELETE FROM ${table}`);
+    }
+    await db.run(`DELETE FROM indicators WHERE kind = 'custom'`);
+  });
+
+  const recordOf = (preview: ImportPreview): ImportRecord => ({
+    fileName: preview.fileName,
+    contentHash: preview.contentHash,
+    encoding: preview.encoding ?? 'unknown',
+    layout: preview.layout,
+    rowCount: preview.rowCount,
+    isSample: false,
+  });
+  const commitOptions = (preview: ImportPreview, extra: Partial<CommitOptions> = {}): CommitOptions => ({
+    onConflict: 'replace',
+    customIndicators: preview.customIndicators.map((c) => ({ id: c.id, label: c.label, unit: c.unit ?? '' })),
+    ...extra,
+  });
+  const snapshot = async () => ({
+    facts: await db.query('SELECT * FROM facts ORDER BY ALL'),
+    replaced: await db.query('SELECT * FROM replaced_facts ORDER BY ALL'),
+    imports: await db.query(
+      'SELECT id, file_name, content_hash, encoding, layout, row_count, fact_count, is_sample FROM imports ORDER BY id',
+    ),
+    custom: await db.query(`SELECT * FROM indicators WHERE kind = 'custom' ORDER BY ALL`),
+    mappings: await db.query('SELECT * FROM header_mappings ORDER BY ALL'),
+    aliases: await db.query('SELECT * FROM township_aliases ORDER BY ALL'),
+  });
+  const reset = async () => {
+    for (const table of ['facts', 'imports', 'replaced_facts', 'header_mappings', 'township_aliases']) {
+      await db.run(`DELETE FROM ${table}`);
+    }
+    await db.run(`DELETE FROM indicators WHERE kind = 'custom'`);
+  };
+
+  /** Commits `first` then `second` both ways and compares the database after each. */
+  async function expectSameCommits(first: Uint8Array, second: Uint8Array, extra: Partial<CommitOptions>) {
+    const opts = options('x.csv');
+    const [a, b] = [await importFile(first, opts), await importFile(second, opts)];
+    await commitImport(db, recordOf(a), a.facts, commitOptions(a));
+    await commitImport(db, recordOf(b), b.facts, commitOptions(b, extra));
+    const expected = await snapshot();
+    await reset();
+    for (const [bytes, more] of [
+      [first, {}],
+      [second, extra],
+    ] as const) {
+      const staged = await stage(bytes, opts);
+      await commitStagedImport(db, staged, recordOf(staged.preview), commitOptions(staged.preview, more));
+      await dropStagedImport(db, staged);
+    }
+    expect(await snapshot()).toEqual(expected);
+  }
+
+  const older = utf8([
+    '镇街,年度,指标,数值,单位,备注',
+    '宝龙镇,2021,调解纠纷,90,件,旧',
+    '宝龙镇,2021,网格员培训,2,场,',
+  ]);
+  const newer = utf8([
+    '镇街,年度,指标,数值,单位,备注',
+    '宝龙镇,2021,调解纠纷,94,件,',
+    '宝龙镇,2021,调解成功,92,件,',
+    '宝龙镇,2021,法律明白人,30,名,新',
+  ]);
+
+  it.each(['replace', 'keep'] as const)('small files, %s', async (onConflict) => {
+    await expectSameCommits(older, newer, {
+      onConflict,
+      mappings: { 调处纠纷: 'disputes_mediated' },
+      townshipAliases: { 宝垅镇: BAOLONG },
+    });
+  });
+
+  it.each(['replace', 'keep'] as const)('large files, rebuilding the table, %s', async (onConflict) => {
+    const text = new TextDecoder().decode(generateLongCsv(30_000));
+    const changed = text.replace(
+      /^(桂林街道,1991年,[^,]+,)(\d+)/gm,
+      (_m, head: string, value: string) => `${head}${Number(value) + 1}`,
+    );
+    await expectSameCommits(new TextEncoder().encode(text), new TextEncoder().encode(changed), {
+      onConflict,
+    });
+    const [row] = await db.query<{ type: string }>(
+      `SELECT constraint_type AS type FROM duckdb_constraints() WHERE table_name = 'facts' AND constraint_type = 'PRIMARY KEY'`,
+    );
+    expect(row?.type).toBe('PRIMARY KEY');
+  });
+
+  it('a dropped staging cannot be committed', async () => {
+    const staged = await stage(newer, options('x.csv'));
+    await dropStagedImport(db, staged);
+    await expect(
+      commitStagedImport(db, staged, recordOf(staged.preview), commitOptions(staged.preview)),
+    ).rejects.toThrow();
+  });
+});
+
+/** GB18030 bytes for CJK text, from the decoder's own table (Node has no GB18030 encoder). */
+function encodeGb18030(text: string): Uint8Array {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, readonly number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (!table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) out.push(code);
+    else out.push(...(table.get(ch) ?? []));
+  }
+  return new Uint8Array(out);
+}
+
+function encodeUtf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    out[2 * i] = unit & 0xff;
+    out[2 * i + 1] = unit >> 8;
+  }
+  return out;
+}

@@ -1,0 +1,390 @@
+/**
+ * The bulk import: a long-layout file (镇街, 年度, 指标, 数值 …) read by DuckDB's own CSV reader
+ * instead of the pipeline's JavaScript parser, for files of hundreds of thousands of rows. The
+ * pipeline's rules still decide everything: they run once per distinct cell text
+ * (resolve-distinct.ts) and DuckDB joins their answers back onto the rows. The result is the
+ * preview importFile would give, with the same line numbers; a file the two readers would number
+ * differently, or any other layout, is refused (undefined) and goes through importFile.
+ */
+import { decodeBytes, MAX_FILE_BYTES, type TextEncodingName } from '../import/decode-bytes.ts';
+import { columnLetter, type Fact } from '../import/fact.ts';
+import { columnWithRole, findHeader, type HeaderBlock } from '../import/find-header.ts';
+import { hashBytes } from '../import/hash-bytes.ts';
+import type { ImportIssue } from '../import/import-issue.ts';
+import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
+import { importFile } from '../import/import-file.ts';
+import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
+import { createTownshipResolver } from '../import/resolve-township.ts';
+import { type BulkTables, bulkTables, createAnswerTables } from './bulk-tables.ts';
+import { classifyRows } from './classify-rows.ts';
+import type { DbClient, SqlParam } from './client.ts';
+import { type CommitOptions, type ImportRecord, storeImport } from './commit-import.ts';
+import { findBulkIssues } from './find-bulk-issues.ts';
+import {
+  type CellText,
+  resolveIndicatorTexts,
+  resolveTownshipTexts,
+  resolveValueTexts,
+  resolveYearTexts,
+} from './resolve-distinct.ts';
+import { scanCsvBytes } from './scan-csv-bytes.ts';
+
+export { ISSUE_LIMIT, UNKNOWN_LINE_LIMIT } from './find-bulk-issues.ts';
+
+export interface StagedImport {
+  readonly key: string;
+  /** What importFile gives for the file, except that `facts` holds only the first FACT_SAMPLE facts. */
+  readonly preview: ImportPreview;
+  readonly factCount: number;
+  /** Every issue found; `preview.issues` holds the first ISSUE_LIMIT of them and every error up to that many. */
+  readonly issueCount: number;
+}
+
+export const FACT_SAMPLE = 500;
+
+/** The top of a file that decides its encoding: more than the 8 Ki characters decodeBytes looks at. */
+const PROBE_BYTES = 64 * 1024;
+/**
+ * The top of a file the pipeline itself reads, to find the header and the layout: whole lines,
+ * enough of them for the 50 records sniffDelimiter reads (or its 64 Ki characters) and the header
+ * search's 20 rows.
+ */
+const HEAD_LINES = 100;
+const HEAD_BYTES = 256 * 1024;
+
+interface Staging {
+  readonly tables: readonly string[];
+  readonly facts: { readonly sql: string; readonly params: readonly SqlParam[] };
+}
+
+const stagings = new WeakMap<StagedImport, Staging>();
+let counter = 0;
+
+/**
+ * Reads a long-layout file into temporary tables and previews it as importFile would, without
+ * storing anything. Undefined when the file is not one the bulk path reads exactly like the
+ * pipeline; importFile then reads it.
+ */
+export async function stageLongImport(
+  db: DbClient,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<StagedImport | undefined> {
+  if (bytes.length > MAX_FILE_BYTES) return undefined;
+  const input = toUtf8(bytes, options.encoding);
+  if (!input) return undefined;
+  const head = await readHead(input.utf8, options);
+  if (!head) return undefined;
+
+  const key = `bulk_${Date.now().toString(36)}_${++counter}`;
+  const t = bulkTables(key);
+  const tables = Object.values(t);
+  const drop = async () => {
+    for (const table of tables) await db.run(`DROP TABLE IF EXISTS ${table}`);
+  };
+  try {
+    const staged = await stage(db, { key, bytes, input, head, options, t });
+    if (staged) stagings.set(staged.staged, { tables, facts: staged.facts });
+    else await drop();
+    return staged?.staged;
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+/** Stores a staged file in one transaction, with the same rules as commitImport. */
+export async function commitStagedImport(
+  db: DbClient,
+  staged: StagedImport,
+  record: ImportRecord,
+  options: CommitOptions,
+): Promise<number> {
+  const staging = stagings.get(staged);
+  if (!staging) throw new Error(`Import ${staged.key} is not staged (or was dropped).`);
+  return db.transaction((tx) =>
+    storeImport(
+      tx,
+      record,
+      { sql: `(${staging.facts.sql})`, params: staging.facts.params, count: staged.factCount },
+      options,
+    ),
+  );
+}
+
+export async function dropStagedImport(db: DbClient, staged: StagedImport): Promise<void> {
+  const staging = stagings.get(staged);
+  if (!staging) return;
+  stagings.delete(staged);
+  for (const table of staging.tables) await db.run(`DROP TABLE IF EXISTS ${table}`);
+}
+
+/** The staged facts in file order, `limit` from `offset`: the preview holds only the first few. */
+export async function loadStagedFacts(
+  db: DbClient,
+  staged: StagedImport,
+  offset: number,
+  limit: number,
+): Promise<Fact[]> {
+  const staging = stagings.get(staged);
+  if (!staging) throw new Error(`Import ${staged.key} is not staged (or was dropped).`);
+  const rows = await db.query<FactRow>(
+    `SELECT * FROM (${staging.facts.sql}) ORDER BY source_line LIMIT ? OFFSET ?`,
+    [...staging.facts.params, limit, offset],
+  );
+  return rows.map(toFact);
+}
+
+interface Utf8Input {
+  readonly utf8: Uint8Array;
+  /** Whether `utf8` is a fresh copy, so DuckDB may take it over. */
+  readonly owned: boolean;
+  readonly encoding: TextEncodingName;
+  readonly detected: boolean;
+}
+
+/**
+ * The file as UTF-8 bytes with decodeBytes' choice of encoding. UTF-8 files are not decoded:
+ * the choice is made on the head (E1–E8 look no further, except for validity, which the byte
+ * scan checks for the rest).
+ */
+function toUtf8(bytes: Uint8Array, override: TextEncodingName | undefined): Utf8Input | undefined {
+  const probe = decodeBytes(cutAtLine(bytes, PROBE_BYTES), override);
+  if (!probe.ok) return undefined;
+  if (probe.encoding === 'utf-8' || probe.encoding === 'utf-8-bom') {
+    return { utf8: bytes, owned: false, encoding: probe.encoding, detected: probe.detected };
+  }
+  const decoded = decodeBytes(bytes, override);
+  if (!decoded.ok) return undefined;
+  return {
+    utf8: new TextEncoder().encode(decoded.text),
+    owned: true,
+    encoding: decoded.encoding,
+    detected: decoded.detected,
+  };
+}
+
+/** The first `lines` lines, or the whole lines in the first `size` bytes if those are fewer. */
+function headOf(bytes: Uint8Array, lines: number, size: number): Uint8Array {
+  let end = -1;
+  for (let n = 0; n < lines && end + 1 < size; n++) {
+    end = bytes.indexOf(0x0a, end + 1);
+    if (end < 0) return cutAtLine(bytes, size);
+  }
+  return end + 1 < size ? bytes.subarray(0, end + 1) : cutAtLine(bytes, size);
+}
+
+function cutAtLine(bytes: Uint8Array, size: number): Uint8Array {
+  if (bytes.length <= size) return bytes;
+  const end = bytes.indexOf(0x0a, size);
+  return end < 0 ? bytes : bytes.subarray(0, end + 1);
+}
+
+interface Head {
+  /** importFile's preview of the head: everything but the rows' results is the whole file's. */
+  readonly shell: ImportPreview;
+  readonly block: HeaderBlock;
+  readonly delimiter: Delimiter;
+  /** Cells in the widest row from the header down. */
+  readonly width: number;
+}
+
+async function readHead(utf8: Uint8Array, options: ImportOptions): Promise<Head | undefined> {
+  const bytes = headOf(utf8, HEAD_LINES, HEAD_BYTES);
+  const shell = await importFile(bytes, { ...options, encoding: 'utf-8' });
+  if (shell.layout !== 'long' || shell.delimiter === null) return undefined;
+  const decoded = decodeBytes(bytes, 'utf-8');
+  if (!decoded.ok) return undefined;
+  const { rows } = parseCsv(decoded.text, shell.delimiter);
+  const resolver = createTownshipResolver(options.townships, options.townshipAliases);
+  const block = findHeader(rows, (text) => resolver.match(text).kind === 'matched');
+  if (block?.layout !== 'long' || block.start + 1 !== shell.headerLine) return undefined;
+  let width = 0;
+  for (let index = block.start; index < rows.length; index++)
+    width = Math.max(width, rows[index]?.length ?? 0);
+  return { shell, block, delimiter: shell.delimiter, width };
+}
+
+type FactRow = {
+  readonly township_code: string;
+  readonly year: number;
+  readonly indicator_id: string;
+  readonly value: number;
+  readonly approximate: boolean;
+  readonly raw_text: string;
+  readonly note: string | null;
+  readonly source_line: number;
+  readonly source_column: string;
+};
+
+function toFact(row: FactRow): Fact {
+  return {
+    townshipCode: row.township_code,
+    year: row.year,
+    indicatorId: row.indicator_id,
+    value: row.value,
+    approximate: row.approximate,
+    rawText: row.raw_text,
+    note: row.note,
+    line: row.source_line,
+    column: row.source_column,
+  };
+}
+
+interface StageInput {
+  readonly key: string;
+  readonly bytes: Uint8Array;
+  readonly input: Utf8Input;
+  readonly head: Head;
+  readonly options: ImportOptions;
+  readonly t: BulkTables;
+}
+
+async function stage(
+  db: DbClient,
+  { key, bytes, input, head, options, t }: StageInput,
+): Promise<{ staged: StagedImport; facts: Staging['facts'] } | undefined> {
+  const { block, shell } = head;
+  const roles = {
+    township: columnWithRole(block, 'township') ?? 0,
+    year: columnWithRole(block, 'year'),
+    indicator: columnWithRole(block, 'indicator') ?? 0,
+    value: columnWithRole(block, 'value') ?? 0,
+    unit: columnWithRole(block, 'unit'),
+    note: columnWithRole(block, 'note'),
+  };
+  const firstLine = block.end + 1;
+
+  // DuckDB reads the file in its worker while this thread hashes it and checks that it may.
+  const file = `${t.raw}.csv`;
+  const columns = Array.from({ length: head.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  await db.registerBuffer(file, input.owned ? input.utf8 : input.utf8.slice());
+  const reading = db
+    .run(
+      `CREATE TEMP TABLE ${t.raw} AS SELECT * FROM read_csv(?, header = false, skip = ?, auto_detect = false,
+         delim = ?, quote = '"', escape = '"', null_padding = true, columns = {${columns}})`,
+      [file, block.end, head.delimiter],
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  // The query must reach the worker before this thread is busy for a while.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const hashing = hashBytes(bytes);
+  hashing.catch(() => undefined);
+  const scan = scanCsvBytes(input.utf8, head.delimiter.charCodeAt(0), block.end);
+  const read = await reading;
+  await db.dropFile(file);
+  if (!read || !scan.ok) return undefined;
+  const [counted] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t.raw}`);
+  if ((counted?.n ?? -1) !== Math.max(0, scan.lines - block.end)) return undefined;
+
+  // Every distinct text of every column: the rules run on these, never on rows.
+  const distinct = await db.query<{ k: number; text: CellText }>(
+    Array.from(
+      { length: head.width },
+      (_, k) => `SELECT ${k} AS k, c${k} AS text FROM ${t.raw} GROUP BY ALL`,
+    ).join(' UNION ALL '),
+  );
+  const texts = (k: number | undefined) => distinct.filter((d) => d.k === k).map((d) => d.text);
+  const resolver = createTownshipResolver(options.townships, options.townshipAliases);
+  const resolved = {
+    townships: resolveTownshipTexts(texts(roles.township), resolver),
+    years: resolveYearTexts(texts(roles.year)),
+    indicators: resolveIndicatorTexts(texts(roles.indicator), options.mappings ?? {}),
+    values: resolveValueTexts(texts(roles.value)),
+  };
+  await createAnswerTables(db, t, resolved);
+  const hasYear = roles.year !== undefined;
+  const contextYear = hasYear ? null : shell.year;
+  await classifyRows(db, { tables: t, roles, firstLine, contextYear, distinct });
+
+  // Keys are small numbers: a direct-indexed table groups them much faster than hashing.
+  await db.run('SET perfect_ht_threshold = 24');
+  try {
+    await db.run(
+      `CREATE TEMP TABLE ${t.duplicates} AS
+       WITH keys AS (
+         SELECT code_index, year, indicator_index, min(line) AS first
+         FROM ${t.rows} WHERE fact GROUP BY ALL HAVING count(*) > 1
+       )
+       SELECT r.line, r.v_id, r.indicator_index, k.first
+       FROM ${t.rows} r JOIN keys k USING (code_index, year, indicator_index)
+       WHERE r.fact AND r.line > k.first`,
+    );
+  } finally {
+    await db.run('RESET perfect_ht_threshold');
+  }
+  const [counts] = await db.query<{ data_rows: number; facts: number; duplicates: number }>(
+    `SELECT count(*) AS data_rows, count(*) FILTER (WHERE fact) AS facts,
+            (SELECT count(*) FROM ${t.duplicates}) AS duplicates
+     FROM ${t.rows}`,
+  );
+  const dataRows = counts?.data_rows ?? 0;
+  const duplicates = counts?.duplicates ?? 0;
+  const letter = {
+    township: columnLetter(roles.township),
+    year: columnLetter(roles.year ?? 0),
+    indicator: columnLetter(roles.indicator),
+    value: columnLetter(roles.value),
+  };
+  const facts = {
+    sql: `SELECT tw.code AS township_code, r.year, i.indicator_id, v.value, v.approximate, v.text AS raw_text,
+                 r.note, r.line AS source_line, ?::VARCHAR AS source_column
+          FROM ${t.rows} r
+          JOIN ${t.townships} tw ON tw.id = r.t_above
+          JOIN ${t.ids} i ON i.indicator_index = r.indicator_index
+          JOIN ${t.values} v ON v.id = r.v_id
+          ${duplicates > 0 ? `ANTI JOIN ${t.duplicates} d ON d.line = r.line` : ''}
+          WHERE r.fact`,
+    params: [letter.value],
+  };
+
+  const fileIssues: ImportIssue[] = [];
+  if (!hasYear && contextYear === null) fileIssues.push({ severity: 'error', code: 'no-year' });
+  if (dataRows === 0) fileIssues.push({ severity: 'error', code: 'no-rows', line: block.start + 1 });
+  const findings = await findBulkIssues(db, t, {
+    ...resolved,
+    letter,
+    unitSql: roles.unit === undefined ? "''" : `COALESCE(w.c${roles.unit}, '')`,
+    firstLine,
+    duplicateCount: duplicates,
+    fileIssues,
+  });
+  await db.run(`DROP TABLE ${t.raw}`);
+
+  const firstFacts = await db.query<FactRow>(`SELECT * FROM (${facts.sql}) ORDER BY source_line LIMIT ?`, [
+    ...facts.params,
+    FACT_SAMPLE,
+  ]);
+  const sample = firstFacts.map(toFact);
+  if (!agreesWithHead(sample, shell.facts)) return undefined;
+
+  const preview: ImportPreview = {
+    ...shell,
+    contentHash: await hashing,
+    encoding: input.encoding,
+    encodingDetected: input.detected,
+    rowCount: dataRows,
+    customIndicators: findings.customIndicators,
+    unknownTownships: findings.unknownTownships,
+    facts: sample,
+    issues: findings.issues,
+  };
+  const factCount = (counts?.facts ?? 0) - duplicates;
+  return { staged: { key, preview, factCount, issueCount: findings.issueCount }, facts };
+}
+
+/**
+ * The facts of the head's rows are the pipeline's own (nothing below a row changes its fact): the
+ * bulk path must give the same ones, or it erred and the file is left to the pipeline.
+ */
+function agreesWithHead(sample: readonly Fact[], head: readonly Fact[]): boolean {
+  const lastLine = head[head.length - 1]?.line ?? 0;
+  const expected = head.slice(0, FACT_SAMPLE);
+  const mine = sample.filter((f) => f.line <= lastLine);
+  return (
+    mine.length === expected.length && mine.every((f, i) => JSON.stringify(f) === JSON.stringify(expected[i]))
+  );
+}
