@@ -6,6 +6,7 @@ import { loadHeatmap } from '../../db/overview-queries.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { nameIn, type PageContext, unitIn } from '../page-context.ts';
 import { useAsync } from '../use-db-query.ts';
+import { ModeToggle } from '../../ui/ModeToggle.tsx';
 
 /** Townships × years for one indicator, coloured by value or by 同比 change. */
 export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
@@ -36,20 +37,13 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
   const { years, townships, cells } = heatmap.data;
   return (
     <div className="charts">
-      <fieldset className="mode-toggle">
-        <legend>{t.showAs}</legend>
-        {(['value', 'change'] as const).map((mode) => (
-          <label key={mode}>
-            <input
-              type="radio"
-              name="heatmap-mode"
-              checked={view.mode === mode}
-              onChange={() => setView({ mode })}
-            />
-            {t.mode[mode]}
-          </label>
-        ))}
-      </fieldset>
+      <ModeToggle
+        legend={t.showAs}
+        name="heatmap-mode"
+        value={view.mode}
+        labels={t.mode}
+        onChange={(mode) => setView({ mode })}
+      />
       {option && <Chart option={option} height={Math.max(420, 120 + 26 * townships.length)} label={title} />}
       <DataTable
         summary={t.asTable}

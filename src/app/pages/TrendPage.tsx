@@ -9,6 +9,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { TownshipPicker } from '../../ui/TownshipPicker.tsx';
 import { nameIn, type PageContext, unitIn } from '../page-context.ts';
 import { useAsync } from '../use-db-query.ts';
+import { ModeToggle } from '../../ui/ModeToggle.tsx';
 
 /** Year-over-year lines for any townships, the district's median and IQR behind them. */
 export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
@@ -99,20 +100,13 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
         />
       </div>
       <div className="charts">
-        <fieldset className="mode-toggle">
-          <legend>{t.showAs}</legend>
-          {(['value', 'change'] as const).map((mode) => (
-            <label key={mode}>
-              <input
-                type="radio"
-                name="trend-mode"
-                checked={view.mode === mode}
-                onChange={() => setView({ mode })}
-              />
-              {t.mode[mode]}
-            </label>
-          ))}
-        </fieldset>
+        <ModeToggle
+          legend={t.showAs}
+          name="trend-mode"
+          value={view.mode}
+          labels={t.mode}
+          onChange={(mode) => setView({ mode })}
+        />
         {option && <Chart option={option} height={460} label={title} />}
         <DataTable
           summary={t.asTable}
