@@ -1,5 +1,6 @@
 import { CATALOG, type Indicator, isStored } from '../indicators/catalog.ts';
 import { normalizeLabel, toHalfWidth, trimCell } from './normalize-text.ts';
+import { COUNT_UNITS } from './count-units.ts';
 
 const BRACKETS = /[(（[【][^)）\]】]*[)）\]】]/g;
 const SLASH_UNIT = /\/[^/]{1,4}$/;
@@ -30,36 +31,7 @@ export function headerUnit(label: string): string | null {
 }
 
 const UNIT_WORDS: ReadonlySet<string> = new Set([
-  '件',
-  '次',
-  '人',
-  '人次',
-  '场',
-  '场次',
-  '份',
-  '册',
-  '本',
-  '张',
-  '名',
-  '个',
-  '起',
-  '项',
-  '条',
-  '期',
-  '篇',
-  '户',
-  '家',
-  '所',
-  '处',
-  '位',
-  '批',
-  '轮',
-  '部',
-  '套',
-  '件次',
-  '户次',
-  '课时',
-  '学时',
+  ...COUNT_UNITS,
   '小时',
   '天',
   '元',

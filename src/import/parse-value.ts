@@ -1,3 +1,4 @@
+import { COUNT_UNITS } from './count-units.ts';
 /**
  * Reads one spreadsheet cell as a figure, following the value rules V1–V13 in docs/import-rules.md.
  * Missing ("not reported") and zero are different results; anything that is not clearly one number
@@ -22,38 +23,6 @@ const ZERO_WORDS: ReadonlySet<string> = new Set(['没有发生', '未发生', '�
 const APPROX_PREFIXES = ['大约', '将近', '接近', '超过', '约', '近', '超', '逾'];
 const EMPHASIS_PREFIXES = ['高达', '共计', '累计', '达', '共'];
 const APPROX_SUFFIXES = ['以上', '左右', '上下', '有余', '余', '多'];
-const UNITS = [
-  '人次',
-  '场次',
-  '件次',
-  '户次',
-  '课时',
-  '学时',
-  '件',
-  '次',
-  '人',
-  '场',
-  '份',
-  '册',
-  '本',
-  '张',
-  '名',
-  '个',
-  '起',
-  '项',
-  '条',
-  '期',
-  '篇',
-  '户',
-  '家',
-  '所',
-  '处',
-  '位',
-  '批',
-  '轮',
-  '部',
-  '套',
-];
 
 const NUMERALS = '零〇一二两三四五六七八九十百千万亿';
 const ARABIC = String.raw`\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -84,7 +53,7 @@ export function parseValue(raw: string): ParsedValue {
   const prefix = tokenise(g.prefix ?? '', PREFIX_TOKENS);
   const tail = tokenise(g.tail ?? '', TAIL_TOKENS);
   if (!prefix || !tail) return { kind: 'invalid', raw };
-  if (tail.filter((t) => t === '%' || UNITS.includes(t)).length > 1) return { kind: 'invalid', raw };
+  if (tail.filter((t) => t === '%' || COUNT_UNITS.includes(t)).length > 1) return { kind: 'invalid', raw };
 
   let value: number | undefined;
   if (g.arabic !== undefined) {
@@ -125,7 +94,7 @@ function normalise(raw: string): string {
 
 const longestFirst = (tokens: readonly string[]) => [...tokens].sort((a, b) => b.length - a.length);
 const PREFIX_TOKENS = longestFirst([...APPROX_PREFIXES, ...EMPHASIS_PREFIXES]);
-const TAIL_TOKENS = longestFirst([...APPROX_SUFFIXES, ...UNITS, '%']);
+const TAIL_TOKENS = longestFirst([...APPROX_SUFFIXES, ...COUNT_UNITS, '%']);
 
 /** Splits `text` into the given tokens (ordered longest first); undefined when something else is left. */
 function tokenise(text: string, ordered: readonly string[]): string[] | undefined {

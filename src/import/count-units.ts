@@ -1,0 +1,36 @@
+/**
+ * Units a count is written with after its number (`94 件`, `500多人次`). Money and time are not
+ * among them: `1.5万元` must never be read as a count.
+ */
+export const COUNT_UNITS: readonly string[] = [
+  '人次',
+  '场次',
+  '件次',
+  '户次',
+  '课时',
+  '学时',
+  '件',
+  '次',
+  '人',
+  '场',
+  '份',
+  '册',
+  '本',
+  '张',
+  '名',
+  '个',
+  '起',
+  '项',
+  '条',
+  '期',
+  '篇',
+  '户',
+  '家',
+  '所',
+  '处',
+  '位',
+  '批',
+  '轮',
+  '部',
+  '套',
+];
