@@ -4,7 +4,7 @@ import './ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { openAppDb, takeOver } from './app/open-app-db.ts';
+import { DB_LOST_EVENT, openAppDb, takeOver } from './app/open-app-db.ts';
 import { zh } from './messages/zh.ts';
 import { Notice } from './ui/Notice.tsx';
 
@@ -16,6 +16,16 @@ window.addEventListener('fazhi-handed-over', () =>
     <Notice
       title={zh.tabs.handedOverTitle}
       text={zh.tabs.handedOverText}
+      action={{ label: zh.tabs.reload, onClick: () => window.location.reload() }}
+    />,
+  ),
+);
+
+window.addEventListener(DB_LOST_EVENT, () =>
+  root.render(
+    <Notice
+      title={zh.tabs.lostTitle}
+      text={zh.tabs.lostText}
       action={{ label: zh.tabs.reload, onClick: () => window.location.reload() }}
     />,
   ),

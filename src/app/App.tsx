@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   clearSample,
   countFacts,
@@ -15,7 +15,7 @@ import { SampleBanner } from '../ui/SampleBanner.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { DistrictSetup } from './DistrictSetup.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
-import type { AppDb } from './open-app-db.ts';
+import { type AppDb, DB_RESTARTED_EVENT } from './open-app-db.ts';
 import { nameIn, type PageContext } from './page-context.ts';
 import { HeatmapPage } from './pages/HeatmapPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
@@ -24,9 +24,9 @@ import { QualityPage } from './pages/QualityPage.tsx';
 import { RankingPage } from './pages/RankingPage.tsx';
 import { TablePage } from './pages/TablePage.tsx';
 import { TrendPage } from './pages/TrendPage.tsx';
+import { type Lang, PAGES, type Page } from './url-state.ts';
 import { useAsync } from './use-db-query.ts';
 import { useImportSession } from './use-import-session.ts';
-import { type Lang, PAGES, type Page } from './url-state.ts';
 import { useViewState } from './use-view-state.ts';
 
 const GROUP_NAMES = {
@@ -78,6 +78,16 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const [districtOpen, setDistrictOpen] = useState(false);
   const [dataOpen, setDataOpen] = useState(false);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
+  const [restarted, setRestarted] = useState(false);
+  useEffect(() => {
+    // After the worker was restarted on the stored data, every view asks again.
+    const onRestarted = () => {
+      setRestarted(true);
+      refresh();
+    };
+    window.addEventListener(DB_RESTARTED_EVENT, onRestarted);
+    return () => window.removeEventListener(DB_RESTARTED_EVENT, onRestarted);
+  }, [refresh]);
   const importSession = useImportSession(db, refresh);
 
   const basics = useAsync(
@@ -202,6 +212,14 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
       <p className={`storage-status${appDb.storage === 'opfs' ? '' : ' warn'}`} role="note">
         {appDb.storage === 'opfs' ? t.storage.opfs(usedText) : t.storage.memory}
       </p>
+      {restarted && (
+        <p className="storage-status warn" role="status">
+          {t.tabs.restarted}{' '}
+          <button type="button" onClick={() => setRestarted(false)}>
+            {t.tabs.dismiss}
+          </button>
+        </p>
+      )}
       {dataOpen && <DataPanel db={db} t={t} revision={revision} onChanged={refresh} />}
       {districtOpen && known && (
         <DistrictSetup db={db} t={t} townships={townships} onChanged={refresh} revision={revision} />

@@ -25,6 +25,12 @@ export type OpenResult =
   | { readonly kind: 'refused'; readonly message: string };
 
 const LOCK_NAME = 'fazhi-dashboard-database';
+/** Fired on window after the database worker died and was restarted on the stored data. */
+export const DB_RESTARTED_EVENT = 'fazhi-db-restarted';
+/** Fired instead when the restarted database was in memory only, so what it held is gone. */
+export const DB_LOST_EVENT = 'fazhi-db-lost';
+const onRestart = () => window.dispatchEvent(new CustomEvent(DB_RESTARTED_EVENT));
+const onLost = () => window.dispatchEvent(new CustomEvent(DB_LOST_EVENT));
 const CHANNEL_NAME = 'fazhi-dashboard';
 
 let opening: Promise<OpenResult> | undefined;
@@ -71,7 +77,7 @@ async function start(): Promise<OpenResult> {
   if (opfsAvailable()) {
     if (!(await acquireLock())) return { kind: 'locked' };
     try {
-      db = (await openBrowserDb({ persistent: true })).client;
+      db = (await openBrowserDb({ persistent: true, onRestart })).client;
       storage = 'opfs';
       listenForTakeover(db);
     } catch (error) {
@@ -80,7 +86,7 @@ async function start(): Promise<OpenResult> {
   } else {
     storageProblem = 'opfs-unavailable';
   }
-  db ??= (await openBrowserDb({ persistent: false })).client;
+  db ??= (await openBrowserDb({ persistent: false, onRestart: onLost })).client;
 
   const schema = await applySchema(db);
   if (!schema.ok) return { kind: 'refused', message: schema.message };

@@ -29,16 +29,22 @@ interface Instance {
 
 async function start(path: string): Promise<Instance> {
   const worker = new Worker(ehWorkerUrl);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(ehWasmUrl);
-  await db.open({
-    path,
-    accessMode: path === ':memory:' ? undefined : duckdb.DuckDBAccessMode.READ_WRITE,
-    query: { castBigIntToDouble: true, castDecimalToDouble: true },
-  });
-  const conn = await db.connect();
-  for (const statement of OFFLINE_SETTINGS) await conn.query(statement);
-  return { worker, db, conn };
+  try {
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(ehWasmUrl);
+    await db.open({
+      path,
+      accessMode: path === ':memory:' ? undefined : duckdb.DuckDBAccessMode.READ_WRITE,
+      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+    });
+    const conn = await db.connect();
+    for (const statement of OFFLINE_SETTINGS) await conn.query(statement);
+    return { worker, db, conn };
+  } catch (error) {
+    // A failed attempt must not leave a worker behind that might hold the stored file.
+    worker.terminate();
+    throw error;
+  }
 }
 
 async function startWithRetry(path: string): Promise<Instance> {
@@ -52,9 +58,15 @@ async function startWithRetry(path: string): Promise<Instance> {
   }
 }
 
-/** How often an idle worker is asked whether it is still alive, and how long it may take to answer. */
+/**
+ * How often the worker is asked whether it is still alive, and how long it may take to answer:
+ * an idle worker answers at once, a busy one only after its current query, so a worker with
+ * queries running is given much longer before it is judged dead.
+ */
 const HEARTBEAT_MS = 2_000;
-const PING_TIMEOUT_MS = 4_000;
+const IDLE_PING_TIMEOUT_MS = 8_000;
+const BUSY_PING_TIMEOUT_MS = 120_000;
+const PING_CHECK_MS = 500;
 
 export interface BrowserDbOptions {
   readonly persistent: boolean;
@@ -74,6 +86,10 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
   let instance = await start(path);
   let restarting: Promise<Instance> | null = null;
   let inFlight = 0;
+  /** Counts of calls started and settled: any answer from the worker proves it is alive. */
+  let started = 0;
+  let settled = 0;
+  let pinging = false;
   let closed = false;
   const rejecters = new Set<(error: Error) => void>();
 
@@ -83,11 +99,13 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
       const current = restarting ?? Promise.resolve(instance);
       rejecters.add(reject);
       inFlight++;
+      started++;
       current
         .then(work)
         .then(resolve, reject)
         .finally(() => {
           inFlight--;
+          settled++;
           rejecters.delete(reject);
         });
     });
@@ -106,19 +124,51 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
     } finally {
       restarting = null;
     }
+    watch(instance);
     options.onRestart?.();
   }
 
-  // A worker that died (crash, out of memory, closed) never answers again: notice it while idle.
-  const heartbeat = setInterval(() => {
-    if (inFlight > 0 || restarting || closed) return;
-    const answered = instance.db.getVersion().then(() => true);
-    const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), PING_TIMEOUT_MS));
-    void Promise.race([answered, timeout]).then((alive) => {
-      if (!alive) void restart();
+  function watch(watched: Instance): void {
+    watched.worker.addEventListener('error', () => {
+      if (watched === instance) void restart();
     });
+  }
+  watch(instance);
+
+  // A worker that died (crash, out of memory, closed) never answers again. It is restarted only
+  // when nothing at all came back from it for the whole waiting time, so a slow or busy worker on
+  // a loaded machine is never mistaken for a dead one.
+  const heartbeat = setInterval(() => {
+    if (pinging || restarting || closed) return;
+    pinging = true;
+    const pinged = instance;
+    const sentAt = Date.now();
+    const settledBefore = settled;
+    const startedBefore = started;
+    let answered = false;
+    pinged.db.getVersion().then(
+      () => {
+        answered = true;
+      },
+      () => {
+        answered = true;
+      },
+    );
+    const check = () => {
+      if (closed || answered || settled !== settledBefore || instance !== pinged || restarting) {
+        pinging = false;
+        return;
+      }
+      const busy = inFlight > 0 || started !== startedBefore;
+      if (Date.now() - sentAt >= (busy ? BUSY_PING_TIMEOUT_MS : IDLE_PING_TIMEOUT_MS)) {
+        pinging = false;
+        void restart();
+        return;
+      }
+      setTimeout(check, PING_CHECK_MS);
+    };
+    setTimeout(check, PING_CHECK_MS);
   }, HEARTBEAT_MS);
-  instance.worker.addEventListener('error', () => void restart());
 
   const raw: RawConnection = {
     query<T extends Row>(sql: string, params?: readonly SqlParam[]) {

@@ -70,6 +70,12 @@ export const en: Messages = {
     handedOverTitle: 'Another tab took over the data',
     handedOverText: 'To keep the data safe, this tab stopped using it. Reload to continue here.',
     reload: 'Reload',
+    restarted:
+      'The database process stopped unexpectedly and was restarted; the stored data is intact. If your last action did not finish, please do it again.',
+    dismiss: 'OK',
+    lostTitle: 'The database process stopped',
+    lostText:
+      'This browser could not store the data, so what was imported in this page is gone. Reload to start again, and import the files once more.',
   },
   storage: {
     opfs: (used) => `Data is stored in this browser (${used} used) and is kept after closing.`,

@@ -67,6 +67,11 @@ export const zh = {
     handedOverTitle: '数据已由另一个标签页接管',
     handedOverText: '为避免数据损坏，本标签页已停止使用数据。要在这里继续，请重新载入。',
     reload: '重新载入',
+    restarted:
+      '数据库进程意外停止，已自动重新启动；已保存的数据没有丢失。如果刚才的操作没有完成，请再做一次。',
+    dismiss: '知道了',
+    lostTitle: '数据库进程已停止',
+    lostText: '本浏览器无法长期保存数据，本页导入的数据已经丢失。请重新载入页面，再导入一次文件。',
   },
   storage: {
     opfs: (used: string) => `数据保存在本浏览器中（已用 ${used}），关闭后再打开仍在。`,

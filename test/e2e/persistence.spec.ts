@@ -58,6 +58,11 @@ describe('keeping the data safe', () => {
     await worker?.evaluate(() => self.close());
     await closed;
     await restarted;
+    // The user is told, and the view they are on asks again by itself.
+    await page.getByRole('status').filter({ hasText: '已自动重新启动' }).waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => baolongCell(session, 'disputes_mediated').innerText(), { timeout: 30_000 })
+      .toBe('94');
     await page.getByRole('button', { name: '趋势', exact: true }).click();
     await page.getByLabel('指标', { exact: true }).selectOption({ label: '法律咨询' });
     await page.getByRole('img', { name: '法律咨询：各镇街历年变化' }).waitFor();
