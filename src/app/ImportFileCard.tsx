@@ -168,7 +168,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
             )}
             <div>
               <dt>{m.amount}</dt>
-              <dd>{m.rows(preview.rowCount, preview.facts.length)}</dd>
+              <dd>{m.rows(preview.rowCount, file.factCount)}</dd>
             </div>
           </dl>
 
@@ -311,7 +311,8 @@ export function ImportFileCard(props: ImportFileCardProps) {
 
           {file.conflicts.length > 0 && (
             <section className="conflicts">
-              <h4>{m.conflictsTitle(file.conflicts.length)}</h4>
+              <h4>{m.conflictsTitle(file.conflictTotal)}</h4>
+              {file.conflictTotal > file.conflicts.length && <p>{m.firstShown(file.conflicts.length)}</p>}
               <table>
                 <thead>
                   <tr>
@@ -360,6 +361,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
           {preview.facts.length > 0 && (
             <details className="facts">
               <summary>{m.factsTitle}</summary>
+              {file.factCount > preview.facts.length && <p>{m.firstShown(preview.facts.length)}</p>}
               <ul>
                 {groupFacts(preview.facts).map((g) => (
                   <li key={`${g.township}-${g.year}`}>

@@ -1,9 +1,17 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  commitStagedImport,
+  dropStagedImport,
+  type StagedImport,
+  stagedFacts,
+  stageLongImport,
+} from '../db/bulk-import.ts';
 import type { DbClient } from '../db/client.ts';
-import { commitImport } from '../db/commit-import.ts';
+import { type CommitOptions, commitImport, type ImportRecord } from '../db/commit-import.ts';
 import {
   type FactConflict,
   findConflicts,
+  findConflictsIn,
   findImportByHash,
   loadRememberedChoices,
   type PreviousImport,
@@ -11,7 +19,7 @@ import {
 import { listTownships } from '../db/queries.ts';
 import { MAX_FILE_BYTES, type TextEncodingName } from '../import/decode-bytes.ts';
 import { hasErrors } from '../import/import-issue.ts';
-import type { ImportPreview } from '../import/import-file.ts';
+import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import { previewInWorker } from './preview-in-worker.ts';
 
 /** What the user decided for one file in the preview; everything else comes from the file. */
@@ -36,7 +44,11 @@ export interface PendingFile {
   readonly choices: FileChoices;
   readonly preview?: ImportPreview;
   readonly previousImport?: PreviousImport;
+  /** Values the file gives: all of them; `preview.facts` may hold only the first of a large file. */
+  readonly factCount: number;
+  /** The first conflicts (all of them for a small file) and how many there are. */
   readonly conflicts: readonly FactConflict[];
+  readonly conflictTotal: number;
   readonly failure?: string;
   readonly committedFacts?: number;
 }
@@ -68,11 +80,50 @@ function refusedFile(key: number, fileName: string, code: 'too-large'): PendingF
     status: 'ready',
     choices: NO_CHOICES,
     preview,
+    factCount: 0,
     conflicts: [],
+    conflictTotal: 0,
   };
 }
 
 const NO_CHOICES: FileChoices = { mappings: {}, townshipAliases: {}, onConflict: 'replace' };
+
+/**
+ * Files at least this large are first offered to the bulk path: DuckDB's own CSV reader loads
+ * the rows and the pipeline's rules run on distinct texts. It takes long-layout files; any other
+ * file, or one it would read differently, goes through the pipeline in its worker.
+ */
+export const BULK_MIN_BYTES = 2 * 1024 * 1024;
+
+/** Reads a large file with the bulk path, or undefined when the pipeline must read it. */
+async function tryBulk(db: DbClient, bytes: Uint8Array, options: ImportOptions) {
+  if (bytes.length < BULK_MIN_BYTES) return undefined;
+  try {
+    return await stageLongImport(db, bytes, options);
+  } catch {
+    return undefined;
+  }
+}
+
+function recordOf(file: PendingFile, preview: ImportPreview): ImportRecord {
+  return {
+    fileName: file.fileName,
+    contentHash: preview.contentHash,
+    encoding: preview.encoding ?? 'unknown',
+    layout: preview.layout,
+    rowCount: preview.rowCount,
+    isSample: false,
+  };
+}
+
+function commitOptionsOf(file: PendingFile, preview: ImportPreview): CommitOptions {
+  return {
+    onConflict: file.choices.onConflict,
+    customIndicators: preview.customIndicators.map((c) => ({ id: c.id, label: c.label, unit: c.unit ?? '' })),
+    mappings: file.choices.mappings,
+    townshipAliases: file.choices.townshipAliases,
+  };
+}
 
 /**
  * The files being imported: each is read in the worker with the remembered choices plus the
@@ -82,6 +133,25 @@ const NO_CHOICES: FileChoices = { mappings: {}, townshipAliases: {}, onConflict:
 export function useImportSession(db: DbClient, onCommitted: () => void) {
   const [files, setFiles] = useState<readonly PendingFile[]>([]);
   const keyRef = useRef(0);
+  /** Large files read by the bulk path wait in DuckDB's temporary tables until committed or dismissed. */
+  const stagedRef = useRef(new Map<number, StagedImport>());
+
+  const release = useCallback(
+    async (key: number) => {
+      const staged = stagedRef.current.get(key);
+      if (!staged) return;
+      stagedRef.current.delete(key);
+      await dropStagedImport(db, staged).catch(() => undefined);
+    },
+    [db],
+  );
+  useEffect(() => {
+    const staged = stagedRef.current;
+    return () => {
+      for (const s of staged.values()) void dropStagedImport(db, s).catch(() => undefined);
+      staged.clear();
+    };
+  }, [db]);
 
   const patch = useCallback((key: number, change: Partial<PendingFile>) => {
     setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
@@ -91,9 +161,10 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
     async (key: number, fileName: string, bytes: Uint8Array, choices: FileChoices) => {
       patch(key, { status: 'reading', choices });
       try {
+        await release(key);
         const remembered = await loadRememberedChoices(db);
         const townships = await listTownships(db);
-        const preview = await previewInWorker(bytes, {
+        const options: ImportOptions = {
           fileName,
           townships,
           encoding: choices.encoding,
@@ -101,15 +172,32 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
           township: choices.township,
           mappings: { ...remembered.mappings, ...choices.mappings },
           townshipAliases: { ...remembered.townshipAliases, ...choices.townshipAliases },
-        });
+        };
+        const staged = await tryBulk(db, bytes, options);
+        if (staged) stagedRef.current.set(key, staged);
+        const preview = staged?.preview ?? (await previewInWorker(bytes, options));
         const previousImport = await findImportByHash(db, preview.contentHash);
-        const conflicts = hasErrors(preview.issues) ? [] : await findConflicts(db, preview.facts);
-        patch(key, { status: previousImport ? 'duplicate' : 'ready', preview, previousImport, conflicts });
+        const found = hasErrors(preview.issues)
+          ? { conflicts: [], total: 0 }
+          : staged
+            ? await findConflictsIn(db, stagedFacts(staged))
+            : await findConflicts(db, preview.facts).then((conflicts) => ({
+                conflicts,
+                total: conflicts.length,
+              }));
+        patch(key, {
+          status: previousImport ? 'duplicate' : 'ready',
+          preview,
+          previousImport,
+          factCount: staged?.factCount ?? preview.facts.length,
+          conflicts: found.conflicts,
+          conflictTotal: found.total,
+        });
       } catch (error) {
         patch(key, { status: 'failed', failure: error instanceof Error ? error.message : String(error) });
       }
     },
-    [db, patch],
+    [db, patch, release],
   );
 
   const addFiles = useCallback(
@@ -124,7 +212,16 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         setFiles((all) => [
           ...all,
-          { key, fileName: file.name, bytes, status: 'reading', choices: NO_CHOICES, conflicts: [] },
+          {
+            key,
+            fileName: file.name,
+            bytes,
+            status: 'reading',
+            choices: NO_CHOICES,
+            factCount: 0,
+            conflicts: [],
+            conflictTotal: 0,
+          },
         ]);
         void read(key, file.name, bytes, NO_CHOICES);
       }
@@ -150,28 +247,13 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
       if (!file || !preview || hasErrors(preview.issues)) return;
       patch(key, { status: 'committing' });
       try {
-        await commitImport(
-          db,
-          {
-            fileName: file.fileName,
-            contentHash: preview.contentHash,
-            encoding: preview.encoding ?? 'unknown',
-            layout: preview.layout,
-            rowCount: preview.rowCount,
-            isSample: false,
-          },
-          preview.facts,
-          {
-            onConflict: file.choices.onConflict,
-            customIndicators: preview.customIndicators.map((c) => ({
-              id: c.id,
-              label: c.label,
-              unit: c.unit ?? '',
-            })),
-            mappings: file.choices.mappings,
-            townshipAliases: file.choices.townshipAliases,
-          },
-        );
+        const staged = stagedRef.current.get(key);
+        if (staged) {
+          await commitStagedImport(db, staged, recordOf(file, preview), commitOptionsOf(file, preview));
+          await release(key);
+        } else {
+          await commitImport(db, recordOf(file, preview), preview.facts, commitOptionsOf(file, preview));
+        }
         await db.checkpoint();
         const [row] = await db.query<{ fact_count: number }>(
           'SELECT fact_count FROM imports WHERE content_hash = ? ORDER BY id DESC LIMIT 1',
@@ -183,10 +265,16 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
         patch(key, { status: 'failed', failure: error instanceof Error ? error.message : String(error) });
       }
     },
-    [db, files, patch, onCommitted],
+    [db, files, patch, onCommitted, release],
   );
 
-  const dismiss = useCallback((key: number) => setFiles((all) => all.filter((f) => f.key !== key)), []);
+  const dismiss = useCallback(
+    (key: number) => {
+      void release(key);
+      setFiles((all) => all.filter((f) => f.key !== key));
+    },
+    [release],
+  );
 
   return { files, addFiles, choose, commit, dismiss };
 }

@@ -10,10 +10,12 @@ import {
   ISSUE_LIMIT,
   loadStagedFacts,
   type StagedImport,
+  stagedFacts,
   stageLongImport,
 } from './bulk-import.ts';
 import type { DbClient } from './client.ts';
 import { type CommitOptions, commitImport, type ImportRecord } from './commit-import.ts';
+import { CONFLICT_LIST_LIMIT, findConflicts, findConflictsIn } from './import-checks.ts';
 import { openNodeDb } from './node-client.ts';
 import { applySchema, replaceTownships } from './schema.ts';
 
@@ -362,6 +364,32 @@ describe('committing a staged file stores what commitImport stores', () => {
       `SELECT constraint_type AS type FROM duckdb_constraints() WHERE table_name = 'facts' AND constraint_type = 'PRIMARY KEY'`,
     );
     expect(row?.type).toBe('PRIMARY KEY');
+  });
+
+  it('a staged file lists the same conflicts as the pipeline’s facts, the first few and all counted', async () => {
+    const text = new TextDecoder().decode(generateLongCsv(30_000));
+    const changed = text.replace(
+      /^(桂林街道,\d+年,[^,]+,)(\d+)/gm,
+      (_m, head: string, value: string) => `${head}${Number(value) + 1}`,
+    );
+    const first = await stage(new TextEncoder().encode(text), options('a.csv'));
+    await commitStagedImport(db, first, recordOf(first.preview), commitOptions(first.preview));
+    await dropStagedImport(db, first);
+    const opts = options('b.csv');
+    const bytes = new TextEncoder().encode(changed);
+    const pipeline = await importFile(bytes, opts);
+    const expected = await findConflicts(db, pipeline.facts);
+    const staged = await stage(bytes, opts);
+    try {
+      const found = await findConflictsIn(db, stagedFacts(staged));
+      expect(found.total).toBe(expected.length);
+      expect(expected.length).toBeGreaterThan(CONFLICT_LIST_LIMIT);
+      expect(found.conflicts).toEqual(expected.slice(0, CONFLICT_LIST_LIMIT));
+      expect(found.conflicts[0]).toMatchObject({ townshipName: '桂林街道', year: 1991 });
+      expect(found.conflicts[0]?.newValue).toBe((found.conflicts[0]?.oldValue ?? 0) + 1);
+    } finally {
+      await dropStagedImport(db, staged);
+    }
   });
 
   it('a dropped staging cannot be committed', async () => {

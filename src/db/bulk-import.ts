@@ -119,6 +119,16 @@ export async function dropStagedImport(db: DbClient, staged: StagedImport): Prom
   for (const table of staging.tables) await db.run(`DROP TABLE IF EXISTS ${table}`);
 }
 
+/** The staged facts as a relation (SQL and its parameters), e.g. to look for conflicts. */
+export function stagedFacts(staged: StagedImport): {
+  readonly sql: string;
+  readonly params: readonly SqlParam[];
+} {
+  const staging = stagings.get(staged);
+  if (!staging) throw new Error(`Import ${staged.key} is not staged (or was dropped).`);
+  return staging.facts;
+}
+
 /** The staged facts in file order, `limit` from `offset`: the preview holds only the first few. */
 export async function loadStagedFacts(
   db: DbClient,

@@ -1,5 +1,5 @@
 import type { Fact } from '../import/fact.ts';
-import type { DbClient } from './client.ts';
+import type { DbClient, SqlExecutor, SqlParam } from './client.ts';
 import { STAGED_FACTS, stageFacts } from './stage-facts.ts';
 
 export interface PreviousImport {
@@ -43,45 +43,76 @@ export async function findConflicts(db: DbClient, facts: readonly Fact[]): Promi
     const name = `conflicts-${++counter}.csv`;
     const drop = await stageFacts(tx, name, facts);
     try {
-      const rows = await tx.query<{
-        township_code: string;
-        township_name: string | null;
-        year: number;
-        indicator_id: string;
-        old_value: number;
-        old_text: string | null;
-        old_file: string | null;
-        new_value: number;
-        new_text: string;
-        line: number;
-      }>(
-        `SELECT s.township_code, t.name AS township_name, s.year, s.indicator_id,
-                f.value AS old_value, f.raw_text AS old_text, i.file_name AS old_file,
-                s.value AS new_value, s.raw_text AS new_text, s.source_line AS line
-         FROM ${STAGED_FACTS} s
-         JOIN facts f USING (township_code, year, indicator_id)
-         LEFT JOIN imports i ON i.id = f.import_id
-         LEFT JOIN townships t ON t.code = s.township_code
-         WHERE f.value <> s.value OR f.approximate <> s.approximate
-         ORDER BY s.source_line, s.indicator_id`,
-        [name],
-      );
-      return rows.map((r) => ({
-        townshipCode: r.township_code,
-        townshipName: r.township_name ?? r.township_code,
-        year: r.year,
-        indicatorId: r.indicator_id,
-        oldValue: r.old_value,
-        oldText: r.old_text,
-        oldFile: r.old_file,
-        newValue: r.new_value,
-        newText: r.new_text,
-        line: r.line,
-      }));
+      return await queryConflicts(tx, STAGED_FACTS, [name]);
     } finally {
       await drop();
     }
   });
+}
+
+/** How many conflicts of a large file are listed in the preview; all of them are counted. */
+export const CONFLICT_LIST_LIMIT = 500;
+
+/**
+ * The conflicts of facts staged in DuckDB (a bulk import's), the first CONFLICT_LIST_LIMIT in
+ * file order, and how many there are in all.
+ */
+export async function findConflictsIn(
+  db: DbClient,
+  source: { readonly sql: string; readonly params: readonly SqlParam[] },
+): Promise<{ readonly conflicts: FactConflict[]; readonly total: number }> {
+  const [counted] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM (${source.sql}) s JOIN facts f USING (township_code, year, indicator_id)
+     WHERE f.value <> s.value OR f.approximate <> s.approximate`,
+    source.params,
+  );
+  const total = counted?.n ?? 0;
+  const conflicts =
+    total === 0 ? [] : await queryConflicts(db, `(${source.sql})`, source.params, CONFLICT_LIST_LIMIT);
+  return { conflicts, total };
+}
+
+async function queryConflicts(
+  tx: SqlExecutor,
+  sourceSql: string,
+  params: readonly SqlParam[],
+  limit?: number,
+): Promise<FactConflict[]> {
+  const rows = await tx.query<{
+    township_code: string;
+    township_name: string | null;
+    year: number;
+    indicator_id: string;
+    old_value: number;
+    old_text: string | null;
+    old_file: string | null;
+    new_value: number;
+    new_text: string;
+    line: number;
+  }>(
+    `SELECT s.township_code, t.name AS township_name, s.year, s.indicator_id,
+            f.value AS old_value, f.raw_text AS old_text, i.file_name AS old_file,
+            s.value AS new_value, s.raw_text AS new_text, s.source_line AS line
+     FROM ${sourceSql} s
+     JOIN facts f USING (township_code, year, indicator_id)
+     LEFT JOIN imports i ON i.id = f.import_id
+     LEFT JOIN townships t ON t.code = s.township_code
+     WHERE f.value <> s.value OR f.approximate <> s.approximate
+     ORDER BY s.source_line, s.indicator_id${limit === undefined ? '' : ` LIMIT ${Math.floor(limit)}`}`,
+    params,
+  );
+  return rows.map((r) => ({
+    townshipCode: r.township_code,
+    townshipName: r.township_name ?? r.township_code,
+    year: r.year,
+    indicatorId: r.indicator_id,
+    oldValue: r.old_value,
+    oldText: r.old_text,
+    oldFile: r.old_file,
+    newValue: r.new_value,
+    newText: r.new_text,
+    line: r.line,
+  }));
 }
 
 /** The user's remembered choices, passed to the import pipeline as options. */

@@ -234,6 +234,7 @@ export const en: Messages = {
     error: 'Error',
     warning: 'Warning',
     rawText: (raw) => `As written: “${raw}”`,
+    firstShown: (n) => `(Many; only the first ${n} are listed here.)`,
     factsTitle: 'Values to import (by township and year)',
     conflictsTitle: (n) => `${n} values differ from stored data`,
     oldValue: 'Stored',

@@ -230,6 +230,7 @@ export const zh = {
     error: '错误',
     warning: '提醒',
     rawText: (raw: string) => `原文：“${raw}”`,
+    firstShown: (n: number) => `（数量较多，这里只列出前 ${n} 个。）`,
     factsTitle: '将导入的数值（按镇街和年度）',
     conflictsTitle: (n: number) => `${n} 个数值与已有数据不同`,
     oldValue: '已有数值',
