@@ -15,5 +15,6 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   server: { port: 5173 },
-  preview: { port: 4173 },
+  // `npm start -- --host` serves the district's intranet under whatever name its hosts know.
+  preview: { port: 4173, allowedHosts: true },
 });
