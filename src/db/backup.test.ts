@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TONGNAN } from '../district/tongnan.ts';
 import type { Fact } from '../import/fact.ts';
-import { exportDatabaseFile, inspectBackup, restoreBackup } from './backup.ts';
+import {
+  BackupVerificationError,
+  backupFileName,
+  createBackup,
+  exportDatabaseFile,
+  inspectBackup,
+  readDistrictName,
+  restoreBackup,
+} from './backup.ts';
 import type { DbClient } from './client.ts';
 import { commitImport } from './commit-import.ts';
 import { openNodeDb } from './node-client.ts';
@@ -229,6 +237,39 @@ describe('a file that is not a backup this app can restore', { timeout: 90_000 }
     expect(inspected.ok ? '' : inspected.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await restoreBackup(db, bytes)).toMatchObject({ ok: false, reason });
     expect(await dumpAll(db)).toEqual(before);
+    expect(await db.query('SELECT database_name FROM duckdb_databases() WHERE NOT internal')).toHaveLength(1);
+  });
+});
+
+describe('a backup handed to the user', { timeout: 90_000 }, () => {
+  it('is named after the district and the local date, without characters Windows refuses', () => {
+    const day = new Date(2025, 2, 7, 23, 59);
+    expect(backupFileName('重庆市潼南区', day)).toBe('法治指标备份_重庆市潼南区_20250307.duckdb');
+    expect(backupFileName('某市/某区: "新区"', day)).toBe('法治指标备份_某市某区新区_20250307.duckdb');
+    expect(backupFileName(null, day)).toBe('法治指标备份_20250307.duckdb');
+    expect(backupFileName('  ', day)).toBe('法治指标备份_20250307.duckdb');
+  });
+
+  it('reads the district’s name from the database', async () => {
+    expect(await readDistrictName(db)).toBe('重庆市潼南区');
+  });
+
+  it('is read back before it is handed out, and holds what the database held', async () => {
+    const backup = await createBackup(db);
+    expect(backup.summary).toEqual(await inspectBackup(db, backup.bytes));
+    expect(backup.summary.counts).toMatchObject({ facts: 5, imports: 2, years: [2020, 2021] });
+  });
+
+  it('is refused when the exported file does not read back', async () => {
+    const damaging: DbClient = {
+      ...db,
+      exportFile: async (name) => {
+        const bytes = await db.exportFile(name);
+        for (let i = 12_288; i < bytes.length; i += 97) bytes[i] = (bytes[i] ?? 0) ^ 0x5a;
+        return bytes;
+      },
+    };
+    await expect(createBackup(damaging)).rejects.toBeInstanceOf(BackupVerificationError);
     expect(await db.query('SELECT database_name FROM duckdb_databases() WHERE NOT internal')).toHaveLength(1);
   });
 });

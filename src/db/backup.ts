@@ -37,8 +37,60 @@ const MESSAGES: Readonly<Record<BackupRefusalReason, string>> = {
 
 let counter = 0;
 
+/**
+ * The name a backup is saved under, e.g. `法治指标备份_重庆市潼南区_20250301.duckdb` (local date).
+ * Characters Windows refuses in file names are left out of the district's name.
+ */
+export function backupFileName(districtName: string | null, date: Date): string {
+  const district = (districtName ?? '').replace(/[\\/:*?"<>|\p{Cc}\s]+/gu, '').slice(0, 40);
+  const day = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
+  return district === '' ? `法治指标备份_${day}.duckdb` : `法治指标备份_${district}_${day}.duckdb`;
+}
+
+/** The district's name as the database records it, for the backup's file name. */
+export async function readDistrictName(db: SqlExecutor): Promise<string | null> {
+  const [row] = await db.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'district_name'`);
+  return row?.value ?? null;
+}
+
 /** The whole database (every table, the view) as the bytes of a DuckDB file that opens anywhere. */
 export async function exportDatabaseFile(db: DbClient): Promise<Uint8Array> {
+  return (await exportCopy(db, async () => undefined)).bytes;
+}
+
+export interface Backup {
+  readonly bytes: Uint8Array;
+  /** What the file holds, read back from the file itself. */
+  readonly summary: BackupSummary;
+}
+
+/** The exported file could not be read back as a backup of the data it was made from. */
+export class BackupVerificationError extends Error {
+  constructor(readonly check: BackupCheck) {
+    super(`The exported backup did not read back: ${JSON.stringify(check)}`);
+    this.name = 'BackupVerificationError';
+  }
+}
+
+/**
+ * A backup that is known to restore: the exported file is read back the way a restore reads it, and
+ * must hold as many imports, values, townships and years as the database had when it was copied.
+ * A file that does not is never handed out (BackupVerificationError).
+ */
+export async function createBackup(db: DbClient): Promise<Backup> {
+  const { bytes, counts } = await exportCopy(db, describeData);
+  const check = await inspectBackup(db, bytes);
+  if (!check.ok || JSON.stringify(check.counts) !== JSON.stringify(counts)) {
+    throw new BackupVerificationError(check);
+  }
+  return { bytes, summary: check };
+}
+
+/** The database copied into a new file, and what `describe` saw in the same transaction. */
+async function exportCopy<T>(
+  db: DbClient,
+  describe: (tx: SqlExecutor) => Promise<T>,
+): Promise<{ bytes: Uint8Array; counts: T }> {
   const n = ++counter;
   const file = `export-${n}.duckdb`;
   const alias = `export_${n}`;
@@ -46,14 +98,15 @@ export async function exportDatabaseFile(db: DbClient): Promise<Uint8Array> {
   await db.registerBuffer(`${file}.wal`, new Uint8Array());
   try {
     // One unit: an import committed while the copy is attached would see its tables in the catalog.
-    await db.transaction(async (tx) => {
+    const counts = await db.transaction(async (tx) => {
       const [current] = await tx.query<{ name: string }>('SELECT current_database() AS name');
       if (!current) throw new Error('DuckDB named no current database.');
       await tx.run(`ATTACH '${file}' AS ${alias}`);
       await tx.run(`COPY FROM DATABASE ${quoteIdentifier(current.name)} TO ${alias}`);
       await tx.run(`DETACH ${alias}`);
+      return describe(tx);
     });
-    return await db.exportFile(file);
+    return { bytes: await db.exportFile(file), counts };
   } finally {
     await cleanUp(db, file, alias);
   }

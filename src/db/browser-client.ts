@@ -12,6 +12,8 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { DbClient, RawConnection, Row, SqlParam } from './client.ts';
 import { createQueuedClient, OFFLINE_SETTINGS, toPlainRows } from './client.ts';
+import { isStorageFullError } from './storage-failure.ts';
+import { cutTornWal, tornWalLength } from './wal-recovery.ts';
 
 export const OPFS_PATH = 'opfs://fazhi-dashboard.duckdb';
 
@@ -47,10 +49,34 @@ async function start(path: string): Promise<Instance> {
   }
 }
 
+/**
+ * Opens the stored database; a write-ahead log torn by a page closed mid-COMMIT is cut back to its
+ * last whole entry first (see wal-recovery.ts): the unfinished change is absent, the rest is there.
+ */
+async function openStored(path: string): Promise<Instance> {
+  try {
+    return await start(path);
+  } catch (error) {
+    const length = path.startsWith('opfs://') ? tornWalLength(error) : null;
+    if (length === null) throw error;
+    // The failed worker's hold on the file is released a moment after it is terminated.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await cutTornWal(path, length);
+        break;
+      } catch (cutError) {
+        if (attempt >= 40) throw cutError;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+    return start(path);
+  }
+}
+
 async function startWithRetry(path: string): Promise<Instance> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await start(path);
+      return await openStored(path);
     } catch (error) {
       if (attempt >= 10) throw error;
       await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
@@ -68,10 +94,13 @@ const IDLE_PING_TIMEOUT_MS = 8_000;
 const BUSY_PING_TIMEOUT_MS = 120_000;
 const PING_CHECK_MS = 500;
 
+/** Why the database was reopened: its worker died, or storage ran out mid-write. */
+export type RestartReason = 'crashed' | 'storage-full';
+
 export interface BrowserDbOptions {
   readonly persistent: boolean;
-  /** Called after the worker died and was restarted on the stored database. */
-  readonly onRestart?: () => void;
+  /** Called after the database was reopened on the stored file. */
+  readonly onRestart?: (reason: RestartReason) => void;
 }
 
 export interface BrowserDb {
@@ -83,7 +112,7 @@ export interface BrowserDb {
 
 export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserDb> {
   const path = options.persistent ? OPFS_PATH : ':memory:';
-  let instance = await start(path);
+  let instance = await openStored(path);
   let restarting: Promise<Instance> | null = null;
   let inFlight = 0;
   /** Counts of calls started and settled: any answer from the worker proves it is alive. */
@@ -102,7 +131,13 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
       started++;
       current
         .then(work)
-        .then(resolve, reject)
+        .then(resolve, (error: unknown) => {
+          // A write refused for lack of space leaves the running database ahead of the stored one
+          // (storage-failure.ts): reopen the stored file, so the page shows what is really kept.
+          rejecters.delete(reject);
+          if (options.persistent && isStorageFullError(error)) void restart('storage-full');
+          reject(error);
+        })
         .finally(() => {
           inFlight--;
           settled++;
@@ -111,7 +146,7 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
     });
   }
 
-  async function restart(): Promise<void> {
+  async function restart(reason: RestartReason = 'crashed'): Promise<void> {
     if (restarting || closed) return;
     for (const reject of rejecters) reject(new WorkerRestartedError());
     rejecters.clear();
@@ -125,7 +160,7 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
       restarting = null;
     }
     watch(instance);
-    options.onRestart?.();
+    options.onRestart?.(reason);
   }
 
   function watch(watched: Instance): void {

@@ -65,7 +65,8 @@ export function createQueuedClient(raw: RawConnection): DbClient {
           await raw.run('COMMIT');
           return result;
         } catch (error) {
-          await raw.run('ROLLBACK');
+          // A failed rollback (the database was reopened meanwhile) must not hide why the work failed.
+          await raw.run('ROLLBACK').catch(() => undefined);
           throw error;
         }
       }),

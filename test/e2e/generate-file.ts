@@ -1,0 +1,45 @@
+/**
+ * Long-layout CSV files of any size for the fault tests, as a township export writes them (BOM, CRLF):
+ * every stored catalog indicator for every Tongnan township, year after year from `firstYear`.
+ */
+import { TONGNAN } from '../../src/district/tongnan.ts';
+import { CATALOG, isStored } from '../../src/indicators/catalog.ts';
+
+export interface GeneratedFile {
+  readonly bytes: Buffer;
+  readonly facts: number;
+  /** Every year the file has values for, ascending. */
+  readonly years: readonly number[];
+}
+
+export interface GenerateOptions {
+  /** Years left out, e.g. the sample district's 2019–2024, so the file replaces nothing. */
+  readonly skip?: readonly [first: number, last: number];
+  /** Fills the 备注 column of every row, numbered (a larger file for as many values). */
+  readonly note?: string;
+}
+
+export function generateLongFile(
+  facts: number,
+  firstYear: number,
+  options: GenerateOptions = {},
+): GeneratedFile {
+  const { skip = [0, 0], note = '' } = options;
+  const indicators = CATALOG.filter(isStored).filter((indicator) => indicator.unit.zh !== '%');
+  const lines = ['镇街,年度,指标,数值,单位,备注'];
+  const years: number[] = [];
+  for (let year = firstYear; lines.length <= facts; year++) {
+    if (year > 2100) throw new Error(`${facts} values need more than the years up to 2100`);
+    if (year >= skip[0] && year <= skip[1]) continue;
+    years.push(year);
+    for (const [t, township] of TONGNAN.townships.entries()) {
+      for (const [i, indicator] of indicators.entries()) {
+        if (lines.length > facts) break;
+        const value = 10 + ((year * 31 + t * 17 + i * 7) % 500);
+        const remark = note && `${note}（第${lines.length}条）`;
+        lines.push(`${township.name},${year}年,${indicator.name.zh},${value},${indicator.unit.zh},${remark}`);
+      }
+    }
+  }
+  return { bytes: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'), facts: lines.length - 1, years };
+}
