@@ -1,57 +1,98 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './ui/app.css';
-import { StrictMode } from 'react';
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { DB_LOST_EVENT, openAppDb, takeOver } from './app/open-app-db.ts';
+import {
+  type AppDb,
+  DB_LOST_EVENT,
+  HANDED_OVER_EVENT,
+  openAppDb,
+  openReadOnly,
+  type ReadOnlyResult,
+  takeOver,
+} from './app/open-app-db.ts';
 import { zh } from './messages/zh.ts';
 import { Notice } from './ui/Notice.tsx';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(<p className="loading">{zh.loading}</p>);
 
-window.addEventListener('fazhi-handed-over', () =>
-  root.render(
-    <Notice
-      title={zh.tabs.handedOverTitle}
-      text={zh.tabs.handedOverText}
-      action={{ label: zh.tabs.reload, onClick: () => window.location.reload() }}
-    />,
-  ),
+const reload = { label: zh.tabs.reload, onClick: () => window.location.reload() };
+
+window.addEventListener(HANDED_OVER_EVENT, () =>
+  root.render(<Notice title={zh.tabs.handedOverTitle} text={zh.tabs.handedOverText} action={reload} />),
 );
 
-window.addEventListener(DB_LOST_EVENT, () =>
+window.addEventListener(DB_LOST_EVENT, (event) => {
+  const saved = (event as CustomEvent<{ saved?: boolean }>).detail?.saved === true;
   root.render(
     <Notice
       title={zh.tabs.lostTitle}
-      text={zh.tabs.lostText}
-      action={{ label: zh.tabs.reload, onClick: () => window.location.reload() }}
+      text={saved ? zh.tabs.lostSavedText : zh.tabs.lostText}
+      action={reload}
     />,
-  ),
-);
+  );
+});
+
+function showApp(appDb: AppDb): void {
+  root.render(
+    <StrictMode>
+      <App appDb={appDb} />
+    </StrictMode>,
+  );
+}
+
+/** Another tab holds the data: take it over, or look at a read-only copy of it. */
+function LockedNotice() {
+  const [state, setState] = useState<
+    { readonly kind: 'idle' | 'loading' } | { readonly kind: 'failed'; readonly message: string }
+  >({ kind: 'idle' });
+  const viewReadOnly = async () => {
+    setState({ kind: 'loading' });
+    let result: ReadOnlyResult;
+    try {
+      result = await openReadOnly();
+    } catch (error) {
+      result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (result.kind === 'open') showApp(result.appDb);
+    else if (result.kind === 'holder-gone')
+      root.render(<Notice title={zh.tabs.holderGoneTitle} text={zh.tabs.holderGoneText} action={reload} />);
+    else if (result.kind === 'refused') root.render(<Notice title={zh.errorTitle} text={result.message} />);
+    else if (result.kind === 'failed') setState({ kind: 'failed', message: result.message });
+    else setState({ kind: 'idle' });
+  };
+  return (
+    <div className="notice-page" role="alert">
+      <h1>{zh.tabs.lockedTitle}</h1>
+      <p>{zh.tabs.lockedText}</p>
+      {state.kind === 'loading' && <p role="status">{zh.tabs.readOnlyLoading}</p>}
+      {state.kind === 'failed' && <p>{zh.tabs.readOnlyFailed(state.message)}</p>}
+      <p>
+        <button type="button" className="primary" onClick={() => void takeOver()}>
+          {zh.tabs.takeOver}
+        </button>{' '}
+        <button type="button" disabled={state.kind === 'loading'} onClick={() => void viewReadOnly()}>
+          {zh.tabs.readOnly}
+        </button>
+      </p>
+    </div>
+  );
+}
 
 openAppDb().then(
   (result) => {
     if (result.kind === 'locked') {
-      root.render(
-        <Notice
-          title={zh.tabs.lockedTitle}
-          text={zh.tabs.lockedText}
-          action={{ label: zh.tabs.takeOver, onClick: () => void takeOver() }}
-        />,
-      );
+      root.render(<LockedNotice />);
       return;
     }
     if (result.kind === 'refused') {
       root.render(<Notice title={zh.errorTitle} text={result.message} />);
       return;
     }
-    root.render(
-      <StrictMode>
-        <App appDb={result.appDb} />
-      </StrictMode>,
-    );
+    showApp(result.appDb);
   },
   (error: unknown) => {
     console.error(error);

@@ -15,6 +15,7 @@ import { SampleBanner } from '../ui/SampleBanner.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { DistrictSetup } from './DistrictSetup.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import type { RestartReason } from '../db/browser-client.ts';
 import { type AppDb, DB_RESTARTED_EVENT } from './open-app-db.ts';
 import { nameIn, type PageContext } from './page-context.ts';
 import { HeatmapPage } from './pages/HeatmapPage.tsx';
@@ -78,11 +79,13 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const [districtOpen, setDistrictOpen] = useState(false);
   const [dataOpen, setDataOpen] = useState(false);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
-  const [restarted, setRestarted] = useState(false);
+  const [restarted, setRestarted] = useState<RestartReason | null>(null);
   useEffect(() => {
-    // After the worker was restarted on the stored data, every view asks again.
-    const onRestarted = () => {
-      setRestarted(true);
+    // After the database was reopened on the stored data, every view asks again.
+    const onRestarted = (event: Event) => {
+      setRestarted(
+        event instanceof CustomEvent && event.detail === 'storage-full' ? 'storage-full' : 'crashed',
+      );
       refresh();
     };
     window.addEventListener(DB_RESTARTED_EVENT, onRestarted);
@@ -111,11 +114,10 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const year = view.year !== null && years.includes(view.year) ? view.year : latest;
   const fileCount = known?.counts.imports ?? 0;
 
-  const usage = useAsync(
-    async () => (appDb.storage === 'opfs' ? ((await navigator.storage.estimate()).usage ?? 0) : 0),
-    [appDb.storage, revision],
-  );
-  const usedText = usage.status === 'ready' ? formatBytes(usage.data, locale) : '…';
+  const usage = useAsync(() => appDb.usage(), [appDb, revision]);
+  const usedText = usage.status === 'ready' && usage.data !== null ? formatBytes(usage.data, locale) : '…';
+  // A read-only copy of another tab's data: nothing here may change it.
+  const readOnly = appDb.readOnly;
 
   const ctx: PageContext = useMemo(
     () => ({
@@ -182,7 +184,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
         if (event.dataTransfer.types.includes('Files')) event.preventDefault();
       }}
       onDrop={(event) => {
-        if (event.defaultPrevented || event.dataTransfer.files.length === 0) return;
+        if (readOnly || event.defaultPrevented || event.dataTransfer.files.length === 0) return;
         event.preventDefault();
         setImportOpen(true);
         void importSession.addFiles([...event.dataTransfer.files]);
@@ -191,15 +193,23 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
       <header className="app-header">
         <h1>{t.appTitle}</h1>
         <div className="header-actions">
-          <button type="button" aria-expanded={importOpen} onClick={() => setImportOpen((open) => !open)}>
-            {importOpen ? t.importer.close : t.importer.open}
-          </button>
-          <button type="button" aria-expanded={dataOpen} onClick={() => setDataOpen((open) => !open)}>
-            {t.data.open}
-          </button>
-          <button type="button" aria-expanded={districtOpen} onClick={() => setDistrictOpen((open) => !open)}>
-            {t.district.open}
-          </button>
+          {!readOnly && (
+            <>
+              <button type="button" aria-expanded={importOpen} onClick={() => setImportOpen((open) => !open)}>
+                {importOpen ? t.importer.close : t.importer.open}
+              </button>
+              <button type="button" aria-expanded={dataOpen} onClick={() => setDataOpen((open) => !open)}>
+                {t.data.open}
+              </button>
+              <button
+                type="button"
+                aria-expanded={districtOpen}
+                onClick={() => setDistrictOpen((open) => !open)}
+              >
+                {t.district.open}
+              </button>
+            </>
+          )}
           <button
             type="button"
             className="lang-switch"
@@ -209,22 +219,39 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
           </button>
         </div>
       </header>
-      <p className={`storage-status${appDb.storage === 'opfs' ? '' : ' warn'}`} role="note">
-        {appDb.storage === 'opfs' ? t.storage.opfs(usedText) : t.storage.memory}
-      </p>
+      {readOnly ? (
+        <p className="storage-status warn" role="note" data-storage="read-only">
+          <strong>{t.tabs.readOnlyBanner}</strong>{' '}
+          {t.tabs.readOnlyNote(new Date(appDb.snapshotTakenAt ?? Date.now()).toLocaleString(locale))}
+        </p>
+      ) : (
+        <p
+          className={`storage-status${appDb.storage === 'memory' ? ' warn' : ''}`}
+          role="note"
+          data-storage={appDb.storage}
+        >
+          {t.storage.kind[appDb.storage]} ·{' '}
+          {appDb.storage === 'opfs'
+            ? t.storage.opfs(usedText)
+            : appDb.storage === 'indexeddb'
+              ? t.storage.indexeddb(usedText)
+              : t.storage.memory}
+          {appDb.storage !== 'memory' && ` ${appDb.persisted ? t.storage.persisted : t.storage.mayBeCleared}`}
+        </p>
+      )}
       {restarted && (
         <p className="storage-status warn" role="status">
-          {t.tabs.restarted}{' '}
-          <button type="button" onClick={() => setRestarted(false)}>
+          {restarted === 'storage-full' ? t.tabs.reopenedStorageFull : t.tabs.restarted}{' '}
+          <button type="button" onClick={() => setRestarted(null)}>
             {t.tabs.dismiss}
           </button>
         </p>
       )}
-      {dataOpen && <DataPanel db={db} t={t} revision={revision} onChanged={refresh} />}
-      {districtOpen && known && (
+      {dataOpen && !readOnly && <DataPanel db={db} t={t} revision={revision} onChanged={refresh} />}
+      {districtOpen && !readOnly && known && (
         <DistrictSetup db={db} t={t} townships={townships} onChanged={refresh} revision={revision} />
       )}
-      {(importOpen || empty || importSession.files.length > 0) && known && (
+      {!readOnly && (importOpen || empty || importSession.files.length > 0) && known && (
         <ImportPanel
           db={db}
           t={t}
@@ -236,7 +263,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
           onTownshipsChanged={refresh}
         />
       )}
-      {hasSample && (
+      {hasSample && !readOnly && (
         <SampleBanner text={t.sampleBanner} actionLabel={t.clearSample} onClear={onClearSample} busy={busy} />
       )}
       {empty && <p className="empty-state">{t.emptyState}</p>}

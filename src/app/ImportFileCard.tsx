@@ -96,7 +96,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
       )}
       {file.status === 'failed' && (
         <p role="alert" className="error">
-          {m.failed(file.failure ?? '')}
+          {m.failed(file.storageFull ? m.storageFull : (file.failure ?? ''))}
         </p>
       )}
       {preview && file.status !== 'committed' && file.status !== 'duplicate' && (

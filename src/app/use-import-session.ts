@@ -7,6 +7,7 @@ import {
   stageLongImport,
 } from '../db/bulk-import.ts';
 import type { DbClient } from '../db/client.ts';
+import { isStorageFullError } from '../db/storage-failure.ts';
 import { type CommitOptions, commitImport, type ImportRecord } from '../db/commit-import.ts';
 import {
   type FactConflict,
@@ -50,6 +51,8 @@ export interface PendingFile {
   readonly conflicts: readonly FactConflict[];
   readonly conflictTotal: number;
   readonly failure?: string;
+  /** The browser refused to store the file for lack of space (the earlier data is intact). */
+  readonly storageFull?: boolean;
   readonly committedFacts?: number;
 }
 
@@ -262,7 +265,11 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
         patch(key, { status: 'committed', committedFacts: row?.fact_count ?? 0 });
         onCommitted();
       } catch (error) {
-        patch(key, { status: 'failed', failure: error instanceof Error ? error.message : String(error) });
+        patch(key, {
+          status: 'failed',
+          failure: error instanceof Error ? error.message : String(error),
+          storageFull: isStorageFullError(error),
+        });
       }
     },
     [db, files, patch, onCommitted, release],

@@ -72,15 +72,36 @@ export const en: Messages = {
     reload: 'Reload',
     restarted:
       'The database process stopped unexpectedly and was restarted; the stored data is intact. If your last action did not finish, please do it again.',
+    reopenedStorageFull:
+      'The browser ran out of storage space, so the last action was not saved; the stored data was reopened and is intact. Free some browser storage or delete data you no longer need, then try again.',
     dismiss: 'OK',
     lostTitle: 'The database process stopped',
     lostText:
       'This browser could not store the data, so what was imported in this page is gone. Reload to start again, and import the files once more.',
+    lostSavedText: 'The stored data is intact. Reload the page to continue.',
+    notSaved: 'Another tab took over the data; this change was not saved.',
+    readOnly: 'View read-only',
+    readOnlyLoading: 'Reading the data from the other tab…',
+    readOnlyBanner: 'Read-only: the data is being edited in another tab',
+    readOnlyNote: (time) =>
+      `This is a copy of the data as of ${time}; it cannot be imported into or changed, and does not update by itself.`,
+    holderGoneTitle: 'The other tab was closed',
+    holderGoneText: 'No tab is using the data any more. Reload to open it in this tab.',
+    readOnlyFailed: (message) => `The other tab's data could not be read: ${message}`,
   },
   storage: {
     opfs: (used) => `Data is stored in this browser (${used} used) and is kept after closing.`,
     memory:
       'This browser cannot keep the data (the app must be opened over https or from this computer); imported data is lost when the page closes. Make a backup.',
+    kind: {
+      opfs: 'Storage: OPFS (browser file system)',
+      indexeddb: 'Storage: IndexedDB (browser database)',
+      memory: 'Storage: memory only',
+    },
+    indexeddb: (used) =>
+      `Data is stored in this browser's database (${used} used), saved after every change and kept after closing.`,
+    persisted: 'The browser granted persistent storage.',
+    mayBeCleared: 'The browser may clear this data when disk space runs low; download backups regularly.',
   },
   data: {
     open: 'Data',
@@ -109,6 +130,36 @@ export const en: Messages = {
     confirmRestore: (facts, imports, years, district) =>
       `The backup holds ${facts} values of ${district} (${imports} imports, years ${years}). Restoring replaces all current data. Continue?`,
     restored: (facts) => `Restored: ${facts} values.`,
+    backupSaved: (file) => `The backup “${file}” was downloaded; keep it in a safe place.`,
+    checkingBackup: (file) => `Checking the backup “${file}”; the current data is not changed…`,
+    backupContents: (file) => `Contents of the backup “${file}”`,
+    backupDistrict: 'District',
+    backupImports: 'Import records',
+    backupFacts: 'Values',
+    backupTownships: 'Townships',
+    backupYears: 'Years',
+    backupCount: (n) => String(n),
+    backupFactCount: (n) => String(n),
+    backupTownshipCount: (total, withData) => `${total} in the list, ${withData} with data`,
+    backupNoDistrict: 'not recorded (old backup; restored as Tongnan District, Chongqing)',
+    restoreWarning: (facts, imports) =>
+      `Restoring replaces all current data (${facts} values, ${imports} import records) with the backup’s. This cannot be undone.`,
+    confirmRestoreButton: 'Replace the current data with this backup',
+    cancelRestore: 'Cancel',
+    storageFull:
+      'The browser is out of storage space: this operation was not saved, and the saved data is intact. Reload the page, free some space and try again.',
+    backupUnverified:
+      'The backup file did not pass its read-back check and was not downloaded. Try again; if it fails again, save the data with “Export all values (CSV)” first.',
+    restoring: 'Restoring the backup; do not close the page…',
+    restoreCancelled: 'Restore cancelled; nothing was changed.',
+    backupRefused: {
+      'not-duckdb':
+        'The file is not a backup made by this app (backups end in .duckdb and come from “Download a backup”).',
+      foreign: 'The file is another program’s database, not a backup of this app.',
+      newer: 'This backup was made by a newer version of the app; upgrade before restoring it.',
+      corrupt:
+        'The backup is damaged or incomplete (perhaps cut off while downloading or copying) and cannot be read.',
+    },
     exportCsv: 'Export all values (CSV)',
     resetTitle: 'Delete all data',
     reset: 'Delete all data…',
@@ -172,6 +223,40 @@ export const en: Messages = {
   filterTownships: 'Filter townships',
   columnsShown: 'Indicator columns shown',
   showChange: 'Show YoY columns',
+  viewText: {
+    colon: ': ',
+    listSeparator: ', ',
+    parens: (text) => ` (${text})`,
+    rankInline: (rank) => ` (rank ${rank})`,
+    sourcePlace: (file, line, column) =>
+      `${file}${line === null ? '' : `, line ${line}`}${column ? `, column ${column}` : ''}`,
+    profileTableCaption: (township) => `${township}: every indicator’s values and ranks by year`,
+    indicatorColumn: 'Indicator',
+    pageRange: (from, to, total) => `Townships ${from}–${to} of ${total}`,
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    showAllRows: (total) => `Show all ${total} townships`,
+  },
+  qualityText: {
+    'rate-disagrees': (p) => {
+      const [n, d] = p.related;
+      return `${p.township} reported ${p.indicator} as “${p.written}” for ${p.year}, but its counts give ${n?.name} ${n?.value} ÷ ${d?.name} ${d?.value} = ${p.reference}%, and neither cutting nor rounding that to the decimals written matches. Check the rate and both counts.`;
+    },
+    'successes-exceed-cases': (p) =>
+      `${p.township} ${p.year}: ${p.indicator} “${p.written}” is more than ${p.related[0]?.name} “${p.related[0]?.written}”, which it can never exceed. Check both figures.`,
+    'taken-exceeds-due': (p) =>
+      `${p.township} ${p.year}: ${p.indicator} “${p.written}” is more than ${p.related[0]?.name} “${p.related[0]?.written}”, which it can never exceed. Check both figures.`,
+    'missing-year': (p) =>
+      `${p.township} has no data at all for ${p.year}, while ${p.compared} ${p.compared === 1 ? 'township' : 'townships'} of the district reported that year. Ask for the report or enter it.`,
+    'missing-indicator': (p) =>
+      `${p.township} ${p.year}: “${p.indicator}” is missing, while ${p.having} of the ${p.compared} other townships that reported that year gave it. Check whether it was left out.`,
+    'outlier-history': (p) =>
+      `${p.township} ${p.year}: ${p.indicator} is “${p.written}”, far from the township’s ${p.compared} other ${p.compared === 1 ? 'year' : 'years'} (median ${p.reference}). Check whether it was mistyped.`,
+    'outlier-district': (p) =>
+      `${p.township} ${p.year}: ${p.indicator} is “${p.written}”, far from the ${p.compared} other ${p.compared === 1 ? 'township' : 'townships'} that year (median ${p.reference}). Check whether it was mistyped.`,
+    approximate: (p) =>
+      `${p.township} ${p.year}: ${p.indicator} was written as the approximation “${p.written}”; it counts as ${p.value} in totals and charts and is marked approximate.`,
+  },
   importer: {
     open: 'Import data',
     close: 'Hide import',
@@ -186,6 +271,7 @@ export const en: Messages = {
     committing: 'Importing…',
     committed: (facts) => `Imported ${facts} values.`,
     duplicate: (file, time) => `This file has the same content as “${file}”, imported ${time}; skipped.`,
+    storageFull: 'the browser ran out of storage space, so this file was not stored; the earlier data is intact. Free some browser storage or delete data you no longer need, then try again.',
     failed: (reason) => `Import failed; nothing was changed: ${reason}`,
     encoding: 'Text encoding',
     encodingDetected: ' (detected)',
@@ -294,5 +380,87 @@ export const en: Messages = {
     'rate-out-of-range': (raw) => `The rate “${raw}” is above 100 %. Check it.`,
     'rate-disagrees': (raw, detail) =>
       `The reported rate “${raw}” does not match the rate computed from the counts (${detail ?? '?'}), neither cut nor rounded to the decimals written. Check the rate and both counts.`,
+  },
+  exports: {
+    chartMenu: 'Export chart',
+    png: (ratio) => `Download PNG (${ratio}×)`,
+    svg: 'Download SVG (vector)',
+    copy: 'Copy image',
+    copied: 'Image copied: paste it into PowerPoint or Word.',
+    copyFailed: 'The browser does not allow copying images here (it needs https or localhost). Download the PNG instead.',
+    working: 'Preparing…',
+    failed: (message) => `Export failed: ${message}`,
+    csv: 'Export CSV',
+    xlsx: 'Export Excel',
+    tableActions: 'Export table',
+    addToBasket: 'Add to meeting pack',
+    inBasket: 'In the meeting pack',
+    pngSuffix: (ratio) => `_${ratio}x`,
+    tableFile: (title) => `${title}_data`,
+    comparisonFile: (year) => `${year} township comparison`,
+    madeOn: (date) =>
+      `Made on ${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`,
+    years: (from, to) => (from === to ? `${from}` : `${from}–${to}`),
+    comparedWith: (year) => `change on ${year}`,
+    allTownships: (n) => `all ${n} townships`,
+    reportedOf: (reported, total) => `${reported} of ${total} townships reported`,
+    missing: (names) => `Not reported: ${names}`,
+    highlighted: (names) => `Highlighted: ${names}`,
+    indicatorCount: (n) => `${n} indicators`,
+    separator: ' · ',
+    approxColumn: (header) => `${header} approximate`,
+    approxFlag: 'approximate',
+    basket: {
+      title: (n) => `Meeting pack (${n} ${n === 1 ? 'chart' : 'charts'})`,
+      empty: 'No charts yet. Click “Add to meeting pack” under any chart to collect it here, order them, then download once.',
+      moveUp: 'Move up',
+      moveDown: 'Move down',
+      remove: 'Remove',
+      clear: 'Clear',
+      download: 'Download PowerPoint',
+      print: 'Print layout (save as PDF)',
+      fileName: (year) => (year === null ? 'Meeting pack' : `Meeting pack ${year}`),
+      working: 'Preparing the PowerPoint…',
+      done: (name) => `Downloaded ${name}`,
+    },
+    deck: {
+      deckTitle: (year) => `Township rule-of-law indicators${year === null ? '' : ` ${year}`}: meeting pack`,
+      madeOn: (date) =>
+        `Made on ${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`,
+      summaryHeading: 'Key points',
+      appendixTitle: (title) => `Appendix: ${title}`,
+      continued: ' (continued)',
+    },
+    print: {
+      title: 'Print layout',
+      print: 'Print / save as PDF',
+      close: 'Close print layout',
+      hint: 'One chart per page (A4 landscape). Choose “Save as PDF” in the print dialog to get a PDF file.',
+      working: 'Preparing the print layout…',
+    },
+    summary: {
+      highest: (items) => `Highest: ${items}`,
+      lowest: (items) => `Lowest: ${items}`,
+      rises: (items) => `Largest rises on the year before: ${items}`,
+      falls: (items) => `Largest falls on the year before: ${items}`,
+      noChange: (year) => `No figures for ${year - 1} to compare with`,
+      missing: (names, count) => `Not reported (${count}): ${names}`,
+      noneMissing: 'Every township reported',
+      noData: (year) => `No data for ${year}`,
+      tied: (names) => `${names} (tied)`,
+      item: (name, figure) => `${name} ${figure}`,
+      withUnit: (value, unit) => `${value} ${unit}`,
+      pointsUnit: 'points',
+      approxMark: '≈',
+      itemSeparator: '; ',
+      listSeparator: ', ',
+      bestRanks: (items) => `Best ranks: ${items}`,
+      worstRanks: (items) => `Worst ranks: ${items}`,
+      rankRises: (items) => `Largest rises in rank: ${items}`,
+      rankFalls: (items) => `Largest falls in rank: ${items}`,
+      rank: (rank, ranked) => `${rank} of ${ranked}`,
+      rankMove: (from, to) => `${from} → ${to}`,
+      missingIndicators: (names, count) => `Not reported this year (${count}): ${names}`,
+    },
   },
 };

@@ -1,5 +1,30 @@
 import type { IssueCode } from '../import/import-issue.ts';
 
+/**
+ * The parts of a data-quality warning's text, already formatted for the language shown
+ * (db/quality-queries.ts `describeWarning` fills them).
+ */
+export interface QualityTextParts {
+  readonly township: string;
+  readonly year: number;
+  /** The indicator's name; '' for a missing year. */
+  readonly indicator: string;
+  /** The value as the township wrote it, e.g. 6000余. */
+  readonly written: string;
+  /** The value as counted. */
+  readonly value: string;
+  /** The rate computed from the counts (without %), the count exceeded, or the peers' median with its unit. */
+  readonly reference: string;
+  /** How many were compared: years, townships, or townships that reported. */
+  readonly compared: number;
+  /** Townships that reported the missing indicator. */
+  readonly having: number;
+  /** Numerator and denominator of a rate; the whole a count exceeded. */
+  readonly related: readonly { readonly name: string; readonly value: string; readonly written: string }[];
+}
+
+type QualityText = (p: QualityTextParts) => string;
+
 /** Every text a user reads, in Chinese. en.ts has the same shape. */
 export const zh = {
   lang: 'zh-CN',
@@ -69,14 +94,34 @@ export const zh = {
     reload: '重新载入',
     restarted:
       '数据库进程意外停止，已自动重新启动；已保存的数据没有丢失。如果刚才的操作没有完成，请再做一次。',
+    reopenedStorageFull:
+      '浏览器的存储空间不足，最后一次操作没有保存；已重新打开已保存的数据，原有数据完好。请清理浏览器存储空间或删除不需要的数据后再试。',
     dismiss: '知道了',
     lostTitle: '数据库进程已停止',
     lostText: '本浏览器无法长期保存数据，本页导入的数据已经丢失。请重新载入页面，再导入一次文件。',
+    lostSavedText: '已保存的数据没有丢失。请重新载入页面继续。',
+    notSaved: '数据已由另一个标签页接管，本次更改没有保存。',
+    readOnly: '只读查看',
+    readOnlyLoading: '正在从另一个标签页读取数据…',
+    readOnlyBanner: '只读：数据正在另一个标签页中编辑',
+    readOnlyNote: (time: string) => `这里显示的是 ${time} 的数据副本，不能导入或修改，也不会自动更新。`,
+    holderGoneTitle: '另一个标签页已关闭',
+    holderGoneText: '已没有标签页在使用数据。重新载入后，数据将在此标签页打开。',
+    readOnlyFailed: (message: string) => `无法读取另一个标签页的数据：${message}`,
   },
   storage: {
     opfs: (used: string) => `数据保存在本浏览器中（已用 ${used}），关闭后再打开仍在。`,
     memory:
       '本浏览器无法长期保存数据（需通过 https 或本机地址访问），关闭页面后导入的数据会丢失，请及时备份。',
+    kind: {
+      opfs: '存储：OPFS（浏览器文件系统）',
+      indexeddb: '存储：IndexedDB（浏览器数据库）',
+      memory: '存储：仅内存',
+    },
+    indexeddb: (used: string) =>
+      `数据保存在本浏览器的数据库中（已用 ${used}），每次更改后自动保存，关闭后再打开仍在。`,
+    persisted: '浏览器已准许长期保存。',
+    mayBeCleared: '浏览器在存储空间不足时可能清除这些数据，请定期下载备份。',
   },
   data: {
     open: '数据管理',
@@ -104,6 +149,34 @@ export const zh = {
     confirmRestore: (facts: number, imports: number, years: string, district: string) =>
       `备份中有 ${district} 的 ${facts} 个数值（${imports} 次导入，年度 ${years}）。恢复将替换当前全部数据。确定吗？`,
     restored: (facts: number) => `已恢复，共 ${facts} 个数值。`,
+    backupSaved: (file: string) => `已下载备份文件“${file}”，请妥善保存。`,
+    checkingBackup: (file: string) => `正在检查备份文件“${file}”，现有数据不会改动…`,
+    backupContents: (file: string) => `备份文件“${file}”的内容`,
+    backupDistrict: '辖区',
+    backupImports: '导入记录',
+    backupFacts: '数值',
+    backupTownships: '镇街',
+    backupYears: '年度',
+    backupCount: (n: number) => `${n} 条`,
+    backupFactCount: (n: number) => `${n} 个`,
+    backupTownshipCount: (total: number, withData: number) => `名单 ${total} 个，其中 ${withData} 个有数据`,
+    backupNoDistrict: '未记录（旧版备份，恢复后按重庆市潼南区）',
+    restoreWarning: (facts: number, imports: number) =>
+      `恢复将用备份中的数据替换当前全部数据（现有 ${facts} 个数值、${imports} 条导入记录），此操作无法撤销。`,
+    confirmRestoreButton: '用此备份替换当前数据',
+    cancelRestore: '取消',
+    storageFull:
+      '浏览器的存储空间不足，本次操作没有保存；已保存的数据完好。请重新载入页面，清理浏览器存储空间后再试。',
+    backupUnverified:
+      '生成的备份文件读回校验未通过，没有下载。请重试；如仍失败，请先用“导出全部数值（CSV）”保存数据。',
+    restoring: '正在恢复备份，请勿关闭页面…',
+    restoreCancelled: '已取消恢复，现有数据没有任何改动。',
+    backupRefused: {
+      'not-duckdb': '所选文件不是本程序导出的备份文件（备份文件以 .duckdb 结尾，由“下载备份文件”生成）。',
+      foreign: '所选文件是其他程序的数据库，不是本程序的备份。',
+      newer: '此备份由更新版本的程序创建，请升级本程序后再恢复。',
+      corrupt: '备份文件已损坏或不完整（可能下载或复制时中断），无法读取。',
+    } as Record<string, string>,
     exportCsv: '导出全部数值（CSV）',
     resetTitle: '清空数据',
     reset: '清空全部数据…',
@@ -169,6 +242,52 @@ export const zh = {
   filterTownships: '筛选镇街',
   columnsShown: '显示的指标列',
   showChange: '显示同比列',
+  /** Punctuation and small phrases inside charts and views. */
+  viewText: {
+    colon: '：',
+    listSeparator: '、',
+    parens: (text: string) => `（${text}）`,
+    /** A bar's rank in the ranking tooltip. */
+    rankInline: (rank: number) => `（第 ${rank} 名）`,
+    /** Where a value came from, without the 来源 prefix: file, line, column. */
+    sourcePlace: (file: string, line: number | null, column: string | null) =>
+      `${file}${line === null ? '' : ` 第 ${line} 行`}${column ? ` ${column} 列` : ''}`,
+    profileTableCaption: (township: string) => `${township}：各项指标历年数值与排名`,
+    indicatorColumn: '指标',
+    pageRange: (from: number, to: number, total: number) => `第 ${from}–${to} 个，共 ${total} 个镇街`,
+    previousPage: '上一页',
+    nextPage: '下一页',
+    showAllRows: (total: number) => `显示全部 ${total} 个镇街`,
+  },
+  qualityText: {
+    'rate-disagrees': (p) => {
+      const [n, d] = p.related;
+      return `${p.township}${p.year}年填报的${p.indicator}“${p.written}”与按计数算出的结果（${n?.name} ${n?.value} ÷ ${d?.name} ${d?.value} = ${p.reference}%）对不上，按小数位截断或四舍五入都不相符。请核对比率和两个计数。`;
+    },
+    'successes-exceed-cases': (p) =>
+      `${p.township}${p.year}年${p.indicator}“${p.written}”比${p.related[0]?.name}“${p.related[0]?.written}”还多，前者不可能超过后者。请核对这两个数。`,
+    'taken-exceeds-due': (p) =>
+      `${p.township}${p.year}年${p.indicator}“${p.written}”比${p.related[0]?.name}“${p.related[0]?.written}”还多，前者不可能超过后者。请核对这两个数。`,
+    'missing-year': (p) =>
+      `${p.township}没有${p.year}年的任何数据，而全区已有 ${p.compared} 个镇街报送了该年度数据。请催报或补录。`,
+    'missing-indicator': (p) =>
+      `${p.township}${p.year}年缺少“${p.indicator}”，而同年报送数据的其他 ${p.compared} 个镇街中有 ${p.having} 个填报了这一指标。请核对是否漏填。`,
+    'outlier-history': (p) =>
+      `${p.township}${p.year}年${p.indicator}为“${p.written}”，与本镇街其他 ${p.compared} 个年度相差很大（中位数 ${p.reference}）。请核对是否填错。`,
+    'outlier-district': (p) =>
+      `${p.township}${p.year}年${p.indicator}为“${p.written}”，与同年其他 ${p.compared} 个镇街相差很大（中位数 ${p.reference}）。请核对是否填错。`,
+    approximate: (p) =>
+      `${p.township}${p.year}年${p.indicator}填的是约数“${p.written}”，按 ${p.value} 计入合计和图表，并标为约数。`,
+  } satisfies Record<string, QualityText> as {
+    readonly 'rate-disagrees': QualityText;
+    readonly 'successes-exceed-cases': QualityText;
+    readonly 'taken-exceeds-due': QualityText;
+    readonly 'missing-year': QualityText;
+    readonly 'missing-indicator': QualityText;
+    readonly 'outlier-history': QualityText;
+    readonly 'outlier-district': QualityText;
+    readonly approximate: QualityText;
+  },
   importer: {
     open: '导入数据',
     close: '收起导入',
@@ -183,6 +302,7 @@ export const zh = {
     committing: '正在导入…',
     committed: (facts: number) => `已导入 ${facts} 个数值。`,
     duplicate: (file: string, time: string) => `这个文件与 ${time} 导入的“${file}”内容完全相同，已跳过。`,
+    storageFull: '浏览器的存储空间不足，本文件没有保存，原有数据完好。请清理浏览器存储空间或删除不需要的数据后再试。',
     failed: (reason: string) => `导入失败，数据未作任何改动：${reason}`,
     encoding: '文字编码',
     encodingDetected: '（自动识别）',
@@ -289,6 +409,88 @@ export const zh = {
     'rate-disagrees': (raw: string, detail?: string) =>
       `填报的比率“${raw}”与按计数算出的结果（${detail ?? '?'}）对不上（按小数位截断或四舍五入都不相符）。请核对比率和两个计数。`,
   } satisfies Record<IssueCode, (raw: string, detail?: string) => string>,
+  /** Exports: chart images, table files and the meeting pack (汇报材料). */
+  exports: {
+    chartMenu: '导出图表',
+    png: (ratio: number) => `下载 PNG（${ratio}倍）`,
+    svg: '下载 SVG（矢量图）',
+    copy: '复制图片',
+    copied: '图片已复制，可直接粘贴到 PPT 或 Word。',
+    copyFailed: '浏览器不允许复制图片（需要 https 或本机地址），请改用“下载 PNG”。',
+    working: '正在生成…',
+    failed: (message: string) => `导出失败：${message}`,
+    csv: '导出 CSV',
+    xlsx: '导出 Excel',
+    tableActions: '导出表格',
+    addToBasket: '加入汇报材料',
+    inBasket: '已在汇报材料中',
+    pngSuffix: (ratio: number) => `_${ratio}倍`,
+    tableFile: (title: string) => `${title}_数据表`,
+    comparisonFile: (year: number) => `${year}年镇街对比表`,
+    madeOn: (date: Date) => `制图日期：${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`,
+    years: (from: number, to: number) => (from === to ? `${from}年` : `${from}—${to}年`),
+    comparedWith: (year: number) => `同比对比 ${year}年`,
+    allTownships: (n: number) => `全部 ${n} 个镇街`,
+    reportedOf: (reported: number, total: number) => `${total} 个镇街中 ${reported} 个报送`,
+    missing: (names: string) => `未报送：${names}`,
+    highlighted: (names: string) => `突出显示：${names}`,
+    indicatorCount: (n: number) => `${n} 项指标`,
+    separator: ' · ',
+    approxColumn: (header: string) => `${header}·约数`,
+    approxFlag: '约数',
+    basket: {
+      title: (n: number) => `汇报材料（${n} 张图）`,
+      empty: '还没有图表。在任一图表下点击“加入汇报材料”，即可收集到这里，排好顺序后一次下载。',
+      moveUp: '上移',
+      moveDown: '下移',
+      remove: '移除',
+      clear: '清空',
+      download: '下载 PowerPoint',
+      print: '打印版式（存为 PDF）',
+      fileName: (year: number | null) => (year === null ? '汇报材料' : `汇报材料_${year}年`),
+      working: '正在生成 PowerPoint…',
+      done: (name: string) => `已下载 ${name}`,
+    },
+    deck: {
+      deckTitle: (year: number | null) =>
+        `${year === null ? '' : `${year}年度`}镇街法治政府建设指标汇报材料`,
+      madeOn: (date: Date) => `制作日期：${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`,
+      summaryHeading: '要点',
+      appendixTitle: (title: string) => `附表：${title}`,
+      continued: '（续）',
+    },
+    print: {
+      title: '打印版式',
+      print: '打印 / 存为 PDF',
+      close: '关闭打印版式',
+      hint: '每页一张图（A4 横向）。在打印对话框中选择“另存为 PDF”即可得到 PDF 文件。',
+      working: '正在准备打印版式…',
+    },
+    summary: {
+      highest: (items: string) => `最高：${items}`,
+      lowest: (items: string) => `最低：${items}`,
+      rises: (items: string) => `同比升幅最大：${items}`,
+      falls: (items: string) => `同比降幅最大：${items}`,
+      noChange: (year: number) => `${year - 1}年无可比数据，未计算同比`,
+      missing: (names: string, count: number) => `未报送（${count} 个）：${names}`,
+      noneMissing: '全部镇街均已报送',
+      noData: (year: number) => `${year}年无数据`,
+      tied: (names: string) => `${names}（并列）`,
+      item: (name: string, figure: string) => `${name} ${figure}`,
+      withUnit: (value: string, unit: string) => `${value}${unit}`,
+      pointsUnit: '个百分点',
+      approxMark: '≈',
+      itemSeparator: '，',
+      listSeparator: '、',
+      bestRanks: (items: string) => `排名靠前：${items}`,
+      worstRanks: (items: string) => `排名靠后：${items}`,
+      rankRises: (items: string) => `排名上升最多：${items}`,
+      rankFalls: (items: string) => `排名下降最多：${items}`,
+      rank: (rank: number, ranked: number) => `第${rank}/${ranked}名`,
+      rankMove: (from: number, to: number) => `第${from}→${to}名`,
+      missingIndicators: (names: string, count: number) => `本年未报送的指标（${count} 项）：${names}`,
+    },
+  },
 };
 
 export type Messages = typeof zh;

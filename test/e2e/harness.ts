@@ -32,11 +32,17 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-/** A fresh Chromium with its own empty profile, as the project's machines run it. */
-export async function launch(userDataDir?: string): Promise<BrowserContext> {
+/**
+ * A fresh Chromium with its own empty profile, as the project's machines run it. `extraArgs` are
+ * added to CHROMIUM_ARGS (e.g. host resolver rules to reach the app from an insecure origin).
+ */
+export async function launch(
+  userDataDir?: string,
+  extraArgs: readonly string[] = [],
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir ?? mkdtempSync(join(tmpdir(), 'e2e-profile-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1400, height: 1000 },
     locale: 'zh-CN',
     acceptDownloads: true,
