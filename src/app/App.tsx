@@ -164,6 +164,8 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
     setBusy(true);
     try {
       await clearSample(db);
+      // Only a checkpoint reaches the stored file: every change is followed by one.
+      await db.checkpoint();
       setRevision((r) => r + 1);
     } finally {
       setBusy(false);

@@ -80,6 +80,7 @@ export function DistrictSetup({ db, t, townships, onChanged, revision }: Distric
     );
     if (dropped.length > 0 && !window.confirm(d.confirmHide(dropped.map((x) => x.name).join('、')))) return;
     await replaceTownships(db, list, district);
+    await db.checkpoint();
     setSaved(d.saved(list.length));
     onChanged();
   };

@@ -111,6 +111,7 @@ export function ImportPanel({
           onChoose={(change) => session.choose(file.key, change)}
           onAddTownship={async (name) => {
             const code = await addTownship(db, name);
+            await db.checkpoint();
             onTownshipsChanged();
             session.choose(file.key, { townshipAliases: { ...file.choices.townshipAliases, [name]: code } });
           }}

@@ -39,6 +39,22 @@ describe('keeping the data safe', () => {
     expectClean(second);
   });
 
+  it('clearing the sample is stored at once: a browser closed right after it does not bring it back', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'e2e-clear-'));
+    context = await launch(profile);
+    const first = await openApp('', context);
+    await waitForApp(first.page);
+    await first.page.getByRole('button', { name: '清除示例数据' }).click();
+    await first.page.getByText('暂无数据').waitFor();
+    expectClean(first);
+    await context.close();
+    context = await launch(profile);
+    const again = await openApp('', context);
+    await again.page.getByText('暂无数据').waitFor({ timeout: 60_000 });
+    expect(await again.page.getByRole('button', { name: '清除示例数据' }).count()).toBe(0);
+    expectClean(again);
+  });
+
   it('restarts a dead database worker on the stored data without losing anything', async () => {
     const session = await openApp('?view=table&year=2021');
     sessions.push(session);
