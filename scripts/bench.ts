@@ -8,50 +8,13 @@
  * A measurement, not a test: it exits 0 whatever the ratio, and non-zero only when something
  * breaks.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildIfStale, CHROMIUM_ARGS, CHROMIUM_PATH, ROOT } from './bench-support.ts';
 import type { BenchResult } from '../src/bench/run-bench.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_RATIO = 2;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function newestChange(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
-
-function buildIsStale(): boolean {
-  const built = join(ROOT, 'dist', 'bench.html');
-  if (!existsSync(built)) return true;
-  const sources = [
-    'src',
-    'data',
-    'index.html',
-    'bench.html',
-    'vite.config.ts',
-    'package.json',
-    'package-lock.json',
-  ]
-    .map((name) => join(ROOT, name))
-    .filter((path) => existsSync(path));
-  return Math.max(...sources.map(newestChange)) > statSync(built).mtimeMs;
-}
-
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -99,14 +62,11 @@ async function main(): Promise<void> {
     },
   });
   process.chdir(ROOT);
-  if (buildIsStale()) {
-    console.log('Building dist/ …');
-    await build({ root: ROOT, logLevel: 'warn' });
-  }
+  await buildIfStale('dist', 'bench.html');
   const server = await preview({ root: ROOT, preview: { host: '127.0.0.1', port: 4190 }, logLevel: 'warn' });
   const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4190/';
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatmapCell } from '../db/overview-queries.ts';
-import { buildHeatmapOption, type HeatmapInput } from './build-heatmap-option.ts';
+import {
+  buildHeatmapOption,
+  type HeatmapInput,
+  heatmapChartHeight,
+  LABELLED_ROWS,
+} from './build-heatmap-option.ts';
 import { type ChartOption, DIVERGING, echarts, SEQUENTIAL } from './echarts-setup.ts';
 
 function renderTexts(option: ChartOption): string[] {
@@ -150,5 +155,35 @@ describe('buildHeatmapOption', () => {
       data: (option.series as Series)[0]?.data[0],
     });
     expect(tooltip).toBe('&#60;b&#62;镇&#60;/b&#62; 2021<br/>5<br/>同比 无同比');
+  });
+});
+
+describe('a province-size heatmap', () => {
+  const townships = Array.from({ length: LABELLED_ROWS + 40 }, (_, i) => ({ code: `t${i}`, name: `镇${i}` }));
+  const cells = townships.flatMap((t, i) => [
+    cell(t.code, t.name, 2021, 100 + i, null),
+    cell(t.code, t.name, 2022, 110 + i, 10, i === 3),
+  ]);
+  const input = { better: 'higher', years: [2021, 2022], townships, cells, ...WORDS } as const;
+
+  it('draws thin rows without cell labels: cells are plain [year, row, value] arrays', () => {
+    const option = buildHeatmapOption({ ...input, mode: 'value' });
+    const [series] = option.series as { data: unknown[]; label: { show: boolean } }[];
+    expect(series?.label.show).toBe(false);
+    expect(series?.data[1]).toEqual([1, 0, 110]);
+    expect(heatmapChartHeight(townships.length)).toBeLessThan(heatmapChartHeight(LABELLED_ROWS) * 1.2);
+    expect(heatmapChartHeight(4)).toBe(420);
+  });
+
+  it('still explains every cell in its tooltip, found by its index', () => {
+    const option = buildHeatmapOption({ ...input, mode: 'change' });
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    // Series 0 holds the cells with a change (2022), series 1 the grey ones without (2021).
+    expect(formatter({ data: [1, 3, 10], seriesIndex: 0, dataIndex: 3 })).toBe(
+      '镇3 2022<br/>≈113<br/>同比 ≈▲10',
+    );
+    expect(formatter({ data: [0, 0, 0], seriesIndex: 1, dataIndex: 0 })).toBe(
+      '镇0 2021<br/>100<br/>同比 无同比',
+    );
   });
 });

@@ -23,6 +23,20 @@ export interface HeatmapInput extends Pick<Heatmap, 'cells' | 'townships' | 'yea
   readonly locale: string;
 }
 
+/**
+ * Up to this many townships every cell carries its value as a label, on rows tall enough to read
+ * it. A province's thousand rows get thin rows and no cell labels (ten thousand canvas texts took
+ * seconds to draw): the tooltip and the table alternative give the values.
+ */
+export const LABELLED_ROWS = 60;
+const ROW_HEIGHT = 26;
+const THIN_ROW_HEIGHT = 12;
+
+/** The height (px) the heatmap needs for `rows` townships. */
+export function heatmapChartHeight(rows: number): number {
+  return Math.max(420, 120 + (rows > LABELLED_ROWS ? THIN_ROW_HEIGHT : ROW_HEIGHT) * rows);
+}
+
 const LIGHT_TEXT = '#ffffff';
 const DARK_TEXT = '#1a1a1a';
 const NO_CHANGE_FILL = '#e9ecf1';
@@ -82,32 +96,41 @@ export function buildHeatmapOption(input: HeatmapInput): ChartOption {
     const dark = mode === 'value' ? position < 0.55 : Math.abs(position - 0.5) > 0.33;
     return dark ? LIGHT_TEXT : DARK_TEXT;
   };
+  const labelled = input.townships.length <= LABELLED_ROWS;
   const datum = (c: HeatmapCell, colourValue: number, text: string, colour: string): CellDatum => ({
     value: [yearIndex.get(c.year) ?? 0, rowIndex.get(c.townshipCode) ?? 0, colourValue],
     cell: c,
-    text,
+    text: labelled ? text : '',
     label: { color: colour },
   });
 
   const label = {
-    show: true,
+    show: labelled,
     fontFamily: CHART_FONT,
     fontSize: 11,
     formatter: (params: { data?: { text?: string } }) => params.data?.text ?? '',
   };
+  const noChange = mode === 'change' ? placed.filter((c) => c.change === null) : [];
+  // A province's cells are plain [x, y, value] arrays: an object per cell makes ECharts build a
+  // model per cell. The tooltip finds the cell by its index instead.
+  const cellsOf = [coloured, noChange];
+  const plain = !labelled;
   const series: object[] = [
     {
       type: 'heatmap',
       name: input.title,
       data: coloured.map((c) =>
-        datum(
-          c,
-          measure(c),
-          mode === 'value' ? valueText(c) : cellChangeText(c, false),
-          textColour(measure(c)),
-        ),
+        plain
+          ? datum(c, measure(c), '', DARK_TEXT).value
+          : datum(
+              c,
+              measure(c),
+              mode === 'value' ? valueText(c) : cellChangeText(c, false),
+              textColour(measure(c)),
+            ),
       ),
       label,
+      progressive: plain ? 0 : undefined,
       itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
       emphasis: { itemStyle: { borderColor: '#333333', borderWidth: 1 } },
     },
@@ -116,8 +139,12 @@ export function buildHeatmapOption(input: HeatmapInput): ChartOption {
     series.push({
       type: 'heatmap',
       name: input.noChangeLabel,
-      data: placed.filter((c) => c.change === null).map((c) => datum(c, 0, input.noChangeLabel, DARK_TEXT)),
+      data: noChange.map((c) => {
+        const d = datum(c, 0, input.noChangeLabel, DARK_TEXT);
+        return plain ? d.value : d;
+      }),
       label,
+      progressive: plain ? 0 : undefined,
       itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
     });
   }
@@ -137,8 +164,11 @@ export function buildHeatmapOption(input: HeatmapInput): ChartOption {
     grid: { left: 96, right: 24, top: 72, bottom: 72 },
     tooltip: {
       trigger: 'item',
-      formatter: (params: { data?: CellDatum }) => {
-        const c = params.data?.cell;
+      formatter: (params: { data?: CellDatum | unknown[]; seriesIndex?: number; dataIndex?: number }) => {
+        const c =
+          params.data && !Array.isArray(params.data)
+            ? params.data.cell
+            : cellsOf[params.seriesIndex ?? 0]?.[params.dataIndex ?? -1];
         if (!c) return '';
         return `${escapeHtml(c.townshipName)} ${c.year}<br/>${escapeHtml(valueText(c))}<br/>${escapeHtml(
           `${input.changeLabel} ${cellChangeText(c, true)}`,
@@ -156,8 +186,8 @@ export function buildHeatmapOption(input: HeatmapInput): ChartOption {
       type: 'category',
       inverse: true,
       data: input.townships.map((t) => t.name),
-      splitArea: { show: true },
-      axisLabel: { fontFamily: CHART_FONT, interval: 0 },
+      splitArea: { show: labelled },
+      axisLabel: { fontFamily: CHART_FONT, interval: 0, fontSize: labelled ? 12 : 10 },
     },
     visualMap: [
       {

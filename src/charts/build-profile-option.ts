@@ -20,6 +20,10 @@ export interface ProfileInput {
    */
   readonly rankLabel: (rank: number, ranked: number, year?: number) => string;
   readonly locale: string;
+  /** Between the indicator and its value in a tooltip (messages `viewText.colon`); Chinese when absent. */
+  readonly colon?: string;
+  /** Around the rank in a tooltip (messages `viewText.parens`); Chinese when absent. */
+  readonly parens?: (text: string) => string;
 }
 
 const HEADER_HEIGHT = 64;
@@ -45,6 +49,8 @@ export function buildProfileOption(input: ProfileInput): ChartOption {
   const width = 100 / columns;
   const lastYear = profile.years[profile.years.length - 1];
   const colour = PALETTE[0];
+  const colon = input.colon ?? '：';
+  const parens = input.parens ?? ((text: string) => `（${text}）`);
 
   const panelTitle = (indicator: ProfileIndicator) => {
     const heading = input.withUnit(indicator.name[language], indicator.unit[language]);
@@ -131,7 +137,7 @@ export function buildProfileOption(input: ProfileInput): ChartOption {
             if (!point) return '';
             return `${escapeHtml(profile.townshipName)} ${point.year}<br/>${escapeHtml(
               indicator.name[language],
-            )}：${escapeHtml(pointText(indicator, point))}（${escapeHtml(input.rankLabel(point.rank, point.ranked))}）`;
+            )}${escapeHtml(colon)}${escapeHtml(pointText(indicator, point))}${escapeHtml(parens(input.rankLabel(point.rank, point.ranked)))}`;
           },
         },
       },

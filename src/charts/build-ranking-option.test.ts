@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ranking } from '../db/queries.ts';
 import type { RankingWithChange } from '../db/ranking-queries.ts';
+import { en } from '../messages/en.ts';
 import { buildRankingOption } from './build-ranking-option.ts';
 import { type ChartOption, echarts, MUTED, PALETTE } from './echarts-setup.ts';
 
@@ -16,6 +17,7 @@ function renderSvg(option: ChartOption): string {
 
 // 调解成功率 2022 against 2021: 宝龙镇 92/94 (was 88/91, 4th), 桂林街道 126/130 (was 114/120, 2nd).
 const WITH_CHANGE: RankingWithChange = {
+  indicatorId: 'mediation_success_rate',
   year: 2022,
   previousYear: 2021,
   average: 95.8,
@@ -135,6 +137,20 @@ describe('buildRankingOption with the year before', () => {
       '宝龙镇<br/>97.9%（第 1 名）  ▲1.2  ↑3<br/>2021：96.7%（第 4 名）',
     );
     expect(barsOf(option)?.data[3]?.detail).toBe('古溪镇<br/>93.0%（第 4 名）');
+  });
+
+  it('takes the tooltip’s rank and punctuation from the messages, so English works', () => {
+    const english = buildRankingOption({
+      ...BASE,
+      ranking: WITH_CHANGE,
+      locale: 'en',
+      rankText: en.viewText.rankInline,
+      colon: en.viewText.colon,
+    });
+    expect(barsOf(english)?.data[0]?.detail).toBe(
+      '宝龙镇<br/>97.9% (rank 1)  ▲1.2  ↑3<br/>2021: 96.7% (rank 4)',
+    );
+    expect(barsOf(english)?.data[0]?.detail).not.toMatch(/[第名：（]/);
   });
 
   it('takes the median label from the input, so English works', () => {

@@ -19,6 +19,21 @@ export interface RankingInput {
   /** Township codes drawn in the accent colour. */
   readonly highlighted: readonly string[];
   readonly locale: string;
+  /** A bar's rank in its tooltip (messages `viewText.rankInline`); Chinese when absent. */
+  readonly rankText?: (rank: number) => string;
+  /** Between a year and its value in the tooltip (messages `viewText.colon`); Chinese when absent. */
+  readonly colon?: string;
+}
+
+/**
+ * Above this many bars — a province — rows are drawn closer, in smaller type: a thousand bars
+ * at a district's spacing made a canvas 24,000 px tall.
+ */
+export const COMPACT_ROWS = 100;
+
+/** The height (px) the ranking needs for `rows` bars. */
+export function rankingChartHeight(rows: number): number {
+  return Math.max(360, 100 + (rows > COMPACT_ROWS ? 16 : 24) * rows);
 }
 
 function hasChange(row: RankedValue | RankedChange): row is RankedChange {
@@ -46,6 +61,9 @@ export function buildRankingOption(input: RankingInput): ChartOption {
   const average = ranking.average;
   const median = 'median' in ranking && input.medianLabel !== undefined ? ranking.median : null;
   const showsChange = rows.some(hasChange);
+  const compact = rows.length > COMPACT_ROWS;
+  const rankText = input.rankText ?? ((rank: number) => `（第 ${rank} 名）`);
+  const colon = input.colon ?? '：';
 
   const lines = [
     ...(average === null
@@ -100,19 +118,19 @@ export function buildRankingOption(input: RankingInput): ChartOption {
       type: 'category',
       inverse: true,
       data: rows.map((r) => `${r.rank}. ${r.townshipName}`),
-      axisLabel: { fontFamily: CHART_FONT, interval: 0 },
+      axisLabel: { fontFamily: CHART_FONT, interval: 0, fontSize: compact ? 10 : 12 },
     },
     series: [
       {
         type: 'bar',
-        barMaxWidth: 18,
+        barMaxWidth: compact ? 12 : 18,
         data: rows.map((r) => {
           const value = label(r.value, r.approximate);
           const change = hasChange(r) ? moves(r) : '';
           const before =
             hasChange(r) && 'previousYear' in ranking && r.previousValue !== null
-              ? `<br/>${ranking.previousYear}：${escapeHtml(label(r.previousValue, r.previousApproximate))}` +
-                (r.previousRank === null ? '' : `（第 ${r.previousRank} 名）`)
+              ? `<br/>${ranking.previousYear}${escapeHtml(colon)}${escapeHtml(label(r.previousValue, r.previousApproximate))}` +
+                (r.previousRank === null ? '' : escapeHtml(rankText(r.previousRank)))
               : '';
           return {
             value: r.value,
@@ -121,7 +139,7 @@ export function buildRankingOption(input: RankingInput): ChartOption {
             // Plain strings, not a callback: Chart.tsx loads the font for every string in the option.
             label: { formatter: change === '' ? value : `${value}  ${change}` },
             detail:
-              `${escapeHtml(r.townshipName)}<br/>${escapeHtml(value)}（第 ${r.rank} 名）` +
+              `${escapeHtml(r.townshipName)}<br/>${escapeHtml(value)}${escapeHtml(rankText(r.rank))}` +
               `${change === '' ? '' : `  ${escapeHtml(change)}`}${before}`,
             itemStyle: {
               color:
@@ -131,7 +149,7 @@ export function buildRankingOption(input: RankingInput): ChartOption {
             },
           };
         }),
-        label: { show: true, position: 'right', fontFamily: CHART_FONT },
+        label: { show: true, position: 'right', fontFamily: CHART_FONT, fontSize: compact ? 10 : 12 },
         markLine:
           lines.length === 0
             ? undefined

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../db/queries.ts';
 import type { TrendChange } from '../db/trend-queries.ts';
-import { buildTrendOption, type TrendBands } from './build-trend-option.ts';
+import { buildTrendOption, MERGE_FADED_ABOVE, type TrendBands } from './build-trend-option.ts';
 import { type ChartOption, echarts } from './echarts-setup.ts';
 
 function renderSvg(option: ChartOption): string {
@@ -175,4 +175,52 @@ it('escapes township names that reach the HTML tooltip', () => {
   const points = [{ ...POINTS[0], townshipName: '<img src=x onerror=alert(1)>镇' }] as SeriesPoint[];
   const [series] = seriesOf(buildTrendOption({ ...BASE, points }));
   expect(series?.data[0]).toMatchObject({ detail: '&#60;img src=x onerror=alert(1)&#62;镇<br/>2021：600' });
+});
+
+describe('a province-size trend', () => {
+  const many = Array.from({ length: MERGE_FADED_ABOVE + 10 }, (_, i) => ({
+    code: `t${i}`,
+    name: `镇${i}`,
+    values: [100 + i, i % 7 === 0 ? null : 110 + i, 120 + i],
+  }));
+  const points: SeriesPoint[] = many.flatMap((t) =>
+    YEARS.map((year, i) => ({
+      townshipCode: t.code,
+      townshipName: t.name,
+      year,
+      value: t.values[i] ?? null,
+      approximate: false,
+    })),
+  );
+  const option = buildTrendOption({ ...BASE, highlighted: ['t3', 't5'], points, bands: BANDS });
+  const series = seriesOf(option);
+
+  it('draws the faded townships as one line broken between townships, highlighted ones on their own', () => {
+    const [, , , faded, ...highlighted] = series;
+    expect(series).toHaveLength(3 + 1 + 2);
+    expect(highlighted.map((s) => s.name)).toEqual(['镇3', '镇5']);
+    // 镇0: three years, then a break; 镇1 …; 镇7 has no 2022 (a gap, never a zero).
+    expect(faded?.data.slice(0, 8)).toEqual([
+      [0, 100],
+      [1, '-'],
+      [2, 120],
+      [2, '-'],
+      [0, 101],
+      [1, 111],
+      [2, 121],
+      [2, '-'],
+    ]);
+    const fadedCount = many.length - 2;
+    expect(faded?.data).toHaveLength(fadedCount * (YEARS.length + 1));
+  });
+
+  it('keeps tooltips and end labels on the highlighted lines', () => {
+    const highlighted = series.find((s) => s.name === '镇3');
+    expect(highlighted?.data[0]).toMatchObject({ value: 103, detail: '镇3<br/>2021：103' });
+  });
+
+  it('draws a district township by township, as before', () => {
+    const district = buildTrendOption({ ...BASE, points: POINTS });
+    expect(seriesOf(district)).toHaveLength(4);
+  });
 });

@@ -25,6 +25,8 @@ interface TrendCommon {
   readonly visible: readonly string[];
   readonly approxMark: string;
   readonly locale: string;
+  /** Between a year and its value in tooltips (messages `viewText.colon`); Chinese when absent. */
+  readonly colon?: string;
   /** Median line and IQR band; drawn in value mode only (they describe values, not changes). */
   readonly bands?: TrendBands;
 }
@@ -60,21 +62,41 @@ interface TownshipSeries {
   readonly points: (PlotPoint | null)[];
 }
 
+/**
+ * Above this many faded (not highlighted) townships — a province, not a district — they are drawn
+ * as one line series broken between townships, without symbols or hover: a thousand series are a
+ * thousand ECharts components, and redrawing them took a second. Highlighted townships keep
+ * their own series, symbols and tooltips.
+ */
+export const MERGE_FADED_ABOVE = 60;
+
 const BAND_COLOUR = 'rgba(86, 100, 120, 0.16)';
 const MEDIAN_COLOUR = '#4a5568';
 const GAP: PlotPoint = { value: null, approximate: false, detail: '' };
 
-function plotPoints(input: TrendInput): { code: string; name: string; year: number; point: PlotPoint }[] {
+/** `described(code)` false: a line drawn without hover (merged, faded), so no texts are built for it. */
+function plotPoints(
+  input: TrendInput,
+  described: (code: string) => boolean,
+): { code: string; name: string; year: number; point: PlotPoint }[] {
   const approx = (approximate: boolean) => (approximate ? input.approxMark : '');
   const valueText = (value: number | null, approximate: boolean) =>
     value === null ? '—' : `${approx(approximate)}${formatValue(value, input.unit, input.locale)}`;
-  const head = (name: string, year: number) => `${escapeHtml(name)}<br/>${year}：`;
+  const colon = input.colon ?? '：';
+  const head = (name: string, year: number) => `${escapeHtml(name)}<br/>${year}${escapeHtml(colon)}`;
   if (input.mode === 'change') {
     return input.points.map((p) => {
       const approximate = p.approximate || p.previousApproximate;
+      if (!described(p.townshipCode))
+        return {
+          code: p.townshipCode,
+          name: p.townshipName,
+          year: p.year,
+          point: { value: p.change, approximate, detail: '' },
+        };
       const change =
         p.change === null ? '—' : `${approx(approximate)}${formatChange(p.change, input.unit, input.locale)}`;
-      const values = `${p.year - 1}：${valueText(p.previousValue, p.previousApproximate)} → ${p.year}：${valueText(p.value, p.approximate)}`;
+      const values = `${p.year - 1}${colon}${valueText(p.previousValue, p.previousApproximate)} → ${p.year}${colon}${valueText(p.value, p.approximate)}`;
       return {
         code: p.townshipCode,
         name: p.townshipName,
@@ -95,7 +117,9 @@ function plotPoints(input: TrendInput): { code: string; name: string; year: numb
     point: {
       value: p.value,
       approximate: p.approximate,
-      detail: `${head(p.townshipName, p.year)}${escapeHtml(valueText(p.value, p.approximate))}`,
+      detail: described(p.townshipCode)
+        ? `${head(p.townshipName, p.year)}${escapeHtml(valueText(p.value, p.approximate))}`
+        : '',
     },
   }));
 }
@@ -113,7 +137,13 @@ function groupByTownship(points: ReturnType<typeof plotPoints>, years: readonly 
   return [...byCode.values()];
 }
 
-function bandSeries(bands: TrendBands, years: readonly number[], unit: string, locale: string): object[] {
+function bandSeries(
+  bands: TrendBands,
+  years: readonly number[],
+  unit: string,
+  locale: string,
+  colon: string,
+): object[] {
   const byYear = new Map(bands.rows.map((row) => [row.year, row]));
   const rows = years.map((year) => byYear.get(year));
   const format = (value: number) => formatValue(value, unit, locale);
@@ -149,8 +179,8 @@ function bandSeries(bands: TrendBands, years: readonly number[], unit: string, l
         detail:
           row?.median == null || row.q1 === null || row.q3 === null
             ? ''
-            : `${escapeHtml(bands.medianLabel)}<br/>${years[i]}：${escapeHtml(format(row.median))}<br/>` +
-              `${escapeHtml(bands.bandLabel)}：${escapeHtml(`${format(row.q1)} – ${format(row.q3)}`)}`,
+            : `${escapeHtml(bands.medianLabel)}<br/>${years[i]}${escapeHtml(colon)}${escapeHtml(format(row.median))}<br/>` +
+              `${escapeHtml(bands.bandLabel)}${escapeHtml(colon)}${escapeHtml(`${format(row.q1)} – ${format(row.q3)}`)}`,
       })),
     },
   ];
@@ -165,7 +195,12 @@ export function buildTrendOption(input: TrendInput): ChartOption {
   ].sort((a, b) => a - b);
   const visible = new Set(input.visible);
   const highlighted = new Set(input.highlighted);
-  const all = groupByTownship(plotPoints(input), years).filter(
+  const codes = new Set<string>(input.points.map((p) => p.townshipCode));
+  const fadedCount = [...codes].filter(
+    (code) => !highlighted.has(code) && (visible.size === 0 || visible.has(code)),
+  ).length;
+  const described = (code: string) => fadedCount <= MERGE_FADED_ABOVE || highlighted.has(code);
+  const all = groupByTownship(plotPoints(input, described), years).filter(
     (s) => visible.size === 0 || visible.has(s.code),
   );
   // Faded lines first so highlighted ones are drawn on top.
@@ -173,36 +208,62 @@ export function buildTrendOption(input: TrendInput): ChartOption {
     ...all.filter((s) => !highlighted.has(s.code)),
     ...all.filter((s) => highlighted.has(s.code)),
   ];
-  const townshipSeries = ordered.map((s) => {
-    const isHighlighted = highlighted.has(s.code);
-    const colour = highlightColour(s.code, input.highlighted) ?? MUTED;
-    // ECharts puts the end label at the last point drawn, so it shows that point's change.
-    const lastChange = s.points.findLast((p) => p?.value != null)?.change;
-    return {
-      type: 'line',
-      name: s.name,
-      connectNulls: false,
-      symbol: 'circle',
-      symbolSize: isHighlighted ? 7 : 4,
-      z: isHighlighted ? 3 : 1,
-      itemStyle: { color: colour },
-      lineStyle: { color: colour, width: isHighlighted ? 3 : 1, opacity: isHighlighted ? 1 : 0.6 },
-      emphasis: { focus: 'series' },
-      endLabel: isHighlighted
-        ? {
-            show: true,
-            // A plain string, so Chart.tsx loads the font for the arrows; `{a}` keeps the name out of the template.
-            formatter: lastChange === undefined ? '{a}' : `{a}  ${lastChange}`,
-            fontFamily: CHART_FONT,
-            color: colour,
-          }
-        : { show: false },
-      data: s.points.map((point) => {
-        const p = point ?? GAP;
-        return { ...p, symbol: p.approximate ? 'emptyCircle' : 'circle' };
-      }),
-    };
-  });
+  const faded = ordered.filter((s) => !highlighted.has(s.code));
+  const merged =
+    faded.length > MERGE_FADED_ABOVE
+      ? [
+          {
+            type: 'line',
+            name: '',
+            connectNulls: false,
+            showSymbol: false,
+            silent: true,
+            z: 1,
+            itemStyle: { color: MUTED },
+            lineStyle: { color: MUTED, width: 1, opacity: 0.6 },
+            emphasis: { disabled: true },
+            tooltip: { show: false },
+            // [year index, value] pairs; an empty point ends one township's line before the next.
+            data: faded.flatMap((s) => [
+              ...s.points.map((point, i) => [i, point?.value ?? '-']),
+              [s.points.length - 1, '-'],
+            ]),
+          },
+        ]
+      : undefined;
+  const townshipSeries = [
+    ...(merged ?? []),
+    ...(merged ? ordered.filter((s) => highlighted.has(s.code)) : ordered).map((s) => {
+      const isHighlighted = highlighted.has(s.code);
+      const colour = highlightColour(s.code, input.highlighted) ?? MUTED;
+      // ECharts puts the end label at the last point drawn, so it shows that point's change.
+      const lastChange = s.points.findLast((p) => p?.value != null)?.change;
+      return {
+        type: 'line',
+        name: s.name,
+        connectNulls: false,
+        symbol: 'circle',
+        symbolSize: isHighlighted ? 7 : 4,
+        z: isHighlighted ? 3 : 1,
+        itemStyle: { color: colour },
+        lineStyle: { color: colour, width: isHighlighted ? 3 : 1, opacity: isHighlighted ? 1 : 0.6 },
+        emphasis: { focus: 'series' },
+        endLabel: isHighlighted
+          ? {
+              show: true,
+              // A plain string, so Chart.tsx loads the font for the arrows; `{a}` keeps the name out of the template.
+              formatter: lastChange === undefined ? '{a}' : `{a}  ${lastChange}`,
+              fontFamily: CHART_FONT,
+              color: colour,
+            }
+          : { show: false },
+        data: s.points.map((point) => {
+          const p = point ?? GAP;
+          return { ...p, symbol: p.approximate ? 'emptyCircle' : 'circle' };
+        }),
+      };
+    }),
+  ];
   const zeroLine = {
     type: 'line',
     data: [],
@@ -216,7 +277,7 @@ export function buildTrendOption(input: TrendInput): ChartOption {
     },
   };
   const series = [
-    ...(bands ? bandSeries(bands, years, input.unit, input.locale) : []),
+    ...(bands ? bandSeries(bands, years, input.unit, input.locale, input.colon ?? '：') : []),
     ...townshipSeries,
     ...(isChange ? [zeroLine] : []),
   ];

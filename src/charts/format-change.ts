@@ -1,4 +1,4 @@
-import { formatValue } from './format-number.ts';
+import { formatValue, numberFormat } from './format-number.ts';
 
 /**
  * 同比 as a reader scans it: `▲1.2`, `▼40`, `±0`. A rate's change is in percentage points, so it
@@ -8,9 +8,7 @@ export function formatChange(change: number, unit: string, locale = 'zh-CN'): st
   const magnitude = Math.abs(change);
   const digits = unit === '%' ? 1 : Number.isInteger(magnitude) ? 0 : 2;
   const text =
-    unit === '%'
-      ? magnitude.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-      : formatValue(magnitude, unit, locale);
+    unit === '%' ? numberFormat(locale, 1, 1).format(magnitude) : formatValue(magnitude, unit, locale);
   // Float noise (97.87 − 97.87 may not be 0) must not show as ▲0.0.
   if (Math.round(magnitude * 10 ** digits) === 0) return `±${text}`;
   return `${change > 0 ? '▲' : '▼'}${text}`;

@@ -5,9 +5,16 @@ import { loadFile } from '../app/load-file.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import type { DbClient } from './client.ts';
 import { openNodeDb } from './node-client.ts';
-import { loadCompleteness, loadHeatmap, loadKeyFigures, loadProfile } from './overview-queries.ts';
-import { loadRanking } from './queries.ts';
+import {
+  loadCompleteness,
+  loadHeatmap,
+  loadKeyFigures,
+  loadProfile,
+  loadYearTablePage,
+} from './overview-queries.ts';
+import { loadRanking, loadTrend, loadYearCells, type TableSort } from './queries.ts';
 import { applySchema, replaceTownships } from './schema.ts';
+import { loadTrendBands, loadTrendLeaders, loadTrendView } from './trend-queries.ts';
 
 /**
  * test/fixtures/views-small.csv: 桂林街道, 梓潼街道, 上和镇 and 宝龙镇, 2021–2023, plus 宝龙镇 alone
@@ -302,5 +309,67 @@ describe('the sample district', () => {
       .map((t) => heatmap.cells.find((c) => c.townshipCode === t.code && c.year === 2024)?.value)
       .filter((v) => v !== undefined);
     expect(latest).toEqual([...latest].sort((a, b) => a - b));
+  });
+
+  it('the trend’s default highlight: the ranking’s best two and worst two', async () => {
+    for (const indicator of ['mediation_success_rate', 'petitions', 'legal_consultations']) {
+      const codes = (await loadRanking(db, indicator, 2023)).rows.map((r) => r.townshipCode);
+      expect(codes.length).toBeGreaterThan(4);
+      expect(await loadTrendLeaders(db, indicator, 2023)).toEqual([...codes.slice(0, 2), ...codes.slice(-2)]);
+      const view = await loadTrendView(db, indicator, 2023);
+      expect(view.leaders).toEqual([...codes.slice(0, 2), ...codes.slice(-2)]);
+      expect(view.points).toEqual(await loadTrend(db, indicator));
+      expect(view.bands).toEqual(await loadTrendBands(db, indicator));
+    }
+  });
+
+  describe('comparison table pages: the cells of loadYearCells, a page of townships at a time', () => {
+    const ALL = { offset: 0, limit: 10_000, filter: '' };
+    const sorts: TableSort[] = [
+      { indicatorId: null, desc: false },
+      { indicatorId: null, desc: true },
+      { indicatorId: 'disputes_mediated', desc: true },
+      { indicatorId: 'petitions', desc: false },
+      { indicatorId: 'mediation_success_rate', desc: true },
+    ];
+
+    it.each(sorts)('the whole table is exactly loadYearCells’ cells, in its order (%o)', async (sort) => {
+      for (const year of [2019, 2021, 2024]) {
+        const page = await loadYearTablePage(db, year, sort, ALL);
+        expect(page.cells).toEqual(await loadYearCells(db, year, sort));
+        expect(page.total).toBe(TONGNAN.townships.length);
+        expect(page.townships).toHaveLength(TONGNAN.townships.length);
+        // Townships with values come first, in the cells' order; the rest follow.
+        const withValues = [...new Set(page.cells.map((c) => c.townshipCode))];
+        expect(page.townships.slice(0, withValues.length).map((t) => t.code)).toEqual(withValues);
+      }
+    });
+
+    it('pages split that order without overlap; every page has all of the year’s columns', async () => {
+      const sort = { indicatorId: 'disputes_mediated', desc: true };
+      const whole = await loadYearTablePage(db, 2021, sort, ALL);
+      const pages = await Promise.all(
+        [0, 10, 20].map((offset) => loadYearTablePage(db, 2021, sort, { offset, limit: 10, filter: '' })),
+      );
+      expect(pages.map((p) => p.townships.length)).toEqual([10, 10, 3]);
+      expect(pages.flatMap((p) => p.townships)).toEqual(whole.townships);
+      expect(pages.flatMap((p) => p.cells)).toEqual(whole.cells);
+      for (const p of pages) expect(p.indicatorIds).toEqual(whole.indicatorIds);
+      expect(new Set(whole.indicatorIds)).toEqual(new Set(whole.cells.map((c) => c.indicatorId)));
+    });
+
+    it('the filter keeps the townships whose name contains it, and counts them', async () => {
+      const page = await loadYearTablePage(
+        db,
+        2021,
+        { indicatorId: null, desc: false },
+        { ...ALL, filter: '街道' },
+      );
+      expect(page.townships.map((t) => t.name).every((name) => name.includes('街道'))).toBe(true);
+      expect(page.total).toBe(TONGNAN.townships.filter((t) => t.name.includes('街道')).length);
+      expect(new Set(page.cells.map((c) => c.townshipName))).toEqual(
+        new Set(page.townships.map((t) => t.name)),
+      );
+    });
   });
 });

@@ -4,8 +4,8 @@
  * reported, never zero. Only townships in the district's list count.
  */
 import type { Better } from '../indicators/catalog.ts';
-import type { DbClient, SqlParam } from './client.ts';
-import type { TownshipRow } from './queries.ts';
+import type { DbClient } from './client.ts';
+import type { TableCell, TableSort, TownshipRow } from './queries.ts';
 
 export type KeyFigureAggregate = 'sum' | 'pooled-rate' | 'mean';
 
@@ -249,65 +249,77 @@ export interface Heatmap {
   readonly cells: readonly HeatmapCell[];
 }
 
-async function readBetter(db: DbClient, indicatorId: string): Promise<Better> {
-  const [info] = await db.query<{ better: Better }>('SELECT better FROM indicators WHERE id = ?', [
-    indicatorId,
-  ]);
-  return info?.better ?? 'neutral';
-}
-
-/** Sorts best first: ascending only where lower is better. */
-const orderSign = (better: Better): SqlParam => (better === 'lower' ? 1 : -1);
-
-/** Townships × years of one indicator, with each value's change on the year before. */
+/**
+ * Townships × years of one indicator, with each value's change on the year before: the years
+ * and one query for the rest (the indicator's direction, the townships' order, the cells).
+ */
 export async function loadHeatmap(db: DbClient, indicatorId: string): Promise<Heatmap> {
-  const better = await readBetter(db, indicatorId);
-  const values = `SELECT f.township_code, f.year, f.value, f.approximate
-    FROM all_facts f JOIN townships t ON t.code = f.township_code WHERE f.indicator_id = ?`;
   const years = await db.query<{ year: number }>('SELECT DISTINCT year FROM facts ORDER BY year');
-  const townships = await db.query<{ code: string; name: string; latest_year: number | null }>(
-    `WITH v AS (${values}), latest AS (SELECT max(year) AS year FROM v)
-     SELECT t.code, t.name, l.year AS latest_year
-     FROM townships t CROSS JOIN latest l
-     LEFT JOIN v ON v.township_code = t.code AND v.year = l.year
-     ORDER BY v.value * ? NULLS LAST, t.sort_order`,
-    [indicatorId, orderSign(better)],
-  );
-  const cells = await db.query<{
+  const rows = await db.query<{
     township_code: string;
     township_name: string;
-    year: number;
-    value: number;
-    approximate: boolean;
+    place: number;
+    latest_year: number | null;
+    better: Better;
+    year: number | null;
+    value: number | null;
+    approximate: boolean | null;
     previous: number | null;
     change: number | null;
-    change_approximate: boolean;
+    change_approximate: boolean | null;
   }>(
-    `WITH v AS (${values})
-     SELECT c.township_code, t.name AS township_name, c.year, c.value, c.approximate,
-            p.value AS previous, c.value - p.value AS change,
+    `WITH direction AS (
+       SELECT COALESCE((SELECT better FROM indicators WHERE id = ?), 'neutral') AS better
+     ),
+     v AS MATERIALIZED (
+       SELECT f.township_code, f.year, f.value, f.approximate
+       FROM all_facts f JOIN townships t ON t.code = f.township_code WHERE f.indicator_id = ?
+     ),
+     latest AS (SELECT max(year) AS year FROM v),
+     -- Best first in the latest year (ascending only where lower is better), then the district's order.
+     ordered AS (
+       SELECT t.code, t.name, t.sort_order, l.year AS latest_year,
+              row_number() OVER (
+                ORDER BY lv.value * CASE WHEN d.better = 'lower' THEN 1 ELSE -1 END NULLS LAST, t.sort_order
+              ) AS place
+       FROM townships t CROSS JOIN latest l CROSS JOIN direction d
+       LEFT JOIN v lv ON lv.township_code = t.code AND lv.year = l.year
+     )
+     SELECT o.code AS township_code, o.name AS township_name, o.place, o.latest_year, d.better,
+            c.year, c.value, c.approximate, p.value AS previous, c.value - p.value AS change,
             c.approximate OR COALESCE(p.approximate, false) AS change_approximate
-     FROM v c JOIN townships t ON t.code = c.township_code
+     FROM ordered o CROSS JOIN direction d
+     LEFT JOIN v c ON c.township_code = o.code
      LEFT JOIN v p ON p.township_code = c.township_code AND p.year = c.year - 1
-     ORDER BY t.sort_order, c.year`,
-    [indicatorId],
+     ORDER BY o.sort_order, c.year`,
+    [indicatorId, indicatorId],
   );
+  const townships = new Map<string, { code: string; name: string; place: number }>();
+  const cells: HeatmapCell[] = [];
+  for (const r of rows) {
+    if (!townships.has(r.township_code))
+      townships.set(r.township_code, { code: r.township_code, name: r.township_name, place: r.place });
+    if (r.year === null || r.value === null) continue;
+    cells.push({
+      townshipCode: r.township_code,
+      townshipName: r.township_name,
+      year: r.year,
+      value: r.value,
+      approximate: r.approximate ?? false,
+      previous: r.previous,
+      change: r.change,
+      changeApproximate: r.change_approximate ?? false,
+    });
+  }
   return {
     indicatorId,
-    better,
+    better: rows[0]?.better ?? 'neutral',
     years: years.map((y) => y.year),
-    latestYear: townships[0]?.latest_year ?? null,
-    townships: townships.map((t) => ({ code: t.code, name: t.name })),
-    cells: cells.map((c) => ({
-      townshipCode: c.township_code,
-      townshipName: c.township_name,
-      year: c.year,
-      value: c.value,
-      approximate: c.approximate,
-      previous: c.previous,
-      change: c.change,
-      changeApproximate: c.change_approximate,
-    })),
+    latestYear: rows[0]?.latest_year ?? null,
+    townships: [...townships.values()]
+      .sort((a, b) => a.place - b.place)
+      .map((t) => ({ code: t.code, name: t.name })),
+    cells,
   };
 }
 
@@ -361,23 +373,30 @@ export async function loadProfile(db: DbClient, townshipCode: string): Promise<P
     rank: number;
     ranked: number;
   }>(
-    `WITH own AS (SELECT DISTINCT indicator_id FROM all_facts WHERE township_code = ?),
-     ranked AS (
-       SELECT f.township_code, f.year, f.indicator_id, f.value, f.approximate,
-              rank() OVER (PARTITION BY f.indicator_id, f.year
-                           ORDER BY CASE WHEN i.better = 'lower' THEN f.value ELSE -f.value END) AS rank,
-              count(*) OVER (PARTITION BY f.indicator_id, f.year) AS ranked
-       FROM all_facts f
-       JOIN townships t ON t.code = f.township_code
-       JOIN indicators i ON i.id = f.indicator_id
-       WHERE f.indicator_id IN (SELECT indicator_id FROM own)
+    // A rank is 1 + the townships better that year: counted for this township's own values only,
+    // not by ranking every value of the district (a province has a thousand townships).
+    `WITH own AS (
+       SELECT f.indicator_id, f.year, f.value, f.approximate
+       FROM all_facts f JOIN townships t ON t.code = f.township_code
+       WHERE f.township_code = ?
+     ),
+     peers AS (
+       SELECT f.indicator_id, f.year, f.value
+       FROM all_facts f JOIN townships t ON t.code = f.township_code
+       WHERE f.indicator_id IN (SELECT DISTINCT indicator_id FROM own)
      )
-     SELECT r.indicator_id, i.name_zh, i.name_en, i.unit_zh, i.unit_en, i.better,
-            r.year, r.value, r.approximate, r.rank, r.ranked
-     FROM ranked r JOIN indicators i ON i.id = r.indicator_id
-     WHERE r.township_code = ?
-     ORDER BY i.sort_order, r.year`,
-    [townshipCode, townshipCode],
+     SELECT o.indicator_id, any_value(i.name_zh) AS name_zh, any_value(i.name_en) AS name_en,
+            any_value(i.unit_zh) AS unit_zh, any_value(i.unit_en) AS unit_en, any_value(i.better) AS better,
+            o.year, o.value, o.approximate,
+            1 + count(*) FILTER (WHERE CASE WHEN i.better = 'lower' THEN p.value < o.value
+                                            ELSE p.value > o.value END) AS rank,
+            count(*) AS ranked
+     FROM own o
+     JOIN indicators i ON i.id = o.indicator_id
+     JOIN peers p ON p.indicator_id = o.indicator_id AND p.year = o.year
+     GROUP BY o.indicator_id, o.year, o.value, o.approximate
+     ORDER BY any_value(i.sort_order), o.year`,
+    [townshipCode],
   );
   const indicators: ProfileIndicator[] = [];
   let current: { indicator: ProfileIndicator; points: ProfilePoint[] } | undefined;
@@ -409,5 +428,141 @@ export async function loadProfile(db: DbClient, townshipCode: string): Promise<P
     townshipName: township?.name ?? townshipCode,
     years: years.map((y) => y.year),
     indicators,
+  };
+}
+
+export interface YearTablePage {
+  readonly year: number;
+  /** The page's townships in table order: those with values first, then those without (a missing report). */
+  readonly townships: readonly TownshipRow[];
+  /** Their cells, in the same order: every stored and derived value of the year, with its source. */
+  readonly cells: readonly TableCell[];
+  /** Townships matching the filter: all pages together. */
+  readonly total: number;
+  /** Indicators with at least one value that year, in any township: the table's columns on every page. */
+  readonly indicatorIds: readonly string[];
+}
+
+export interface YearTableSlice {
+  /** Townships skipped, in table order. */
+  readonly offset: number;
+  readonly limit: number;
+  /** Only townships whose name contains this text ('' = all). */
+  readonly filter: string;
+}
+
+/**
+ * One page of the comparison table: the townships of the district in the table's order (the query
+ * decides it, as loadYearCells does: by the sort indicator's value, then the district's order,
+ * townships without any value that year last), and for only those townships every value of the
+ * year with its 同比 change, its standing among all townships (best and worst quarter by the
+ * indicator's `better`, from 8 values up) and where it came from. A province's table is a
+ * thousand townships: a page is what is read and drawn.
+ */
+export async function loadYearTablePage(
+  db: DbClient,
+  year: number,
+  sort: TableSort,
+  slice: YearTableSlice,
+): Promise<YearTablePage> {
+  const rows = await db.query<{
+    present: string | null;
+    township_code: string;
+    township_name: string;
+    total: number;
+    indicator_id: string | null;
+    value: number | null;
+    approximate: boolean | null;
+    raw_text: string | null;
+    file_name: string | null;
+    source_line: number | null;
+    source_column: string | null;
+    change: number | null;
+    standing: 'top' | 'bottom' | null;
+  }>(
+    `WITH cur AS (
+       SELECT f.township_code, f.indicator_id, f.value, f.approximate, f.raw_text, f.import_id,
+              f.source_line, f.source_column
+       FROM all_facts f JOIN townships t ON t.code = f.township_code
+       WHERE f.year = ?
+     ),
+     sort_key AS (SELECT township_code, value AS sort_value FROM cur WHERE indicator_id = ?),
+     reported AS (SELECT DISTINCT township_code FROM cur),
+     ordered AS (
+       SELECT t.code, t.name,
+              row_number() OVER (
+                ORDER BY r.township_code IS NULL, k.sort_value * ? NULLS LAST,
+                         CASE WHEN r.township_code IS NULL THEN t.sort_order ELSE t.sort_order * ? END
+              ) AS place,
+              count(*) OVER () AS total
+       FROM townships t
+       LEFT JOIN reported r ON r.township_code = t.code
+       LEFT JOIN sort_key k ON k.township_code = t.code
+       WHERE contains(t.name, ?)
+     ),
+     page AS (SELECT * FROM ordered WHERE place > ? AND place <= ?),
+     ranked AS (
+       SELECT c.*, ind.better,
+              count(*) OVER (PARTITION BY c.indicator_id) AS n,
+              percent_rank() OVER (PARTITION BY c.indicator_id ORDER BY c.value) AS pr
+       FROM cur c LEFT JOIN indicators ind ON ind.id = c.indicator_id
+     ),
+     previous AS (
+       SELECT township_code, indicator_id, value FROM all_facts
+       WHERE year = ? - 1 AND township_code IN (SELECT code FROM page)
+     ),
+     -- The year's columns, on the first row only: one query, not two.
+     present AS (SELECT string_agg(DISTINCT indicator_id, chr(1) ORDER BY indicator_id) AS ids FROM cur)
+     SELECT CASE WHEN row_number() OVER (ORDER BY g.place, f.indicator_id) = 1 THEN (SELECT ids FROM present) END
+              AS present,
+            g.code AS township_code, g.name AS township_name, g.total, f.indicator_id, f.value, f.approximate,
+            f.raw_text, i.file_name, f.source_line, f.source_column,
+            f.value - p.value AS change,
+            CASE WHEN f.better NOT IN ('higher', 'lower') OR f.n < 8 THEN NULL
+                 WHEN (f.better = 'higher' AND f.pr >= 0.75) OR (f.better = 'lower' AND f.pr <= 0.25) THEN 'top'
+                 WHEN (f.better = 'higher' AND f.pr <= 0.25) OR (f.better = 'lower' AND f.pr >= 0.75) THEN 'bottom'
+            END AS standing
+     FROM page g
+     LEFT JOIN ranked f ON f.township_code = g.code
+     LEFT JOIN imports i ON i.id = f.import_id
+     LEFT JOIN previous p ON p.township_code = f.township_code AND p.indicator_id = f.indicator_id
+     ORDER BY g.place, f.indicator_id`,
+    [
+      year,
+      sort.indicatorId ?? '',
+      sort.desc ? -1 : 1,
+      sort.indicatorId === null && sort.desc ? -1 : 1,
+      slice.filter,
+      slice.offset,
+      slice.offset + slice.limit,
+      year,
+    ],
+  );
+  const townships: TownshipRow[] = [];
+  const cells: TableCell[] = [];
+  for (const r of rows) {
+    if (townships.at(-1)?.code !== r.township_code)
+      townships.push({ code: r.township_code, name: r.township_name });
+    if (r.indicator_id === null || r.value === null) continue;
+    cells.push({
+      townshipCode: r.township_code,
+      townshipName: r.township_name,
+      indicatorId: r.indicator_id,
+      value: r.value,
+      approximate: r.approximate ?? false,
+      rawText: r.raw_text,
+      fileName: r.file_name,
+      sourceLine: r.source_line,
+      sourceColumn: r.source_column,
+      change: r.change,
+      standing: r.standing,
+    });
+  }
+  return {
+    year,
+    townships,
+    cells,
+    total: rows[0]?.total ?? 0,
+    indicatorIds: (rows[0]?.present ?? '').split('\u0001').filter((id) => id !== ''),
   };
 }

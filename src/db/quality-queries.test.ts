@@ -6,7 +6,15 @@ import { TONGNAN } from '../district/tongnan.ts';
 import type { DbClient } from './client.ts';
 import { openNodeDb } from './node-client.ts';
 import { loadCompleteness } from './overview-queries.ts';
-import { loadQualityWarnings, type QualityWarning } from './quality-queries.ts';
+import { findIndicator } from '../indicators/catalog.ts';
+import { en } from '../messages/en.ts';
+import { zh } from '../messages/zh.ts';
+import {
+  describeWarning,
+  type IndicatorLabel,
+  loadQualityWarnings,
+  type QualityWarning,
+} from './quality-queries.ts';
 import { applySchema, replaceTownships } from './schema.ts';
 
 /** test/fixtures/views-small.csv; see overview-queries.test.ts for what it holds. */
@@ -29,6 +37,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close();
 });
+
+const labelIn =
+  (lang: 'zh' | 'en'): IndicatorLabel =>
+  (id) => {
+    const indicator = findIndicator(id);
+    return indicator && { name: indicator.name[lang], unit: indicator.unit[lang] };
+  };
+/** The warning as the page shows it, in Chinese. */
+const text = (w: QualityWarning | undefined) => (w ? describeWarning(w, zh, labelIn('zh')) : undefined);
+/** The same warning in English. */
+const english = (w: QualityWarning | undefined) => (w ? describeWarning(w, en, labelIn('en')) : undefined);
 
 const brief = (w: QualityWarning) => [w.kind, w.townshipName, w.year, w.indicatorId, w.value, w.sourceLine];
 
@@ -68,7 +87,7 @@ describe('data quality warnings on the small fixture', () => {
     const [shanghe] = warnings.filter((w) => w.kind === 'rate-disagrees' && w.townshipName === '上和镇');
     expect(shanghe?.rawText).toBe('90%');
     expect(shanghe?.reference).toBeCloseTo((100 * 92) / 94, 10);
-    expect(shanghe?.message).toBe(
+    expect(text(shanghe)).toBe(
       '上和镇2021年填报的调解成功率（报告值）“90%”与按计数算出的结果（调解成功 92 ÷ 调解纠纷 94 = 97.87%）对不上，按小数位截断或四舍五入都不相符。请核对比率和两个计数。',
     );
   });
@@ -81,7 +100,7 @@ describe('data quality warnings on the small fixture', () => {
       [50, 48],
       [31, 30],
     ]);
-    expect(exceeded[0]?.message).toBe(
+    expect(text(exceeded[0])).toBe(
       '上和镇2022年调解成功“50”比调解纠纷“48”还多，前者不可能超过后者。请核对这两个数。',
     );
   });
@@ -89,12 +108,12 @@ describe('data quality warnings on the small fixture', () => {
   it('missing: a whole year, and an indicator at least 80 % of the other reporting townships have', () => {
     const year = warnings.find((w) => w.kind === 'missing-year');
     expect(year).toMatchObject({ townshipName: '桂林街道', compared: 1, indicatorId: null });
-    expect(year?.message).toBe(
+    expect(text(year)).toBe(
       '桂林街道没有2020年的任何数据，而全区已有 1 个镇街报送了该年度数据。请催报或补录。',
     );
     const indicator = warnings.find((w) => w.kind === 'missing-indicator');
     expect(indicator).toMatchObject({ indicatorName: '干部培训', reference: 3, compared: 3 });
-    expect(indicator?.message).toBe(
+    expect(text(indicator)).toBe(
       '上和镇2022年缺少“干部培训”，而同年报送数据的其他 3 个镇街中有 3 个填报了这一指标。请核对是否漏填。',
     );
   });
@@ -103,7 +122,7 @@ describe('data quality warnings on the small fixture', () => {
     const outlier = warnings.find((w) => w.kind === 'outlier-history');
     expect(outlier).toMatchObject({ reference: 410, compared: 3, rawText: '2000' });
     expect(outlier?.score).toBeCloseTo(1590 / (1.4826 * 10), 6);
-    expect(outlier?.message).toBe(
+    expect(text(outlier)).toBe(
       '宝龙镇2023年法律咨询为“2000”，与本镇街其他 3 个年度相差很大（中位数 410 人次）。请核对是否填错。',
     );
     // 宝龙镇 干部培训 17 against 10, 12, 11: z = 6 / 1.4826 = 4.05, but less than twice the median.
@@ -116,7 +135,7 @@ describe('data quality warnings on the small fixture', () => {
     const outlier = warnings.find((w) => w.kind === 'outlier-district');
     expect(outlier).toMatchObject({ reference: 98, compared: 3 });
     expect(outlier?.score).toBeCloseTo(18 / 1.4826, 6);
-    expect(outlier?.message).toBe(
+    expect(text(outlier)).toBe(
       '宝龙镇2022年法治考试合格率为“80%”，与同年其他 3 个镇街相差很大（中位数 98%）。请核对是否填错。',
     );
   });
@@ -124,9 +143,54 @@ describe('data quality warnings on the small fixture', () => {
   it('approximate values stay marked, with the text as written', () => {
     const approximate = warnings.filter((w) => w.kind === 'approximate');
     expect(approximate.map((w) => w.rawText)).toEqual(['800多', '20余', '300余', '90余']);
-    expect(approximate[0]?.message).toBe(
+    expect(text(approximate[0])).toBe(
       '梓潼街道2021年法律咨询填的是约数“800多”，按 800 计入合计和图表，并标为约数。',
     );
+  });
+});
+
+describe('data quality warnings in English', () => {
+  const of = (kind: QualityWarning['kind']) => warnings.find((w) => w.kind === kind);
+
+  it('every kind reads in English, with the indicators’ English names and units', () => {
+    expect(english(warnings.find((w) => w.kind === 'rate-disagrees' && w.townshipName === '上和镇'))).toBe(
+      '上和镇 reported Mediation success rate (as reported) as “90%” for 2021, but its counts give Disputes mediated successfully 92 ÷ Disputes mediated 94 = 97.87%, and neither cutting nor rounding that to the decimals written matches. Check the rate and both counts.',
+    );
+    expect(english(of('successes-exceed-cases'))).toBe(
+      '上和镇 2022: Disputes mediated successfully “50” is more than Disputes mediated “48”, which it can never exceed. Check both figures.',
+    );
+    expect(english(of('missing-year'))).toBe(
+      '桂林街道 has no data at all for 2020, while 1 township of the district reported that year. Ask for the report or enter it.',
+    );
+    expect(english(of('missing-indicator'))).toBe(
+      '上和镇 2022: “Officials sent to training” is missing, while 3 of the 3 other townships that reported that year gave it. Check whether it was left out.',
+    );
+    expect(english(of('outlier-history'))).toBe(
+      '宝龙镇 2023: Legal consultations is “2000”, far from the township’s 3 other years (median 410 consultations). Check whether it was mistyped.',
+    );
+    expect(english(of('outlier-district'))).toBe(
+      '宝龙镇 2022: Law exam pass rate (as reported) is “80%”, far from the 3 other townships that year (median 98%). Check whether it was mistyped.',
+    );
+    expect(english(of('approximate'))).toBe(
+      '梓潼街道 2021: Legal consultations was written as the approximation “800多”; it counts as 800 in totals and charts and is marked approximate.',
+    );
+  });
+
+  it('no English text carries Chinese words or punctuation beyond the township names and raw text', () => {
+    for (const w of warnings) {
+      const sentence = english(w) ?? '';
+      const stripped = sentence.replaceAll(w.townshipName, '').replaceAll(w.rawText ?? '', '');
+      expect(stripped, sentence).not.toMatch(/[\u4e00-\u9fa5\u3000-\u303f\uff00-\uffef]/);
+    }
+  });
+
+  it('numbers follow the language: 1,234.5 in both, no Chinese separators', () => {
+    const w = of('outlier-history');
+    expect(w).toBeDefined();
+    if (!w) return;
+    const big = { ...w, reference: 12345.678 };
+    expect(english(big)).toContain('median 12,345.68 consultations');
+    expect(text(big)).toContain('中位数 12,345.68 人次');
   });
 });
 

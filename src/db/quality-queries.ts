@@ -4,6 +4,7 @@
  */
 import { CATALOG, findIndicator } from '../indicators/catalog.ts';
 import { rateAgrees, writtenDecimals } from '../import/check-facts.ts';
+import type { Messages, QualityTextParts } from '../messages/zh.ts';
 import type { DbClient, SqlParam } from './client.ts';
 
 /** In display order: contradictions, then gaps, then unusual values, then approximations. */
@@ -46,11 +47,22 @@ export interface QualityWarning {
    * year ('missing-year').
    */
   readonly compared: number | null;
-  /** What a district official reads, in Chinese. */
-  readonly message: string;
+  /**
+   * The other stored values the warning is about: for 'rate-disagrees' the numerator and the
+   * denominator the rate was computed from, for '…-exceeds-…' the count it may not exceed.
+   */
+  readonly related: readonly RelatedFact[];
   readonly fileName: string | null;
   readonly sourceLine: number | null;
   readonly sourceColumn: string | null;
+}
+
+export interface RelatedFact {
+  readonly indicatorId: string;
+  /** The indicator's Chinese name as stored (the page shows it in the user's language). */
+  readonly indicatorName: string;
+  readonly value: number;
+  readonly rawText: string | null;
 }
 
 /**
@@ -79,8 +91,11 @@ const RATE_CHECKS = CATALOG.flatMap((indicator) => {
   return against?.formula ? [{ reported: indicator.id as string, ...against.formula }] : [];
 });
 
-/** Facts of the district's townships with what every warning shows about them. */
-const SCOPED = `scoped AS (
+/**
+ * Facts of the district's townships with what every warning shows about them, as CTE `name`;
+ * `where` narrows the facts first (a province has 200,000: each check reads only those it checks).
+ */
+const scoped = (name: string, where = 'true') => `${name} AS (
   SELECT f.township_code, t.name AS township_name, t.sort_order AS township_order, f.year,
          f.indicator_id, i.name_zh AS indicator_name, i.unit_zh AS unit, i.sort_order AS indicator_order,
          i.additive, f.value, f.approximate, f.raw_text, m.file_name, f.source_line, f.source_column
@@ -88,7 +103,11 @@ const SCOPED = `scoped AS (
   JOIN townships t ON t.code = f.township_code
   LEFT JOIN indicators i ON i.id = f.indicator_id
   LEFT JOIN imports m ON m.id = f.import_id
+  WHERE ${where}
 )`;
+
+/** `?, ?, ?` for a bound list. */
+const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 const FACT_COLUMNS = `x.township_code, x.township_name, x.township_order, x.year, x.indicator_id,
   x.indicator_name, x.unit, x.indicator_order, x.value, x.raw_text, x.file_name, x.source_line, x.source_column`;
@@ -116,17 +135,15 @@ interface Sortable {
   readonly indicatorOrder: number;
 }
 
-const plain = (value: number) => value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-const written = (row: { raw_text: string | null; value: number }) => row.raw_text?.trim() || plain(row.value);
-const withUnit = (value: number, unit: string | null) =>
-  unit === '%' ? `${plain(value)}%` : `${plain(value)}${unit ? ` ${unit}` : ''}`;
 const placeholders = (rows: number, columns: number) =>
   Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
 
 function fromFact(
   row: FactRow,
   kind: QualityKind,
-  fields: Pick<QualityWarning, 'reference' | 'score' | 'compared' | 'message'>,
+  fields: Pick<QualityWarning, 'reference' | 'score' | 'compared'> & {
+    readonly related?: readonly RelatedFact[];
+  },
 ): Sortable {
   return {
     townshipOrder: row.township_order,
@@ -144,32 +161,69 @@ function fromFact(
       fileName: row.file_name,
       sourceLine: row.source_line,
       sourceColumn: row.source_column,
-      ...fields,
+      reference: fields.reference,
+      score: fields.score,
+      compared: fields.compared,
+      related: fields.related ?? [],
     },
   };
 }
+
+/**
+ * Whether SQL can tell for certain that a reported rate agrees with its counts: the integer test
+ * of rateAgrees (import/check-facts.ts) for the common case — integer counts and a rate written in
+ * plain ASCII digits. Those rows (nearly all) stay in DuckDB; every other row is judged by
+ * rateAgrees itself, which stays the one authority.
+ */
+const RATE_SURELY_AGREES = `CASE WHEN raw_text IS NOT NULL
+       AND regexp_full_match(raw_text, ' *[0-9]{1,6}([.][0-9]{1,4})? *%? *')
+       AND numerator = floor(numerator) AND denominator = floor(denominator)
+       AND numerator < 1e9 AND denominator < 1e9
+     THEN CAST(round(value * scale) AS BIGINT) = (CAST(numerator AS BIGINT) * 100 * scale) // CAST(denominator AS BIGINT)
+       OR CAST(round(value * scale) AS BIGINT) =
+          (2 * CAST(numerator AS BIGINT) * 100 * scale + CAST(denominator AS BIGINT)) // (2 * CAST(denominator AS BIGINT))
+     ELSE false END`;
 
 async function findRateDisagreements(db: DbClient): Promise<Sortable[]> {
   if (RATE_CHECKS.length === 0) return [];
   const rows = await db.query<
     FactRow & {
+      numerator_id: string;
       numerator: number;
-      denominator: number;
+      numerator_text: string | null;
       numerator_name: string;
+      denominator_id: string;
+      denominator: number;
+      denominator_text: string | null;
       denominator_name: string;
       computed: number;
     }
   >(
-    `WITH ${SCOPED}, checks(reported_id, numerator_id, denominator_id) AS (VALUES ${placeholders(RATE_CHECKS.length, 3)})
-     SELECT ${FACT_COLUMNS}, n.value AS numerator, d.value AS denominator,
-            n.indicator_name AS numerator_name, d.indicator_name AS denominator_name,
-            100.0 * n.value / d.value AS computed
-     FROM checks c
-     JOIN scoped x ON x.indicator_id = c.reported_id
-     JOIN scoped n ON n.township_code = x.township_code AND n.year = x.year AND n.indicator_id = c.numerator_id
-     JOIN scoped d ON d.township_code = x.township_code AND d.year = x.year AND d.indicator_id = c.denominator_id
-     WHERE NOT (x.approximate OR n.approximate OR d.approximate) AND d.value > 0`,
-    RATE_CHECKS.flatMap((check) => [check.reported, check.numerator, check.denominator]),
+    `WITH checks(reported_id, numerator_id, denominator_id) AS (VALUES ${placeholders(RATE_CHECKS.length, 3)}),
+     ${scoped('x', `f.indicator_id IN (${list(RATE_CHECKS.length)}) AND NOT f.approximate`)},
+     counts AS (
+       SELECT f.township_code, f.year, f.indicator_id, f.value, f.raw_text, i.name_zh AS indicator_name
+       FROM facts f LEFT JOIN indicators i ON i.id = f.indicator_id
+       WHERE f.indicator_id IN (${list(RATE_CHECKS.length * 2)}) AND NOT f.approximate
+     ),
+     pairs AS (
+       SELECT ${FACT_COLUMNS}, n.indicator_id AS numerator_id, n.value AS numerator, n.raw_text AS numerator_text,
+              n.indicator_name AS numerator_name, d.indicator_id AS denominator_id, d.value AS denominator,
+              d.raw_text AS denominator_text, d.indicator_name AS denominator_name,
+              100.0 * n.value / d.value AS computed,
+              CAST(pow(10, length(regexp_extract(coalesce(x.raw_text, ''), '[0-9][.]([0-9]+)', 1))) AS BIGINT) AS scale
+       FROM checks c
+       JOIN x ON x.indicator_id = c.reported_id
+       JOIN counts n ON n.township_code = x.township_code AND n.year = x.year AND n.indicator_id = c.numerator_id
+       JOIN counts d ON d.township_code = x.township_code AND d.year = x.year AND d.indicator_id = c.denominator_id
+       WHERE d.value > 0
+     )
+     SELECT * EXCLUDE (scale) FROM pairs WHERE NOT (${RATE_SURELY_AGREES})`,
+    [
+      ...RATE_CHECKS.flatMap((check) => [check.reported, check.numerator, check.denominator]),
+      ...RATE_CHECKS.map((check) => check.reported),
+      ...RATE_CHECKS.flatMap((check) => [check.numerator, check.denominator]),
+    ],
   );
   return rows
     .filter(
@@ -180,46 +234,69 @@ async function findRateDisagreements(db: DbClient): Promise<Sortable[]> {
         reference: r.computed,
         score: null,
         compared: null,
-        message: `${r.township_name}${r.year}年填报的${r.indicator_name}“${written(r)}”与按计数算出的结果（${r.numerator_name} ${plain(r.numerator)} ÷ ${r.denominator_name} ${plain(r.denominator)} = ${plain(r.computed)}%）对不上，按小数位截断或四舍五入都不相符。请核对比率和两个计数。`,
+        related: [
+          {
+            indicatorId: r.numerator_id,
+            indicatorName: r.numerator_name,
+            value: r.numerator,
+            rawText: r.numerator_text,
+          },
+          {
+            indicatorId: r.denominator_id,
+            indicatorName: r.denominator_name,
+            value: r.denominator,
+            rawText: r.denominator_text,
+          },
+        ],
       }),
     );
 }
 
 async function findCountsExceeded(db: DbClient): Promise<Sortable[]> {
   const rows = await db.query<
-    FactRow & { kind: QualityKind; whole: number; whole_text: string | null; whole_name: string }
+    FactRow & {
+      kind: QualityKind;
+      whole_id: string;
+      whole: number;
+      whole_text: string | null;
+      whole_name: string;
+    }
   >(
-    `WITH ${SCOPED}, pairs(kind, part_id, whole_id) AS (VALUES ${placeholders(AT_MOST.length, 3)})
-     SELECT ${FACT_COLUMNS}, c.kind, w.value AS whole, w.raw_text AS whole_text, w.indicator_name AS whole_name
+    `WITH pairs(kind, part_id, whole_id) AS (VALUES ${placeholders(AT_MOST.length, 3)}),
+     ${scoped('x', `f.indicator_id IN (${list(AT_MOST.length)})`)},
+     wholes AS (
+       SELECT f.township_code, f.year, f.indicator_id, f.value, f.raw_text, i.name_zh AS indicator_name
+       FROM facts f LEFT JOIN indicators i ON i.id = f.indicator_id
+       -- 94余件 may be more than 94: only an exact whole can be exceeded for certain.
+       WHERE f.indicator_id IN (${list(AT_MOST.length)}) AND NOT f.approximate
+     )
+     SELECT ${FACT_COLUMNS}, c.kind, w.indicator_id AS whole_id, w.value AS whole, w.raw_text AS whole_text,
+            w.indicator_name AS whole_name
      FROM pairs c
-     JOIN scoped x ON x.indicator_id = c.part_id
-     JOIN scoped w ON w.township_code = x.township_code AND w.year = x.year AND w.indicator_id = c.whole_id
-     -- 94余件 may be more than 94: only an exact whole can be exceeded for certain.
-     WHERE NOT w.approximate AND x.value > w.value`,
-    AT_MOST.flatMap((pair) => [pair.kind, pair.part, pair.whole]),
+     JOIN x ON x.indicator_id = c.part_id
+     JOIN wholes w ON w.township_code = x.township_code AND w.year = x.year AND w.indicator_id = c.whole_id
+     WHERE x.value > w.value`,
+    [
+      ...AT_MOST.flatMap((pair) => [pair.kind, pair.part, pair.whole]),
+      ...AT_MOST.map((pair) => pair.part),
+      ...AT_MOST.map((pair) => pair.whole),
+    ],
   );
   return rows.map((r) =>
     fromFact(r, r.kind, {
       reference: r.whole,
       score: null,
       compared: null,
-      message: `${r.township_name}${r.year}年${r.indicator_name}“${written(r)}”比${r.whole_name}“${written({ raw_text: r.whole_text, value: r.whole })}”还多，前者不可能超过后者。请核对这两个数。`,
+      related: [
+        { indicatorId: r.whole_id, indicatorName: r.whole_name, value: r.whole, rawText: r.whole_text },
+      ],
     }),
   );
 }
 
 async function findApproximations(db: DbClient): Promise<Sortable[]> {
-  const rows = await db.query<FactRow>(
-    `WITH ${SCOPED} SELECT ${FACT_COLUMNS} FROM scoped x WHERE x.approximate`,
-  );
-  return rows.map((r) =>
-    fromFact(r, 'approximate', {
-      reference: null,
-      score: null,
-      compared: null,
-      message: `${r.township_name}${r.year}年${r.indicator_name}填的是约数“${written(r)}”，按 ${plain(r.value)} 计入合计和图表，并标为约数。`,
-    }),
-  );
+  const rows = await db.query<FactRow>(`WITH ${scoped('x', 'f.approximate')} SELECT ${FACT_COLUMNS} FROM x`);
+  return rows.map((r) => fromFact(r, 'approximate', { reference: null, score: null, compared: null }));
 }
 
 async function findMissingYears(db: DbClient): Promise<Sortable[]> {
@@ -230,10 +307,13 @@ async function findMissingYears(db: DbClient): Promise<Sortable[]> {
     year: number;
     reporting: number;
   }>(
-    `WITH ${SCOPED}, years AS (SELECT year, count(DISTINCT township_code) AS reporting FROM scoped GROUP BY year)
+    `WITH reported AS (
+       SELECT DISTINCT f.township_code, f.year FROM facts f JOIN townships t ON t.code = f.township_code
+     ),
+     years AS (SELECT year, count(*) AS reporting FROM reported GROUP BY year)
      SELECT t.code AS township_code, t.name AS township_name, t.sort_order AS township_order, y.year, y.reporting
      FROM townships t CROSS JOIN years y
-     WHERE NOT EXISTS (SELECT 1 FROM scoped s WHERE s.township_code = t.code AND s.year = y.year)`,
+     ANTI JOIN reported r ON r.township_code = t.code AND r.year = y.year`,
   );
   return rows.map((r) => ({
     townshipOrder: r.township_order,
@@ -251,7 +331,7 @@ async function findMissingYears(db: DbClient): Promise<Sortable[]> {
       reference: null,
       score: null,
       compared: r.reporting,
-      message: `${r.township_name}没有${r.year}年的任何数据，而全区已有 ${r.reporting} 个镇街报送了该年度数据。请催报或补录。`,
+      related: [],
       fileName: null,
       sourceLine: null,
       sourceColumn: null,
@@ -272,22 +352,40 @@ async function findMissingIndicators(db: DbClient): Promise<Sortable[]> {
     having: number;
     others: number;
   }>(
-    `WITH ${SCOPED},
-     reporting AS (SELECT DISTINCT township_code, township_name, township_order, year FROM scoped),
+    `WITH scoped AS (
+       SELECT f.township_code, f.year, f.indicator_id FROM facts f JOIN townships t ON t.code = f.township_code
+     ),
+     reporting AS (SELECT DISTINCT township_code, year FROM scoped),
      per_year AS (SELECT year, count(*) - 1 AS others FROM reporting GROUP BY year),
-     per_indicator AS (
-       SELECT year, indicator_id, any_value(indicator_name) AS indicator_name, any_value(unit) AS unit,
-              any_value(indicator_order) AS indicator_order, count(*) AS having
-       FROM scoped GROUP BY year, indicator_id
+     per_indicator AS (SELECT year, indicator_id, count(*) AS having FROM scoped GROUP BY year, indicator_id),
+     expected AS (
+       SELECT i.year, i.indicator_id, i.having, y.others
+       FROM per_indicator i JOIN per_year y ON y.year = i.year
+       WHERE y.others > 0 AND 100 * i.having >= ? * y.others
+     ),
+     -- Only township-years that lack one of the expected indicators are looked at one by one.
+     expected_count AS (SELECT year, count(*) AS n FROM expected GROUP BY year),
+     present AS (
+       SELECT s.township_code, s.year, count(*) AS n
+       FROM scoped s SEMI JOIN expected e ON e.year = s.year AND e.indicator_id = s.indicator_id
+       GROUP BY s.township_code, s.year
+     ),
+     short AS (
+       SELECT r.township_code, r.year
+       FROM reporting r JOIN expected_count c ON c.year = r.year
+       LEFT JOIN present p ON p.township_code = r.township_code AND p.year = r.year
+       WHERE COALESCE(p.n, 0) < c.n
+     ),
+     short_facts AS (
+       SELECT s.* FROM scoped s SEMI JOIN short h ON h.township_code = s.township_code AND h.year = s.year
      )
-     SELECT r.township_code, r.township_name, r.township_order, r.year, i.indicator_id, i.indicator_name,
-            i.unit, i.indicator_order, i.having, y.others
-     FROM reporting r
-     JOIN per_year y ON y.year = r.year
-     JOIN per_indicator i ON i.year = r.year
-     WHERE y.others > 0 AND 100 * i.having >= ? * y.others
-       AND NOT EXISTS (SELECT 1 FROM scoped s
-                       WHERE s.township_code = r.township_code AND s.year = r.year AND s.indicator_id = i.indicator_id)`,
+     SELECT r.township_code, t.name AS township_name, t.sort_order AS township_order, r.year, e.indicator_id,
+            ind.name_zh AS indicator_name, ind.unit_zh AS unit, ind.sort_order AS indicator_order, e.having, e.others
+     FROM short r
+     JOIN expected e ON e.year = r.year
+     JOIN townships t ON t.code = r.township_code
+     LEFT JOIN indicators ind ON ind.id = e.indicator_id
+     ANTI JOIN short_facts s ON s.township_code = r.township_code AND s.year = r.year AND s.indicator_id = e.indicator_id`,
     [MISSING_INDICATOR_PERCENT],
   );
   return rows.map((r) => ({
@@ -306,7 +404,7 @@ async function findMissingIndicators(db: DbClient): Promise<Sortable[]> {
       reference: r.having,
       score: null,
       compared: r.others,
-      message: `${r.township_name}${r.year}年缺少“${r.indicator_name ?? r.indicator_id}”，而同年报送数据的其他 ${r.others} 个镇街中有 ${r.having} 个填报了这一指标。请核对是否漏填。`,
+      related: [],
       fileName: null,
       sourceLine: null,
       sourceColumn: null,
@@ -316,22 +414,36 @@ async function findMissingIndicators(db: DbClient): Promise<Sortable[]> {
 
 const OUTLIER_SCOPES = {
   'outlier-history': {
+    group: ['township_code', 'indicator_id'],
     peers: 'o.township_code = x.township_code AND o.indicator_id = x.indicator_id AND o.year <> x.year',
-    candidates: 'true',
-    against: (compared: number) => `本镇街其他 ${compared} 个年度`,
+    facts: 'true',
   },
   // Counts grow with a township's size, which the district list does not record: a street twice
   // a town's size would be flagged every year. Only size-free values are compared across townships.
   'outlier-district': {
+    group: ['year', 'indicator_id'],
     peers: 'o.year = x.year AND o.indicator_id = x.indicator_id AND o.township_code <> x.township_code',
-    candidates: `(NOT x.additive OR x.unit = '%')`,
-    against: (compared: number) => `同年其他 ${compared} 个镇街`,
+    facts: `(NOT i.additive OR i.unit_zh = '%')`,
   },
 } as const;
 
+/**
+ * The median and MAD are those of the comparison values — the group without the value itself —
+ * which takes a join of every value with its peers: a million pairs on a province. Most values
+ * cannot be outliers, and that is known from the whole group: without one of its n values, a
+ * group's median lies between its ⌈(n−1)/2⌉-th and (⌊(n−1)/2⌋+2)-th smallest values. A value
+ * that is not materially different (OUTLIER_MIN_POINTS, OUTLIER_MIN_RATIO) from any median in
+ * that range is no outlier; only the rest are joined with their peers.
+ */
 async function findOutliers(db: DbClient, kind: keyof typeof OUTLIER_SCOPES): Promise<Sortable[]> {
   const scope = OUTLIER_SCOPES[kind];
+  const keys = scope.group.join(', ');
   const params: SqlParam[] = [
+    OUTLIER_MIN_COMPARED,
+    OUTLIER_MIN_POINTS,
+    OUTLIER_MIN_POINTS,
+    OUTLIER_MIN_RATIO,
+    OUTLIER_MIN_RATIO,
     OUTLIER_MIN_COMPARED,
     OUTLIER_Z,
     OUTLIER_MIN_POINTS,
@@ -339,21 +451,53 @@ async function findOutliers(db: DbClient, kind: keyof typeof OUTLIER_SCOPES): Pr
     OUTLIER_MIN_RATIO,
   ];
   const rows = await db.query<FactRow & { median: number; score: number; compared: number }>(
-    `WITH ${SCOPED},
-     exact AS (SELECT * FROM scoped WHERE NOT approximate),
+    // Approximate values (6000余) are left out on both sides.
+    `WITH exact AS (
+       SELECT f.township_code, f.year, f.indicator_id, f.value, i.unit_zh AS unit
+       FROM facts f JOIN townships t ON t.code = f.township_code LEFT JOIN indicators i ON i.id = f.indicator_id
+       WHERE NOT f.approximate AND ${scope.facts}
+     ),
+     groups AS MATERIALIZED (
+       SELECT ${keys}, count(*) AS n, list_sort(list(value)) AS sorted FROM exact GROUP BY ${keys}
+     ),
+     bounds AS (
+       SELECT ${keys}, n,
+              sorted[CAST(ceil((n - 1) / 2) AS BIGINT)] AS low,
+              sorted[least(n, CAST(floor((n - 1) / 2) AS BIGINT) + 2)] AS high
+       FROM groups WHERE n - 1 >= ?
+     ),
+     candidates AS (SELECT x.*, b.low, b.high FROM exact x JOIN bounds b USING (${keys})),
+     material AS (
+       SELECT * FROM candidates x
+       WHERE CASE WHEN x.unit = '%' THEN x.value - x.low >= ? OR x.high - x.value >= ?
+                  ELSE x.value >= ? * x.low OR ? * x.value <= x.high END
+     ),
+     -- The comparison values of x are its group without one x: the same for every member with
+     -- x's value, so each distinct value is worked out once, from the group's sorted list.
+     distinct_values AS (SELECT DISTINCT ${keys}, value FROM material),
+     without_one AS (
+       SELECT d.*, g.n - 1 AS compared,
+              list_concat(g.sorted[1:list_position(g.sorted, d.value) - 1],
+                          g.sorted[list_position(g.sorted, d.value) + 1:]) AS rest
+       FROM distinct_values d JOIN groups g USING (${keys})
+     ),
      stats AS (
-       SELECT x.township_code, x.year, x.indicator_id, count(*) AS compared,
-              median(o.value) AS median, mad(o.value) AS mad
-       FROM exact x JOIN exact o ON ${scope.peers}
-       WHERE ${scope.candidates}
-       GROUP BY x.township_code, x.year, x.indicator_id
-       HAVING count(*) >= ? AND mad(o.value) > 0
-     )
-     SELECT ${FACT_COLUMNS}, s.median, abs(x.value - s.median) / (1.4826 * s.mad) AS score, s.compared
-     FROM stats s JOIN exact x USING (township_code, year, indicator_id)
-     WHERE abs(x.value - s.median) / (1.4826 * s.mad) > ?
-       AND CASE WHEN x.unit = '%' THEN abs(x.value - s.median) >= ?
-                ELSE x.value >= ? * s.median OR ? * x.value <= s.median END`,
+       SELECT ${keys}, value, compared,
+              list_aggregate(rest, 'median') AS median, list_aggregate(rest, 'mad') AS mad
+       FROM without_one
+     ),
+     flagged AS (
+       SELECT m.township_code, m.year, m.indicator_id, s.median, s.compared,
+              abs(m.value - s.median) / (1.4826 * s.mad) AS score
+       FROM material m JOIN stats s USING (${keys}, value)
+       WHERE s.compared >= ? AND s.mad > 0
+         AND abs(m.value - s.median) / (1.4826 * s.mad) > ?
+         AND CASE WHEN m.unit = '%' THEN abs(m.value - s.median) >= ?
+                  ELSE m.value >= ? * s.median OR ? * m.value <= s.median END
+     ),
+     ${scoped('x', 'NOT f.approximate')}
+     SELECT ${FACT_COLUMNS}, s.median, s.score, s.compared
+     FROM flagged s JOIN x USING (township_code, year, indicator_id)`,
     params,
   );
   return rows.map((r) =>
@@ -361,7 +505,6 @@ async function findOutliers(db: DbClient, kind: keyof typeof OUTLIER_SCOPES): Pr
       reference: r.median,
       score: r.score,
       compared: r.compared,
-      message: `${r.township_name}${r.year}年${r.indicator_name}为“${written(r)}”，与${scope.against(r.compared)}相差很大（中位数 ${withUnit(r.median, r.unit)}）。请核对是否填错。`,
     }),
   );
 }
@@ -390,4 +533,56 @@ export async function loadQualityWarnings(db: DbClient): Promise<QualityWarning[
         a.indicatorOrder - b.indicatorOrder,
     )
     .map((entry) => entry.warning);
+}
+
+/** An indicator's name and unit in the language shown; undefined for one the page does not know. */
+export type IndicatorLabel = (
+  indicatorId: string,
+) => { readonly name: string; readonly unit: string } | undefined;
+
+const formats = new Map<string, Intl.NumberFormat>();
+function plainFormat(locale: string): Intl.NumberFormat {
+  let format = formats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    formats.set(locale, format);
+  }
+  return format;
+}
+
+/**
+ * The warning as a district official reads it, in the language of `t`: the parts are formatted
+ * here (numbers in t's locale, indicator names and units through `label`), the sentence comes
+ * from the messages (`t.qualityText`).
+ */
+export function describeWarning(warning: QualityWarning, t: Messages, label: IndicatorLabel): string {
+  const format = plainFormat(t.lang);
+  const plain = (value: number) => format.format(value);
+  const written = (rawText: string | null, value: number) => rawText?.trim() || plain(value);
+  const own = warning.indicatorId === null ? undefined : label(warning.indicatorId);
+  const unit = own?.unit ?? warning.unit;
+  const reference = warning.reference;
+  const parts: QualityTextParts = {
+    township: warning.townshipName,
+    year: warning.year,
+    indicator: own?.name ?? warning.indicatorName ?? '',
+    written: warning.value === null ? '' : written(warning.rawText, warning.value),
+    value: warning.value === null ? '' : plain(warning.value),
+    reference:
+      reference === null
+        ? ''
+        : warning.kind.startsWith('outlier-')
+          ? unit === '%'
+            ? `${plain(reference)}%`
+            : `${plain(reference)}${unit ? ` ${unit}` : ''}`
+          : plain(reference),
+    compared: warning.compared ?? 0,
+    having: warning.kind === 'missing-indicator' ? (reference ?? 0) : 0,
+    related: warning.related.map((r) => ({
+      name: label(r.indicatorId)?.name ?? r.indicatorName,
+      value: plain(r.value),
+      written: written(r.rawText, r.value),
+    })),
+  };
+  return t.qualityText[warning.kind](parts);
 }

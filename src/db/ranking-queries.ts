@@ -17,6 +17,7 @@ export interface RankedChange extends RankedValue {
 }
 
 export interface RankingWithChange extends Ranking {
+  readonly indicatorId: string;
   readonly rows: readonly RankedChange[];
   /** Median of the townships that reported, null when none did. */
   readonly median: number | null;
@@ -33,10 +34,7 @@ export async function loadRankingWithChange(
   indicatorId: string,
   year: number,
 ): Promise<RankingWithChange> {
-  const [info] = await db.query<{ better: string }>('SELECT better FROM indicators WHERE id = ?', [
-    indicatorId,
-  ]);
-  const sign = info?.better === 'lower' ? 1 : -1;
+  // One query: the indicator's direction, both years' ranks, the average and the median.
   const rows = await db.query<{
     township_code: string;
     township_name: string;
@@ -49,23 +47,31 @@ export async function loadRankingWithChange(
     change: number | null;
     relative_change: number | null;
     rank_change: number | null;
+    average: number | null;
+    median: number | null;
   }>(
-    `WITH ranked AS (
+    `WITH direction AS (
+       SELECT COALESCE((SELECT CASE WHEN better = 'lower' THEN 1 ELSE -1 END FROM indicators WHERE id = ?), -1) AS sign
+     ),
+     ranked AS (
        SELECT f.year, f.township_code, f.value, f.approximate,
-              rank() OVER (PARTITION BY f.year ORDER BY f.value * ?) AS rank
-       FROM all_facts f JOIN townships t ON t.code = f.township_code
+              rank() OVER (PARTITION BY f.year ORDER BY f.value * d.sign) AS rank
+       FROM all_facts f JOIN townships t ON t.code = f.township_code CROSS JOIN direction d
        WHERE f.indicator_id = ? AND f.year IN (?, ? - 1)
      )
      SELECT t.code AS township_code, t.name AS township_name, c.value, c.approximate, c.rank,
             p.value AS previous_value, p.approximate AS previous_approximate, p.rank AS previous_rank,
             c.value - p.value AS change,
             (c.value - p.value) / NULLIF(p.value, 0) AS relative_change,
-            p.rank - c.rank AS rank_change
+            p.rank - c.rank AS rank_change,
+            avg(c.value) OVER () AS average,
+            quantile_cont(c.value, 0.5) OVER () AS median
      FROM townships t
+     CROSS JOIN direction d
      LEFT JOIN ranked c ON c.township_code = t.code AND c.year = ?
      LEFT JOIN ranked p ON p.township_code = t.code AND p.year = ? - 1
-     ORDER BY c.value IS NULL, c.value * ?, t.sort_order`,
-    [sign, indicatorId, year, year, year, year, sign],
+     ORDER BY c.value IS NULL, c.value * d.sign, t.sort_order`,
+    [indicatorId, indicatorId, year, year, year, year],
   );
   const ranked: RankedChange[] = [];
   const missing: string[] = [];
@@ -86,16 +92,11 @@ export async function loadRankingWithChange(
         rankChange: r.rank_change,
       });
   }
-  const [summary] = await db.query<{ average: number | null; median: number | null }>(
-    `SELECT avg(f.value) AS average, quantile_cont(f.value, 0.5) AS median
-     FROM all_facts f JOIN townships t ON t.code = f.township_code
-     WHERE f.year = ? AND f.indicator_id = ?`,
-    [year, indicatorId],
-  );
   return {
+    indicatorId,
     rows: ranked,
-    average: summary?.average ?? null,
-    median: summary?.median ?? null,
+    average: rows[0]?.average ?? null,
+    median: rows[0]?.median ?? null,
     missing,
     year,
     previousYear: year - 1,

@@ -5,7 +5,8 @@ import { TONGNAN } from '../district/tongnan.ts';
 import type { DbClient } from './client.ts';
 import { openNodeDb } from './node-client.ts';
 import { applySchema, replaceTownships } from './schema.ts';
-import { loadTrendBands, loadTrendChanges } from './trend-queries.ts';
+import { loadRanking, loadTrend } from './queries.ts';
+import { loadTrendBands, loadTrendChanges, loadTrendLeaders, loadTrendView } from './trend-queries.ts';
 
 const FIXTURE = new URL('../../test/fixtures/trend-small.csv', import.meta.url);
 const NAMES = ['桂林街道', '古溪镇', '宝龙镇', '玉溪镇'];
@@ -99,5 +100,41 @@ describe('loadTrendChanges: 同比 per township and year', () => {
     const row = changes.find((c) => c.townshipName === '宝龙镇' && c.year === 2022);
     expect(row?.change).toBeCloseTo(9200 / 94 - 8800 / 91, 10);
     expect(row?.change).toBeCloseTo(1.169, 3);
+  });
+});
+
+describe('loadTrendLeaders: the townships a trend highlights by default', () => {
+  it('are the ranking’s first two and last two (or everyone, when four or fewer reported)', async () => {
+    for (const [indicator, year] of [
+      ['legal_consultations', 2021],
+      ['legal_consultations', 2022],
+      ['legal_consultations', 2023],
+    ] as const) {
+      const codes = (await loadRanking(db, indicator, year)).rows.map((r) => r.townshipCode);
+      const expected = codes.length <= 4 ? codes : [...codes.slice(0, 2), ...codes.slice(-2)];
+      expect(await loadTrendLeaders(db, indicator, year)).toEqual(expected);
+    }
+  });
+
+  it('is empty for a year nobody reported', async () => {
+    expect(await loadTrendLeaders(db, 'legal_consultations', 1999)).toEqual([]);
+  });
+});
+
+describe('loadTrendView: the points, bands and default highlight in one query', () => {
+  it('gives exactly what loadTrend, loadTrendBands and loadTrendLeaders give', async () => {
+    for (const indicator of [
+      'legal_consultations',
+      'mediation_success_rate',
+      'petitions',
+      'no_such_indicator',
+    ]) {
+      for (const year of [2021, 2022, 2023, null]) {
+        const view = await loadTrendView(db, indicator, year);
+        expect(view.points).toEqual(await loadTrend(db, indicator));
+        expect(view.bands).toEqual(await loadTrendBands(db, indicator));
+        expect(view.leaders).toEqual(year === null ? [] : await loadTrendLeaders(db, indicator, year));
+      }
+    }
   });
 });

@@ -101,3 +101,112 @@ export async function loadTrendChanges(db: DbClient, indicatorId: string): Promi
     relativeChange: r.relative_change,
   }));
 }
+
+/**
+ * The townships a trend highlights when the user chose none: the two best and the two worst of
+ * `year` by the indicator's `better` (ties in the district's order, as in the ranking), best
+ * first; every township that reported when four or fewer did.
+ */
+export async function loadTrendLeaders(db: DbClient, indicatorId: string, year: number): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    `WITH ranked AS (
+       SELECT t.code,
+              row_number() OVER (ORDER BY f.value * CASE WHEN i.better = 'lower' THEN 1 ELSE -1 END,
+                                          t.sort_order) AS place,
+              count(*) OVER () AS reported
+       FROM all_facts f
+       JOIN townships t ON t.code = f.township_code
+       LEFT JOIN indicators i ON i.id = f.indicator_id
+       WHERE f.indicator_id = ? AND f.year = ?
+     )
+     SELECT code FROM ranked WHERE place <= 2 OR place > reported - 2 ORDER BY place`,
+    [indicatorId, year],
+  );
+  return rows.map((r) => r.code);
+}
+
+export interface TrendView {
+  /** As loadTrend: every township × every year with data, a gap where nothing was reported. */
+  readonly points: readonly SeriesPoint[];
+  /** As loadTrendBands. */
+  readonly bands: readonly TrendBand[];
+  /** As loadTrendLeaders for `year`; empty without a year. */
+  readonly leaders: readonly string[];
+}
+
+/**
+ * Everything the trend chart draws in value mode, in one query (each query is a round trip to
+ * DuckDB's worker, and each of the three read the indicator's values again): the points of
+ * loadTrend, the spread of loadTrendBands and the default highlight of loadTrendLeaders.
+ */
+export async function loadTrendView(
+  db: DbClient,
+  indicatorId: string,
+  year: number | null,
+): Promise<TrendView> {
+  const rows = await db.query<{
+    township_code: string;
+    township_name: string;
+    year: number;
+    value: number | null;
+    approximate: boolean | null;
+    median: number | null;
+    q1: number | null;
+    q3: number | null;
+    reported: number;
+    townships: number;
+    place: number | null;
+  }>(
+    `WITH years AS (SELECT DISTINCT year FROM facts),
+     direction AS (
+       SELECT COALESCE((SELECT CASE WHEN better = 'lower' THEN 1 ELSE -1 END FROM indicators WHERE id = ?), -1) AS sign
+     ),
+     grid AS (
+       SELECT t.code AS township_code, t.name AS township_name, t.sort_order, y.year, f.value, f.approximate
+       FROM townships t CROSS JOIN years y
+       LEFT JOIN all_facts f ON f.township_code = t.code AND f.year = y.year AND f.indicator_id = ?
+     )
+     SELECT g.township_code, g.township_name, g.year, g.value, g.approximate,
+            quantile_cont(g.value, 0.5) OVER per_year AS median,
+            quantile_cont(g.value, 0.25) OVER per_year AS q1,
+            quantile_cont(g.value, 0.75) OVER per_year AS q3,
+            count(g.value) OVER per_year AS reported,
+            count(*) OVER per_year AS townships,
+            CASE WHEN g.year = ? AND g.value IS NOT NULL
+                 THEN row_number() OVER (PARTITION BY g.year, g.value IS NULL ORDER BY g.value * d.sign, g.sort_order)
+            END AS place
+     FROM grid g CROSS JOIN direction d
+     WINDOW per_year AS (PARTITION BY g.year)
+     ORDER BY g.sort_order, g.year`,
+    [indicatorId, indicatorId, year],
+  );
+  const bands = new Map<number, TrendBand>();
+  const placed: { code: string; place: number; reported: number }[] = [];
+  const points = rows.map((r) => {
+    if (!bands.has(r.year))
+      bands.set(r.year, {
+        year: r.year,
+        median: r.median,
+        q1: r.q1,
+        q3: r.q3,
+        reported: r.reported,
+        townships: r.townships,
+      });
+    if (r.place !== null) placed.push({ code: r.township_code, place: r.place, reported: r.reported });
+    return {
+      townshipCode: r.township_code,
+      townshipName: r.township_name,
+      year: r.year,
+      value: r.value,
+      approximate: r.approximate ?? false,
+    };
+  });
+  return {
+    points,
+    bands: [...bands.values()].sort((a, b) => a.year - b.year),
+    leaders: placed
+      .filter((p) => p.place <= 2 || p.place > p.reported - 2)
+      .sort((a, b) => a.place - b.place)
+      .map((p) => p.code),
+  };
+}

@@ -20,6 +20,8 @@ export function pivotYearCells(
   cells: readonly TableCell[],
   townships: readonly TownshipRow[],
   indicators: readonly IndicatorInfo[],
+  /** Indicator ids with a value that year when `cells` are only one page of the table. */
+  columns?: ReadonlySet<string>,
 ): YearTable {
   const rows = new Map<
     string,
@@ -41,6 +43,6 @@ export function pivotYearCells(
   }
   return {
     rows: [...rows.values()],
-    indicators: indicators.filter((indicator) => present.has(indicator.id)),
+    indicators: indicators.filter((indicator) => (columns ?? present).has(indicator.id)),
   };
 }

@@ -84,4 +84,23 @@ describe('the views district oversight needs, on the sample district', () => {
     expect(await disagree.filter({ hasText: '2021' }).count()).toBe(0);
     expectClean(session);
   });
+
+  it('in English, the data-quality warnings read in English, with their source', async () => {
+    session = await openApp('?view=quality&lang=en');
+    const { page } = session;
+    const quality = page.locator('.quality-table');
+    await quality.waitFor();
+    const approx = quality
+      .getByRole('row')
+      .filter({ hasText: '宝龙镇' })
+      .filter({ hasText: '6000余' })
+      .first();
+    const text = await approx.innerText();
+    expect(text).toContain('Leaflets distributed was written as the approximation “6000余”');
+    expect(text).toMatch(/sample-district\.csv, line \d+, column D/);
+    expect(await page.getByLabel('Kind', { exact: true }).locator('option').allInnerTexts()).toContain(
+      `Approximate (${await quality.getByRole('row').filter({ hasText: 'Approximate' }).count()})`,
+    );
+    expectClean(session);
+  });
 });
