@@ -208,10 +208,10 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
   const raw: RawConnection = {
     query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
       return call(async ({ conn }) => {
-        if (!params || params.length === 0) return toPlainRows<T>((await conn.query(sql)).toArray());
+        if (!params || params.length === 0) return toPlainRows<T>(await conn.query(sql));
         const statement = await conn.prepare(sql);
         try {
-          return toPlainRows<T>((await statement.query(...params)).toArray());
+          return toPlainRows<T>(await statement.query(...params));
         } finally {
           await statement.close();
         }

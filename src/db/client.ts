@@ -80,14 +80,29 @@ export const OFFLINE_SETTINGS = [
   'SET autoload_known_extensions = false',
 ] as const;
 
-/** Arrow rows to plain objects; BIGINT and DECIMAL already arrive as doubles (open config). */
-export function toPlainRows<T extends Row>(rows: readonly { toJSON(): Row }[]): T[] {
-  return rows.map((row) => {
-    const plain = row.toJSON();
-    for (const key of Object.keys(plain)) {
-      const value = plain[key];
-      if (typeof value === 'bigint') plain[key] = Number(value);
-    }
-    return plain as T;
+/** What DuckDB-WASM returns for a query: an Arrow table, read here column by column. */
+export interface ColumnarResult {
+  readonly numRows: number;
+  readonly schema: { readonly fields: readonly { readonly name: string }[] };
+  getChildAt(index: number): Iterable<unknown> | null;
+}
+
+/**
+ * An Arrow table to plain row objects; BIGINT and DECIMAL already arrive as doubles (open config),
+ * any other bigint becomes a number. Each column is decoded once as a whole (NULL stays null),
+ * several times faster than asking every row for every field.
+ */
+export function toPlainRows<T extends Row>(table: ColumnarResult): T[] {
+  const names = table.schema.fields.map((field) => field.name);
+  const columns = names.map((_, index) => {
+    const vector = table.getChildAt(index);
+    return vector ? Array.from(vector, (value) => (typeof value === 'bigint' ? Number(value) : value)) : [];
   });
+  const rows: T[] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) row[names[c] as string] = columns[c]?.[r] ?? null;
+    rows[r] = row as T;
+  }
+  return rows;
 }

@@ -50,10 +50,10 @@ export async function openNodeDb(options: NodeDbOptions = {}): Promise<DbClient>
 
   const raw: RawConnection = {
     async query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
-      if (!params || params.length === 0) return toPlainRows<T>(conn.query(sql).toArray());
+      if (!params || params.length === 0) return toPlainRows<T>(conn.query(sql));
       const statement = conn.prepare(sql);
       try {
-        return toPlainRows<T>(statement.query(...params).toArray());
+        return toPlainRows<T>(statement.query(...params));
       } finally {
         statement.close();
       }
