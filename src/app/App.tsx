@@ -16,6 +16,8 @@ import { DataPanel } from './DataPanel.tsx';
 import { DistrictSetup } from './DistrictSetup.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import type { RestartReason } from '../db/browser-client.ts';
+import { BasketContext, useBasketState } from './basket-context.ts';
+import { MeetingBasket } from './MeetingBasket.tsx';
 import { type AppDb, DB_RESTARTED_EVENT } from './open-app-db.ts';
 import { nameIn, type PageContext } from './page-context.ts';
 import { HeatmapPage } from './pages/HeatmapPage.tsx';
@@ -92,6 +94,8 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
     return () => window.removeEventListener(DB_RESTARTED_EVENT, onRestarted);
   }, [refresh]);
   const importSession = useImportSession(db, refresh);
+  // The meeting pack's charts: held here, so they survive every change of view.
+  const basket = useBasketState();
 
   const basics = useAsync(
     async () => ({
@@ -308,9 +312,12 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
               />
             )}
           </section>
-          <main>
-            <PageComponent ctx={ctx} />
-          </main>
+          <BasketContext value={basket}>
+            <MeetingBasket db={db} t={t} locale={locale} />
+            <main>
+              <PageComponent ctx={ctx} />
+            </main>
+          </BasketContext>
         </>
       )}
     </div>

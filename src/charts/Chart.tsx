@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { CHART_FONT, type ChartOption, echarts } from './echarts-setup.ts';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { type ChartOption, echarts } from './echarts-setup.ts';
+import { loadChartFonts } from './load-chart-fonts.ts';
 
 interface ChartProps {
   readonly option: ChartOption;
@@ -8,39 +9,37 @@ interface ChartProps {
   readonly label: string;
 }
 
-/** Every string in an option, so the font subsets that draw them can load before drawing. */
-function collectText(value: unknown, out: Set<string>): void {
-  if (typeof value === 'string') out.add(value);
-  else if (Array.isArray(value)) for (const item of value) collectText(item, out);
-  else if (value && typeof value === 'object')
-    for (const item of Object.values(value)) collectText(item, out);
-}
-
 /**
- * Canvas text is drawn once: if the web font's subset for a glyph is not loaded yet, the
- * glyph is drawn in a fallback font (or as an empty box) and never redrawn. Load first.
+ * Owns one ECharts instance: init, setOption, resize, dispose — nothing else.
+ *
+ * Redraw signals on the element (tests and `scripts/bench-views.ts` read them):
+ * `data-option-version` counts the options received (bumped in the same commit as the new
+ * option), `data-rendered-version` is the last one ECharts finished drawing (its `finished`
+ * event: progressive rendering included), `data-rendered-at` when (performance.now()) and
+ * `data-draw-ms` how long from setOption.
  */
-async function loadFontsFor(option: ChartOption): Promise<void> {
-  if (typeof document === 'undefined' || !document.fonts) return;
-  const text = new Set<string>();
-  collectText(option, text);
-  const sample = [...text].join('');
-  await Promise.all([
-    document.fonts.load(`400 14px ${CHART_FONT}`, sample),
-    document.fonts.load(`700 16px ${CHART_FONT}`, sample),
-  ]);
-}
-
-/** Owns one ECharts instance: init, setOption, resize, dispose — nothing else. */
 export function Chart({ option, height, label }: ChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const instance = useRef<ReturnType<typeof echarts.init> | null>(null);
+  const version = useRef(0);
+  const received = useRef<ChartOption | null>(null);
+  /** The option version being drawn, and when its setOption began. */
+  const pending = useRef<{ readonly version: number; readonly start: number } | null>(null);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return undefined;
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
     instance.current = chart;
+    chart.on('finished', () => {
+      const drawn = pending.current;
+      if (drawn === null) return;
+      pending.current = null;
+      const now = performance.now();
+      element.setAttribute('data-draw-ms', (now - drawn.start).toFixed(1));
+      element.setAttribute('data-rendered-at', now.toFixed(1));
+      element.setAttribute('data-rendered-version', String(drawn.version));
+    });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
     return () => {
@@ -50,11 +49,22 @@ export function Chart({ option, height, label }: ChartProps) {
     };
   }, []);
 
+  // Counted in the same commit as the new option, before anything can paint or read the page.
+  useLayoutEffect(() => {
+    if (received.current === option) return;
+    received.current = option;
+    version.current += 1;
+    container.current?.setAttribute('data-option-version', String(version.current));
+  }, [option]);
+
   useEffect(() => {
     let cancelled = false;
-    void loadFontsFor(option).then(() => {
-      if (cancelled) return;
-      instance.current?.setOption(option, { notMerge: true });
+    const drawn = version.current;
+    void loadChartFonts(option).then(() => {
+      const chart = instance.current;
+      if (cancelled || !chart) return;
+      pending.current = { version: drawn, start: performance.now() };
+      chart.setOption(option, { notMerge: true });
       container.current?.setAttribute('data-rendered', 'true');
     });
     return () => {

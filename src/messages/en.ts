@@ -271,7 +271,8 @@ export const en: Messages = {
     committing: 'Importing…',
     committed: (facts) => `Imported ${facts} values.`,
     duplicate: (file, time) => `This file has the same content as “${file}”, imported ${time}; skipped.`,
-    storageFull: 'the browser ran out of storage space, so this file was not stored; the earlier data is intact. Free some browser storage or delete data you no longer need, then try again.',
+    storageFull:
+      'the browser ran out of storage space, so this file was not stored; the earlier data is intact. Free some browser storage or delete data you no longer need, then try again.',
     failed: (reason) => `Import failed; nothing was changed: ${reason}`,
     encoding: 'Text encoding',
     encodingDetected: ' (detected)',
@@ -387,7 +388,8 @@ export const en: Messages = {
     svg: 'Download SVG (vector)',
     copy: 'Copy image',
     copied: 'Image copied: paste it into PowerPoint or Word.',
-    copyFailed: 'The browser does not allow copying images here (it needs https or localhost). Download the PNG instead.',
+    copyFailed:
+      'The browser does not allow copying images here (it needs https or localhost). Download the PNG instead.',
     working: 'Preparing…',
     failed: (message) => `Export failed: ${message}`,
     csv: 'Export CSV',
@@ -412,7 +414,8 @@ export const en: Messages = {
     approxFlag: 'approximate',
     basket: {
       title: (n) => `Meeting pack (${n} ${n === 1 ? 'chart' : 'charts'})`,
-      empty: 'No charts yet. Click “Add to meeting pack” under any chart to collect it here, order them, then download once.',
+      empty:
+        'No charts yet. Click “Add to meeting pack” under any chart to collect it here, order them, then download once.',
       moveUp: 'Move up',
       moveDown: 'Move down',
       remove: 'Remove',

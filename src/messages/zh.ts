@@ -302,7 +302,8 @@ export const zh = {
     committing: '正在导入…',
     committed: (facts: number) => `已导入 ${facts} 个数值。`,
     duplicate: (file: string, time: string) => `这个文件与 ${time} 导入的“${file}”内容完全相同，已跳过。`,
-    storageFull: '浏览器的存储空间不足，本文件没有保存，原有数据完好。请清理浏览器存储空间或删除不需要的数据后再试。',
+    storageFull:
+      '浏览器的存储空间不足，本文件没有保存，原有数据完好。请清理浏览器存储空间或删除不需要的数据后再试。',
     failed: (reason: string) => `导入失败，数据未作任何改动：${reason}`,
     encoding: '文字编码',
     encodingDetected: '（自动识别）',
@@ -452,8 +453,7 @@ export const zh = {
       done: (name: string) => `已下载 ${name}`,
     },
     deck: {
-      deckTitle: (year: number | null) =>
-        `${year === null ? '' : `${year}年度`}镇街法治政府建设指标汇报材料`,
+      deckTitle: (year: number | null) => `${year === null ? '' : `${year}年度`}镇街法治政府建设指标汇报材料`,
       madeOn: (date: Date) => `制作日期：${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`,
       summaryHeading: '要点',
       appendixTitle: (title: string) => `附表：${title}`,

@@ -1,25 +1,30 @@
-import { useMemo } from 'react';
-import { buildHeatmapOption } from '../../charts/build-heatmap-option.ts';
-import { Chart } from '../../charts/Chart.tsx';
+import { useCallback, useMemo } from 'react';
+import { buildHeatmapOption, heatmapChartHeight } from '../../charts/build-heatmap-option.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadHeatmap } from '../../db/overview-queries.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
-import { nameIn, type PageContext, unitIn } from '../page-context.ts';
-import { useAsync } from '../use-db-query.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
+import { ExportableChart } from '../ChartActions.tsx';
+import { heatmapExport } from '../chart-exports.ts';
+import { nameIn, type PageContext, unitIn } from '../page-context.ts';
+import { TableActions } from '../TableActions.tsx';
+import { useAsync } from '../use-db-query.ts';
+import { ChartTable } from './ChartTable.tsx';
+import { loading, shown } from './shown.ts';
 
 /** Townships × years for one indicator, coloured by value or by 同比 change. */
 export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, view, setView, t, lang, locale, revision, indicator, source } = ctx;
+  const { db, view, setView, t, lang, locale, revision, indicators, indicator, source } = ctx;
   const id = indicator.id;
   const heatmap = useAsync(() => loadHeatmap(db, id), [db, id, revision]);
-  const unit = unitIn(lang, indicator);
-  const title = t.heatmapTitle(nameIn(lang, indicator));
+  const data = shown(heatmap);
+  const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
+  const unit = unitIn(lang, drawn);
+  const title = t.heatmapTitle(nameIn(lang, drawn));
   const option = useMemo(
     () =>
-      heatmap.status === 'ready'
+      data
         ? buildHeatmapOption({
-            ...heatmap.data,
+            ...data,
             mode: view.mode,
             unit,
             title,
@@ -31,12 +36,29 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
             locale,
           })
         : null,
-    [heatmap, view.mode, unit, title, source, t, locale],
+    [data, view.mode, unit, title, source, t, locale],
   );
-  if (heatmap.status !== 'ready') return null;
-  const { years, townships, cells } = heatmap.data;
+  const height = heatmapChartHeight(data?.townships.length ?? 0);
+  const exported = useMemo(
+    () => (data && option ? heatmapExport(ctx, data, drawn, view.mode, option, height, title) : null),
+    [ctx, data, drawn, view.mode, option, height, title],
+  );
+  const columns = useMemo(() => [t.township, ...(data?.years ?? []).map(String)], [t, data]);
+  const tableRows = useCallback(() => {
+    if (!data) return [];
+    const byKey = new Map(data.cells.map((c) => [`${c.townshipCode}|${c.year}`, c]));
+    return data.townships.map((tw) => [
+      tw.name,
+      ...data.years.map((y) => {
+        const c = byKey.get(`${tw.code}|${y}`);
+        return c ? `${c.approximate ? t.approxMark : ''}${formatValue(c.value, drawn.unit.zh, locale)}` : '—';
+      }),
+    ]);
+  }, [data, drawn, t, locale]);
+  const busy = loading(heatmap);
+  if (!data || !option || !exported) return <div className="charts" aria-busy={busy} />;
   return (
-    <div className="charts">
+    <div className="charts" aria-busy={busy}>
       <ModeToggle
         legend={t.showAs}
         name="heatmap-mode"
@@ -44,20 +66,13 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
         labels={t.mode}
         onChange={(mode) => setView({ mode })}
       />
-      {option && <Chart option={option} height={Math.max(420, 120 + 26 * townships.length)} label={title} />}
-      <DataTable
+      <ExportableChart chart={exported} label={title} t={t} />
+      <ChartTable
         summary={t.asTable}
         caption={title}
-        columns={[t.township, ...years.map(String)]}
-        rows={townships.map((tw) => [
-          tw.name,
-          ...years.map((y) => {
-            const c = cells.find((x) => x.townshipCode === tw.code && x.year === y);
-            return c
-              ? `${c.approximate ? t.approxMark : ''}${formatValue(c.value, indicator.unit.zh, locale)}`
-              : '—';
-          }),
-        ])}
+        columns={columns}
+        rows={tableRows}
+        actions={<TableActions table={exported.table} fileBase={t.exports.tableFile(title)} t={t} />}
       />
     </div>
   );

@@ -1,50 +1,95 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { buildProfileOption, profileChartHeight } from '../../charts/build-profile-option.ts';
-import { Chart } from '../../charts/Chart.tsx';
+import { formatValue } from '../../charts/format-number.ts';
 import { loadProfile } from '../../db/overview-queries.ts';
-import { loadQualityWarnings } from '../../db/quality-queries.ts';
+import { describeWarning } from '../../db/quality-queries.ts';
 import { Picker } from '../../ui/Picker.tsx';
+import { ExportableChart } from '../ChartActions.tsx';
+import { profileExport } from '../chart-exports.ts';
 import type { PageContext } from '../page-context.ts';
+import { TableActions } from '../TableActions.tsx';
 import { useAsync } from '../use-db-query.ts';
+import { ChartTable } from './ChartTable.tsx';
+import { useIndicatorLabel } from './indicator-label.ts';
+import { qualityWarnings } from './quality-cache.ts';
+import { loading, shown } from './shown.ts';
 
 /** Every indicator of one township across years, its rank for each, and its data-quality warnings. */
 export function ProfilePage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, view, setView, t, lang, locale, revision, townships, source } = ctx;
+  const { db, view, setView, t, lang, locale, revision, indicators, townships, source } = ctx;
   const code = view.township ?? townships[0]?.code ?? null;
   const profile = useAsync(code === null ? null : () => loadProfile(db, code), [db, code, revision]);
-  const warnings = useAsync(() => loadQualityWarnings(db), [db, revision]);
-  const name = townships.find((x) => x.code === code)?.name ?? '';
+  const warnings = useAsync(() => qualityWarnings(db, revision), [db, revision]);
+  const label = useIndicatorLabel(indicators, lang);
+  const data = shown(profile);
+  const name = townships.find((x) => x.code === data?.townshipCode)?.name ?? data?.townshipName ?? '';
   const title = t.profileTitle(name);
   const option = useMemo(
     () =>
-      profile.status === 'ready'
+      data
         ? buildProfileOption({
-            profile: profile.data,
+            profile: data,
             language: lang,
             title,
             subtitle: source,
             approxMark: t.approxMark,
             withUnit: t.withUnit,
             rankLabel: t.rankLabel,
+            colon: t.viewText.colon,
+            parens: t.viewText.parens,
             locale,
           })
         : null,
-    [profile, lang, title, source, t, locale],
+    [data, lang, title, source, t, locale],
   );
-  const mine =
-    warnings.status === 'ready'
-      ? warnings.data.filter((w) => w.townshipCode === code && w.kind !== 'approximate')
-      : [];
+  const exported = useMemo(
+    () =>
+      data && option
+        ? profileExport(ctx, data, option, profileChartHeight(data.indicators.length), title)
+        : null,
+    [ctx, data, option, title],
+  );
+  const columns = useMemo(() => [t.viewText.indicatorColumn, ...(data?.years ?? []).map(String)], [t, data]);
+  // Each indicator's value and rank per year, as the chart's panels show them.
+  const tableRows = useCallback(
+    () =>
+      (data?.indicators ?? []).map((indicator) => {
+        const byYear = new Map(indicator.points.map((p) => [p.year, p]));
+        return [
+          t.withUnit(indicator.name[lang], indicator.unit[lang]),
+          ...(data?.years ?? []).map((year) => {
+            const p = byYear.get(year);
+            return p
+              ? `${p.approximate ? t.approxMark : ''}${formatValue(p.value, indicator.unit[lang], locale)}${t.viewText.parens(t.rankLabel(p.rank, p.ranked))}`
+              : '—';
+          }),
+        ];
+      }),
+    [data, t, lang, locale],
+  );
+  const mine = (shown(warnings) ?? []).filter(
+    (w) => w.townshipCode === data?.townshipCode && w.kind !== 'approximate',
+  );
+  const busy = loading(profile, code !== null) || loading(warnings);
   return (
-    <div className="charts">
+    <div className="charts" aria-busy={busy}>
       <Picker
         label={t.chooseTownship}
         value={code ?? ''}
         options={townships.map((x) => ({ value: x.code, label: x.name }))}
         onChange={(value) => setView({ township: value })}
       />
-      {option && profile.status === 'ready' && (
-        <Chart option={option} height={profileChartHeight(profile.data.indicators.length)} label={title} />
+      {exported && <ExportableChart chart={exported} label={title} t={t} />}
+      {data && (
+        <ChartTable
+          summary={t.asTable}
+          caption={t.viewText.profileTableCaption(name)}
+          columns={columns}
+          rows={tableRows}
+          actions={
+            exported && <TableActions table={exported.table} fileBase={t.exports.tableFile(title)} t={t} />
+          }
+        />
       )}
       {mine.length > 0 && (
         <section className="profile-warnings">
@@ -52,7 +97,9 @@ export function ProfilePage({ ctx }: { readonly ctx: PageContext }) {
           <ul>
             {mine.map((w) => (
               <li key={`${w.kind}-${w.year}-${w.indicatorId ?? ''}`}>
-                <strong>{t.qualityKinds[w.kind]}</strong> {w.year}：{w.message}
+                <strong>{t.qualityKinds[w.kind]}</strong> {w.year}
+                {t.viewText.colon}
+                {describeWarning(w, t, label)}
               </li>
             ))}
           </ul>

@@ -1,15 +1,25 @@
-import { useState } from 'react';
-import { loadQualityWarnings, QUALITY_KINDS } from '../../db/quality-queries.ts';
+import { useMemo, useState } from 'react';
+import { describeWarning, QUALITY_KINDS } from '../../db/quality-queries.ts';
 import { Picker } from '../../ui/Picker.tsx';
 import type { PageContext } from '../page-context.ts';
 import { useAsync } from '../use-db-query.ts';
+import { useIndicatorLabel } from './indicator-label.ts';
+import { qualityWarnings } from './quality-cache.ts';
+import { loading } from './shown.ts';
 
 /** Every warning across the dataset, each with its source line and a link to the view that shows it. */
 export function QualityPage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, setView, t, revision } = ctx;
-  const warnings = useAsync(() => loadQualityWarnings(db), [db, revision]);
+  const { db, setView, t, lang, revision, indicators } = ctx;
+  const warnings = useAsync(() => qualityWarnings(db, revision), [db, revision]);
   const [kind, setKind] = useState('');
-  if (warnings.status !== 'ready') return null;
+  const label = useIndicatorLabel(indicators, lang);
+  const counts = useMemo(() => {
+    const byKind = new Map<string, number>();
+    for (const w of warnings.status === 'ready' ? warnings.data : [])
+      byKind.set(w.kind, (byKind.get(w.kind) ?? 0) + 1);
+    return byKind;
+  }, [warnings]);
+  if (warnings.status !== 'ready') return <section className="quality" aria-busy={loading(warnings)} />;
   const shown = kind === '' ? warnings.data : warnings.data.filter((w) => w.kind === kind);
   return (
     <section className="quality" aria-label={t.qualityTitle(warnings.data.length)}>
@@ -21,7 +31,7 @@ export function QualityPage({ ctx }: { readonly ctx: PageContext }) {
           { value: '', label: t.allKinds },
           ...QUALITY_KINDS.map((k) => ({
             value: k,
-            label: `${t.qualityKinds[k]}（${warnings.data.filter((w) => w.kind === k).length}）`,
+            label: `${t.qualityKinds[k]}${t.viewText.parens(String(counts.get(k) ?? 0))}`,
           })),
         ]}
         onChange={setKind}
@@ -44,12 +54,8 @@ export function QualityPage({ ctx }: { readonly ctx: PageContext }) {
                 <td>{t.qualityKinds[w.kind]}</td>
                 <th scope="row">{w.townshipName}</th>
                 <td>{w.year}</td>
-                <td>{w.message}</td>
-                <td>
-                  {w.fileName
-                    ? t.source(w.fileName, w.sourceLine, w.sourceColumn).replace(/^来源：|^Source: /, '')
-                    : '—'}
-                </td>
+                <td>{describeWarning(w, t, label)}</td>
+                <td>{w.fileName ? t.viewText.sourcePlace(w.fileName, w.sourceLine, w.sourceColumn) : '—'}</td>
                 <td>
                   <button
                     type="button"

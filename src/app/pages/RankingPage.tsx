@@ -1,15 +1,18 @@
-import { useMemo } from 'react';
-import { buildRankingOption } from '../../charts/build-ranking-option.ts';
-import { Chart } from '../../charts/Chart.tsx';
+import { useCallback, useMemo } from 'react';
+import { buildRankingOption, rankingChartHeight } from '../../charts/build-ranking-option.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadRankingWithChange } from '../../db/ranking-queries.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { ExportableChart } from '../ChartActions.tsx';
+import { rankingExport } from '../chart-exports.ts';
 import { nameIn, type PageContext, unitIn } from '../page-context.ts';
+import { TableActions } from '../TableActions.tsx';
 import { useAsync } from '../use-db-query.ts';
+import { ChartTable } from './ChartTable.tsx';
+import { loading, shown } from './shown.ts';
 
 /** Bars for one year, best first, average and median marked, each with its 同比 and rank change. */
 export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, view, t, lang, locale, revision, indicator, townships, year, source } = ctx;
+  const { db, view, t, lang, locale, revision, indicators, indicator, townships, year, source } = ctx;
   const id = indicator.id;
   const ranking = useAsync(year === null ? null : () => loadRankingWithChange(db, id, year), [
     db,
@@ -17,55 +20,75 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
     year,
     revision,
   ]);
-  const unit = unitIn(lang, indicator);
-  const title = year === null ? '' : t.rankingTitle(nameIn(lang, indicator), year);
+  const busy = loading(ranking, year !== null);
+  const data = shown(ranking);
+  // The indicator of the ranking on screen: while the next one loads, the previous one stays.
+  const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
+  const unit = unitIn(lang, drawn);
+  const title = data ? t.rankingTitle(nameIn(lang, drawn), data.year) : '';
 
   const option = useMemo(() => {
-    if (ranking.status !== 'ready') return null;
-    const missing = ranking.data.missing;
+    if (!data) return null;
+    const missing = data.missing;
     return buildRankingOption({
-      ranking: ranking.data,
+      ranking: data,
       unit,
       title,
-      subtitle: [missing.length > 0 ? t.missingList(missing.join('、')) : '', source]
+      subtitle: [missing.length > 0 ? t.missingList(missing.join(t.viewText.listSeparator)) : '', source]
         .filter(Boolean)
         .join(' · '),
       averageLabel: t.districtAverage,
       medianLabel: t.median,
       approxMark: t.approxMark,
+      rankText: t.viewText.rankInline,
+      colon: t.viewText.colon,
       highlighted: view.highlighted,
       locale,
     });
-  }, [ranking, unit, title, source, t, view.highlighted, locale]);
+  }, [data, unit, title, source, t, view.highlighted, locale]);
 
-  if (ranking.status !== 'ready') return null;
-  const rows = ranking.data.rows;
-  const fmt = (v: number | null, approx = false) =>
-    v === null ? '—' : `${approx ? t.approxMark : ''}${formatValue(v, indicator.unit.zh, locale)}`;
+  const height = rankingChartHeight(data?.rows.length ?? 0);
+  const exported = useMemo(
+    () => (data && option ? rankingExport(ctx, data, drawn, option, height, title) : null),
+    [ctx, data, drawn, option, height, title],
+  );
+
+  const columns = useMemo(
+    () => [t.township, t.rank, nameIn(lang, drawn), t.changeLabel, t.rankChange],
+    [t, lang, drawn],
+  );
+  const tableRows = useCallback(() => {
+    if (!data) return [];
+    const fmt = (v: number, approx: boolean) =>
+      `${approx ? t.approxMark : ''}${formatValue(v, drawn.unit.zh, locale)}`;
+    return data.rows.map((r) => [
+      r.townshipName,
+      String(r.rank),
+      fmt(r.value, r.approximate),
+      r.change === null ? '—' : `${r.change > 0 ? '+' : ''}${formatValue(r.change, drawn.unit.zh, locale)}`,
+      r.rankChange === null
+        ? '—'
+        : r.rankChange > 0
+          ? `↑${r.rankChange}`
+          : r.rankChange < 0
+            ? `↓${-r.rankChange}`
+            : '—',
+    ]);
+  }, [data, drawn, t, locale]);
+
+  if (!data || !option || !exported) return <div className="charts" aria-busy={busy} />;
+  const rows = data.rows;
   const few = rows.length < townships.length / 2;
   return (
-    <div className="charts">
+    <div className="charts" aria-busy={busy}>
       {few && <p className="notice-line">{t.fewReports(rows.length, townships.length)}</p>}
-      {option && <Chart option={option} height={Math.max(360, 100 + 24 * rows.length)} label={title} />}
-      <DataTable
+      <ExportableChart chart={exported} label={title} t={t} />
+      <ChartTable
         summary={t.asTable}
         caption={title}
-        columns={[t.township, t.rank, nameIn(lang, indicator), t.changeLabel, t.rankChange]}
-        rows={rows.map((r) => [
-          r.townshipName,
-          String(r.rank),
-          fmt(r.value, r.approximate),
-          r.change === null
-            ? '—'
-            : `${r.change > 0 ? '+' : ''}${formatValue(r.change, indicator.unit.zh, locale)}`,
-          r.rankChange === null
-            ? '—'
-            : r.rankChange > 0
-              ? `↑${r.rankChange}`
-              : r.rankChange < 0
-                ? `↓${-r.rankChange}`
-                : '—',
-        ])}
+        columns={columns}
+        rows={tableRows}
+        actions={<TableActions table={exported.table} fileBase={t.exports.tableFile(title)} t={t} />}
       />
     </div>
   );

@@ -1,32 +1,50 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { loadYearCells } from '../../db/queries.ts';
+import { loadYearTablePage } from '../../db/overview-queries.ts';
 import { pivotYearCells } from '../../table/pivot-year-cells.ts';
 import { YearTable, type YearTableLabels } from '../../table/YearTable.tsx';
+import { comparisonTable } from '../chart-exports.ts';
 import { nameIn, type PageContext, unitIn } from '../page-context.ts';
+import { TableActions } from '../TableActions.tsx';
 import { useAsync } from '../use-db-query.ts';
+import { Pager } from './Pager.tsx';
+import { loading, shown } from './shown.ts';
+
+/** Townships per page: a district fits on one, a province's thousand are read and drawn a page at a time. */
+export const TABLE_PAGE_SIZE = 100;
 
 /** Townships × indicators for a year: sort, filter, choose columns, 同比, colour by standing. */
 export function TablePage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, view, setView, t, lang, locale, revision, indicators, townships, year } = ctx;
+  const { db, view, setView, t, lang, locale, revision, indicators, year } = ctx;
   const [filter, setFilter] = useState('');
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [showChange, setShowChange] = useState(false);
+  const query = filter.trim();
+  // A new year, order or filter starts again at the first page.
+  const pagingKey = `${year}|${view.sortBy}|${view.sortDesc}|${query}`;
+  const [paging, setPaging] = useState({ key: pagingKey, page: 0 });
+  const page = paging.key === pagingKey ? paging.page : 0;
   const cells = useAsync(
     year === null
       ? null
       : () =>
-          loadYearCells(db, year, {
-            indicatorId: view.sortBy === 'township' ? null : view.sortBy,
-            desc: view.sortDesc,
-          }),
-    [db, year, view.sortBy, view.sortDesc, revision],
+          loadYearTablePage(
+            db,
+            year,
+            { indicatorId: view.sortBy === 'township' ? null : view.sortBy, desc: view.sortDesc },
+            { offset: page * TABLE_PAGE_SIZE, limit: TABLE_PAGE_SIZE, filter: query },
+          ),
+    [db, year, view.sortBy, view.sortDesc, query, page, revision],
   );
   // While a re-sort runs, keep showing the previous rows rather than flashing an empty table.
-  const cellData = cells.status === 'error' ? undefined : cells.data;
+  const cellData = shown(cells);
+  const busy = loading(cells, year !== null);
   const table = useMemo(
-    () => (cellData ? pivotYearCells(cellData, townships, indicators) : null),
-    [cellData, townships, indicators],
+    () =>
+      cellData
+        ? pivotYearCells(cellData.cells, cellData.townships, indicators, new Set(cellData.indicatorIds))
+        : null,
+    [cellData, indicators],
   );
   const labels: YearTableLabels = useMemo(
     () => ({
@@ -42,14 +60,25 @@ export function TablePage({ ctx }: { readonly ctx: PageContext }) {
     }),
     [t, lang],
   );
-  if (!table || year === null) return null;
-  const query = filter.trim();
-  const shownTable =
-    query === '' ? table : { ...table, rows: table.rows.filter((r) => r.townshipName.includes(query)) };
+  if (!table || !cellData) return <section className="table-section" aria-busy={busy} />;
   const visible = new Set(table.indicators.map((i) => i.id).filter((id) => !hidden.has(id)));
   const sorting: SortingState = view.sortBy ? [{ id: view.sortBy, desc: view.sortDesc }] : [];
+  // Every township of the table (all pages, in its order and filter), the columns shown.
+  const exportTable = async () => {
+    const all =
+      cellData.total <= cellData.townships.length
+        ? cellData
+        : await loadYearTablePage(
+            db,
+            cellData.year,
+            { indicatorId: view.sortBy === 'township' ? null : view.sortBy, desc: view.sortDesc },
+            { offset: 0, limit: cellData.total, filter: query },
+          );
+    const full = pivotYearCells(all.cells, all.townships, indicators, new Set(all.indicatorIds));
+    return comparisonTable(ctx, full, cellData.year, visible);
+  };
   return (
-    <section className="table-section">
+    <section className="table-section" aria-busy={busy}>
       <div className="table-tools">
         <input
           type="search"
@@ -83,9 +112,10 @@ export function TablePage({ ctx }: { readonly ctx: PageContext }) {
           </div>
         </details>
       </div>
+      <TableActions table={exportTable} fileBase={t.exports.comparisonFile(cellData.year)} t={t} />
       <p className="hint">{t.tableHint}</p>
       <YearTable
-        data={shownTable}
+        data={table}
         sorting={sorting}
         onSortingChange={(next) => {
           const first = next[0];
@@ -93,9 +123,16 @@ export function TablePage({ ctx }: { readonly ctx: PageContext }) {
         }}
         labels={labels}
         locale={locale}
-        caption={t.tableTitle(year)}
+        caption={t.tableTitle(cellData.year)}
         visible={visible}
         showChange={showChange}
+      />
+      <Pager
+        t={t}
+        page={page}
+        pageSize={TABLE_PAGE_SIZE}
+        total={cellData.total}
+        onPage={(next) => setPaging({ key: pagingKey, page: next })}
       />
     </section>
   );

@@ -1,40 +1,59 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { buildTrendOption } from '../../charts/build-trend-option.ts';
-import { Chart } from '../../charts/Chart.tsx';
 import { formatValue } from '../../charts/format-number.ts';
-import { loadRanking, loadTrend } from '../../db/queries.ts';
-import { loadTrendBands, loadTrendChanges } from '../../db/trend-queries.ts';
+import type { SeriesPoint } from '../../db/queries.ts';
+import {
+  loadTrendChanges,
+  loadTrendLeaders,
+  loadTrendView,
+  type TrendBand,
+  type TrendChange,
+} from '../../db/trend-queries.ts';
 import { townshipKind } from '../../district/district.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
-import { TownshipPicker } from '../../ui/TownshipPicker.tsx';
-import { nameIn, type PageContext, unitIn } from '../page-context.ts';
-import { useAsync } from '../use-db-query.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
+import { TownshipPicker } from '../../ui/TownshipPicker.tsx';
+import { ExportableChart } from '../ChartActions.tsx';
+import { trendExport } from '../chart-exports.ts';
+import { nameIn, type PageContext, unitIn } from '../page-context.ts';
+import { TableActions } from '../TableActions.tsx';
+import { useAsync } from '../use-db-query.ts';
+import { ChartTable } from './ChartTable.tsx';
+import { loading, shown } from './shown.ts';
+
+type TrendData = { readonly indicatorId: string; readonly leaders: readonly string[] } & (
+  | { readonly mode: 'value'; readonly points: readonly SeriesPoint[]; readonly bands: readonly TrendBand[] }
+  | { readonly mode: 'change'; readonly points: readonly TrendChange[] }
+);
+
+const TREND_HEIGHT = 460;
 
 /** Year-over-year lines for any townships, the district's median and IQR behind them. */
 export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, view, setView, t, lang, locale, revision, indicator, townships, year, source } = ctx;
+  const { db, view, setView, t, lang, locale, revision, indicators, indicator, townships, year, source } =
+    ctx;
   const id = indicator.id;
-  const points = useAsync(() => loadTrend(db, id), [db, id, revision]);
-  const changes = useAsync(view.mode === 'change' ? () => loadTrendChanges(db, id) : null, [
-    db,
-    id,
-    revision,
-    view.mode,
-  ]);
-  const bands = useAsync(() => loadTrendBands(db, id), [db, id, revision]);
-  const ranking = useAsync(year === null ? null : () => loadRanking(db, id, year), [db, id, year, revision]);
+  const mode = view.mode;
+  // One answer for everything the chart draws, so it is drawn once per change, not once per query.
+  const trend = useAsync(async (): Promise<TrendData> => {
+    if (mode === 'change') {
+      const leaders = year === null ? [] : await loadTrendLeaders(db, id, year);
+      return { indicatorId: id, leaders, mode, points: await loadTrendChanges(db, id) };
+    }
+    return { indicatorId: id, mode, ...(await loadTrendView(db, id, year)) };
+  }, [db, id, year, mode, revision]);
+  const data = shown(trend);
+  const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
 
   const highlighted = useMemo(() => {
     if (view.highlighted.length > 0) return view.highlighted;
-    const codes = ranking.status === 'ready' ? ranking.data.rows.map((r) => r.townshipCode) : [];
+    const codes = data?.leaders ?? [];
     return codes.length <= 4 ? codes : [...codes.slice(0, 2), ...codes.slice(-2)];
-  }, [view.highlighted, ranking]);
+  }, [view.highlighted, data]);
 
-  const unit = unitIn(lang, indicator);
-  const title = t.trendTitle(nameIn(lang, indicator));
+  const unit = unitIn(lang, drawn);
+  const title = t.trendTitle(nameIn(lang, drawn));
   const option = useMemo(() => {
-    if (points.status !== 'ready') return null;
+    if (!data) return null;
     const common = {
       unit,
       title,
@@ -42,41 +61,61 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
       highlighted,
       visible: [],
       approxMark: t.approxMark,
+      colon: t.viewText.colon,
       locale,
-      bands:
-        bands.status === 'ready' && view.mode === 'value'
-          ? { rows: bands.data, medianLabel: t.median, bandLabel: t.iqr }
-          : undefined,
     };
-    if (view.mode === 'change') {
-      return changes.status === 'ready'
-        ? buildTrendOption({
-            ...common,
-            mode: 'change',
-            points: changes.data,
-            changeUnit: unit === '%' ? t.pointsUnit : unit,
-          })
-        : null;
+    if (data.mode === 'change') {
+      return buildTrendOption({
+        ...common,
+        mode: 'change',
+        points: data.points,
+        changeUnit: unit === '%' ? t.pointsUnit : unit,
+      });
     }
-    return buildTrendOption({ ...common, points: points.data });
-  }, [points, changes, bands, view.mode, highlighted, unit, title, source, t, locale]);
+    return buildTrendOption({
+      ...common,
+      points: data.points,
+      bands: { rows: data.bands, medianLabel: t.median, bandLabel: t.iqr },
+    });
+  }, [data, highlighted, unit, title, source, t, locale]);
 
-  const years = [...new Set(points.status === 'ready' ? points.data.map((p) => p.year) : [])];
-  const tableRows = townships.map((tw) => [
-    tw.name,
-    ...years.map((y) => {
-      const p =
-        points.status === 'ready'
-          ? points.data.find((x) => x.townshipCode === tw.code && x.year === y)
-          : undefined;
-      return p?.value == null
-        ? '—'
-        : `${p.approximate ? t.approxMark : ''}${formatValue(p.value, indicator.unit.zh, locale)}`;
-    }),
-  ]);
+  const exported = useMemo(
+    () => (data && option ? trendExport(ctx, data, drawn, highlighted, option, TREND_HEIGHT, title) : null),
+    [ctx, data, drawn, highlighted, option, title],
+  );
+
+  const years = useMemo(() => [...new Set((data?.points ?? []).map((p) => p.year))], [data]);
+  const columns = useMemo(() => [t.township, ...years.map(String)], [t, years]);
+  const tableRows = useCallback(() => {
+    const byKey = new Map((data?.points ?? []).map((p) => [`${p.townshipCode}|${p.year}`, p]));
+    return townships.map((tw) => [
+      tw.name,
+      ...years.map((y) => {
+        const p = byKey.get(`${tw.code}|${y}`);
+        return p?.value == null
+          ? '—'
+          : `${p.approximate ? t.approxMark : ''}${formatValue(p.value, drawn.unit.zh, locale)}`;
+      }),
+    ]);
+  }, [data, years, townships, drawn, t, locale]);
+
+  const groups = useMemo(
+    () => [
+      { label: t.selectAll, codes: townships.map((x) => x.code) },
+      {
+        label: t.selectStreets,
+        codes: townships.filter((x) => townshipKind(x.name) === 'street').map((x) => x.code),
+      },
+      {
+        label: t.selectTowns,
+        codes: townships.filter((x) => townshipKind(x.name) !== 'street').map((x) => x.code),
+      },
+    ],
+    [townships, t],
+  );
 
   return (
-    <div className="layout">
+    <div className="layout" aria-busy={loading(trend)}>
       <div className="side">
         <TownshipPicker
           legend={t.highlightLegend}
@@ -86,17 +125,7 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
           townships={townships}
           selected={view.highlighted}
           onChange={(selected) => setView({ highlighted: selected })}
-          groups={[
-            { label: t.selectAll, codes: townships.map((x) => x.code) },
-            {
-              label: t.selectStreets,
-              codes: townships.filter((x) => townshipKind(x.name) === 'street').map((x) => x.code),
-            },
-            {
-              label: t.selectTowns,
-              codes: townships.filter((x) => townshipKind(x.name) !== 'street').map((x) => x.code),
-            },
-          ]}
+          groups={groups}
         />
       </div>
       <div className="charts">
@@ -105,14 +134,17 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
           name="trend-mode"
           value={view.mode}
           labels={t.mode}
-          onChange={(mode) => setView({ mode })}
+          onChange={(next) => setView({ mode: next })}
         />
-        {option && <Chart option={option} height={460} label={title} />}
-        <DataTable
+        {exported && <ExportableChart chart={exported} label={title} t={t} />}
+        <ChartTable
           summary={t.asTable}
           caption={title}
-          columns={[t.township, ...years.map(String)]}
+          columns={columns}
           rows={tableRows}
+          actions={
+            exported && <TableActions table={exported.table} fileBase={t.exports.tableFile(title)} t={t} />
+          }
         />
       </div>
     </div>
