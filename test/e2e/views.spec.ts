@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppSession, expectClean, openApp, waitForApp, waitForCharts } from './harness.ts';
 
@@ -54,6 +56,26 @@ describe('the views district oversight needs, on the sample district', () => {
       .nth(2);
     expect(await baolong2021.innerText()).toBe('部分');
     expect(await baolong2021.getAttribute('title')).toMatch(/^15\/\d+$/);
+
+    // The matrix exports as CSV (BOM first): every township, and per year the counts the page states.
+    const matrix = page.getByRole('region', { name: '报送情况（镇街 × 年度）' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      matrix.getByRole('button', { name: /CSV/ }).click(),
+    ]);
+    const bytes = readFileSync((await download.path()) ?? '');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(rows.length - 1).toBe(23);
+    const header = rows[0] ?? [];
+    const col2021 = header.indexOf('2021');
+    expect(rows.find((r) => r[0] === '宝龙镇')?.[col2021]).toBe('部分');
+    const line2021 = counts.find((line) => line.startsWith('2021')) ?? '';
+    const [, c, p, m] = /齐全 (\d+)，部分 (\d+)，未报送 (\d+)/.exec(line2021) ?? [];
+    const statuses = rows.slice(1).map((r) => r[col2021]);
+    expect(statuses.filter((x) => x === '齐全').length).toBe(Number(c));
+    expect(statuses.filter((x) => x === '部分').length).toBe(Number(p));
+    expect(statuses.filter((x) => x === '未报送').length).toBe(Number(m));
     expectClean(session);
   });
 

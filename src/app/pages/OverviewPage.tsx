@@ -1,11 +1,13 @@
 import { memo, useMemo, useState } from 'react';
 import { formatValue } from '../../charts/format-number.ts';
-import { loadCompleteness, loadKeyFigures } from '../../db/overview-queries.ts';
-import { findIndicator } from '../../indicators/catalog.ts';
 import type { Completeness } from '../../db/overview-queries.ts';
+import { loadCompleteness, loadKeyFigures } from '../../db/overview-queries.ts';
 import type { TownshipRow } from '../../db/queries.ts';
+import type { ExportTable } from '../../export/export-table.ts';
+import { findIndicator } from '../../indicators/catalog.ts';
 import type { Messages } from '../../messages/zh.ts';
 import type { PageContext } from '../page-context.ts';
+import { TableActions } from '../TableActions.tsx';
 import { useAsync } from '../use-db-query.ts';
 import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
@@ -139,6 +141,35 @@ const CompletenessMatrix = memo(function CompletenessMatrix({ matrix, townships,
         </table>
       </div>
       <Pager t={t} page={page} pageSize={MATRIX_PAGE_SIZE} total={townships.length} onPage={setPage} />
+      <TableActions
+        table={() => completenessTable(matrix, townships, t, cellOf)}
+        fileBase={t.completenessTitle}
+        t={t}
+      />
     </section>
   );
 });
+
+/** The whole matrix (every township, not the page shown) as it is exported: status words per year. */
+function completenessTable(
+  matrix: Completeness,
+  townships: readonly TownshipRow[],
+  t: Messages,
+  cellOf: ReadonlyMap<string, Completeness['cells'][number]>,
+): ExportTable {
+  return {
+    title: t.completenessTitle,
+    columns: [
+      { header: t.township, kind: 'text' },
+      ...matrix.years.map((y) => ({ header: String(y.year), kind: 'text' as const })),
+    ],
+    rows: townships.map((tw) => ({
+      cells: [
+        tw.name,
+        ...matrix.years.map(
+          (y) => t.completeness[cellOf.get(`${tw.code}|${y.year}`)?.status ?? 'missing'] ?? null,
+        ),
+      ],
+    })),
+  };
+}
