@@ -104,6 +104,19 @@ describe('the views district oversight needs, on the sample district', () => {
       .filter({ hasText: '比率与计数不符' })
       .filter({ hasText: '宝龙镇' });
     expect(await disagree.filter({ hasText: '2021' }).count()).toBe(0);
+    // The warnings export whole: as many rows as the page counts, 宝龙镇's 6000余 among them.
+    const title = (await page.getByRole('heading', { name: /数据质量提醒/ }).innerText()).trim();
+    const total = Number(/共 (\d+) 条/.exec(title)?.[1]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /CSV/ }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '').toString('utf8');
+    const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
+    expect(rows).toHaveLength(total);
+    expect(rows.some((r) => r[1] === '宝龙镇' && r[2] === '2021' && r.join(' ').includes('6000余'))).toBe(
+      true,
+    );
     expectClean(session);
   });
 

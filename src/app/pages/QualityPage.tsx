@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { describeWarning, QUALITY_KINDS } from '../../db/quality-queries.ts';
 import { Picker } from '../../ui/Picker.tsx';
 import type { PageContext } from '../page-context.ts';
+import { TableActions } from '../TableActions.tsx';
 import { useAsync } from '../use-db-query.ts';
 import { useIndicatorLabel } from './indicator-label.ts';
 import { qualityWarnings } from './quality-cache.ts';
@@ -35,6 +36,29 @@ export function QualityPage({ ctx }: { readonly ctx: PageContext }) {
           })),
         ]}
         onChange={setKind}
+      />
+      <TableActions
+        table={() => ({
+          title: t.qualityTitle(shown.length),
+          columns: [
+            { header: t.kind, kind: 'text' },
+            { header: t.township, kind: 'text' },
+            { header: t.year, kind: 'number' },
+            { header: t.message, kind: 'text' },
+            { header: t.whereFrom, kind: 'text' },
+          ],
+          rows: shown.map((w) => ({
+            cells: [
+              t.qualityKinds[w.kind] ?? w.kind,
+              w.townshipName,
+              w.year,
+              describeWarning(w, t, label),
+              w.fileName ? t.viewText.sourcePlace(w.fileName, w.sourceLine, w.sourceColumn) : null,
+            ],
+          })),
+        })}
+        fileBase={t.pages.quality ?? 'quality'}
+        t={t}
       />
       <div className="table-scroll">
         <table className="quality-table">
