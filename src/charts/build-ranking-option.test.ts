@@ -126,6 +126,12 @@ describe('buildRankingOption with the year before', () => {
     expect(svg).toContain(`>${label}</text>`);
   });
 
+  it('draws rates from 0 to 100 %, so a bar’s length is its value', () => {
+    const ticks = [...svg.matchAll(/>(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.min(...ticks)).toBe(0);
+    expect(Math.max(...ticks)).toBe(100);
+  });
+
   it('marks the average and the median', () => {
     expect(svg).toContain('镇街平均 95.8%');
     expect(svg).toContain('中位数 96.2%');

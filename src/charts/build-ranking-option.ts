@@ -112,7 +112,10 @@ export function buildRankingOption(input: RankingInput): ChartOption {
       type: 'value',
       name: input.unit,
       axisLabel: { fontFamily: CHART_FONT },
-      scale: input.unit === '%',
+      // A bar's length is its value: bars start at zero, or a 7-point gap would look twelvefold.
+      // Rates run to 100 %.
+      min: 0,
+      ...(input.unit === '%' ? { max: (extent: { max: number }) => Math.max(100, extent.max) } : {}),
     },
     yAxis: {
       type: 'category',
