@@ -23,7 +23,9 @@ describe('the dashboard on the sample district', () => {
     session = await openApp('?view=table');
     const { page } = session;
     await waitForApp(page);
-    await expect.poll(() => page.getByRole('status').innerText()).toContain('示例数据');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '示例数据' }).innerText())
+      .toContain('当前显示的是示例数据');
 
     await page.getByLabel('年度', { exact: true }).selectOption('2021');
     await page.getByRole('table', { name: '2021年各镇街指标一览' }).waitFor();
@@ -102,7 +104,7 @@ describe('the dashboard on the sample district', () => {
     await waitForApp(page);
     await page.getByRole('button', { name: '清除示例数据' }).click();
     await page.getByText('暂无数据').waitFor();
-    expect(await page.getByRole('status').count()).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: '示例数据' }).count()).toBe(0);
     expectClean(session);
   });
 });
