@@ -1,5 +1,5 @@
 /**
- * What the benchmarks share: Chromium's flags, and building the production bundle only when it is
+ * What the benchmarks and the browser tests share: Chromium's path and flags; and, for the benchmarks, building the production bundle only when it is
  * missing or older than its sources.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dumpFacts, importFile, tableCell } from './data-helpers.ts';
 import { type AppSession, expectClean, launch, openApp, waitForApp } from './harness.ts';
 
 const GBK_WIDE = resolve('test/e2e/fixtures/tongnan-2020-wide-gbk.csv');
@@ -16,34 +17,6 @@ afterEach(async () => {
   context = undefined;
 });
 
-/** The full ordered dump a user can take: “导出全部数值（CSV）”, minus the export's own timestamps. */
-async function dumpFacts(page: Page): Promise<string> {
-  const panel = page.getByRole('region', { name: '数据管理：导入记录、备份与恢复' });
-  if (!(await panel.isVisible())) await page.getByRole('button', { name: '数据管理' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    panel.getByRole('button', { name: '导出全部数值（CSV）' }).click(),
-  ]);
-  const text = readFileSync((await download.path()) ?? '', 'utf8');
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  return text;
-}
-
-async function importGbk(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '导入数据' }).click();
-  await page.getByLabel('选择文件…').setInputFiles([GBK_WIDE]);
-  const card = page.getByRole('article', { name: 'tongnan-2020-wide-gbk.csv' });
-  await card.getByRole('button', { name: '确认导入' }).click();
-  await expect.poll(() => card.innerText()).toMatch(/已导入 \d+ 个数值/);
-  await page.getByRole('button', { name: '收起导入' }).click();
-}
-
-function cell(page: Page, township: string, indicatorId: string) {
-  return page
-    .getByRole('row', { name: new RegExp(`^${township}`) })
-    .locator(`td[data-indicator="${indicatorId}"]`);
-}
-
 describe('the data survives and can be undone, backed up and restored', () => {
   it('keeps an import across reload and browser restart, and undo restores the replaced values exactly', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'e2e-safety-'));
@@ -51,10 +24,10 @@ describe('the data survives and can be undone, backed up and restored', () => {
     session = await openApp('?view=table&year=2020', context);
     let page = session.page;
     await waitForApp(page);
-    const before = await cell(page, '梓潼街道', 'disputes_mediated').innerText();
+    const before = await tableCell(page, '梓潼街道', 'disputes_mediated').innerText();
     const dumpBefore = await dumpFacts(page);
-    await importGbk(page);
-    await expect.poll(() => cell(page, '梓潼街道', 'disputes_mediated').innerText()).toBe('1,012');
+    await importFile(page, GBK_WIDE, 'tongnan-2020-wide-gbk.csv');
+    await expect.poll(() => tableCell(page, '梓潼街道', 'disputes_mediated').innerText()).toBe('1,012');
     const dumpAfterImport = await dumpFacts(page);
     expect(dumpAfterImport).not.toBe(dumpBefore);
 
@@ -69,7 +42,7 @@ describe('the data survives and can be undone, backed up and restored', () => {
     page = session.page;
     await waitForApp(page);
     expect(await dumpFacts(page)).toBe(dumpAfterImport);
-    expect(await cell(page, '梓潼街道', 'disputes_mediated').innerText()).toBe('1,012');
+    expect(await tableCell(page, '梓潼街道', 'disputes_mediated').innerText()).toBe('1,012');
 
     const history = page.getByRole('table').filter({ hasText: 'tongnan-2020-wide-gbk.csv' });
     expect(await history.getByRole('row', { name: /^tongnan-2020-wide-gbk\.csv/ }).innerText()).toMatch(
@@ -85,7 +58,7 @@ describe('the data survives and can be undone, backed up and restored', () => {
           .innerText(),
       )
       .toBe('已撤销“tongnan-2020-wide-gbk.csv”的导入。');
-    await expect.poll(() => cell(page, '梓潼街道', 'disputes_mediated').innerText()).toBe(before);
+    await expect.poll(() => tableCell(page, '梓潼街道', 'disputes_mediated').innerText()).toBe(before);
     expect(await dumpFacts(page)).toBe(dumpBefore);
     expectClean(session);
   });
@@ -96,7 +69,7 @@ describe('the data survives and can be undone, backed up and restored', () => {
     session = await openApp('?view=table&year=2020', context);
     const { page } = session;
     await waitForApp(page);
-    await importGbk(page);
+    await importFile(page, GBK_WIDE, 'tongnan-2020-wide-gbk.csv');
     await page.getByRole('button', { name: '数据管理' }).click();
     const panel = page.getByRole('region', { name: '数据管理：导入记录、备份与恢复' });
     page.once('dialog', (dialog) => {

@@ -71,6 +71,17 @@ async function chartSize(page: Page): Promise<{ width: number; height: number }>
     .evaluate((element) => ({ width: element.clientWidth, height: element.clientHeight }));
 }
 
+/** The first sheet of an exported workbook, as Excel would open it. */
+async function firstSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
+  );
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  return sheet;
+}
+
 function toolbar(page: Page) {
   return page.getByRole('toolbar', { name: '导出图表' });
 }
@@ -177,15 +188,7 @@ describe('exports for meetings, on the sample district', () => {
     await page.getByRole('row', { name: /^宝龙镇/ }).waitFor({ timeout: 60_000 });
     const xlsx = await download(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
     expect(xlsx.name).toBe('2021年镇街对比表.xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(
-      xlsx.bytes.buffer.slice(
-        xlsx.bytes.byteOffset,
-        xlsx.bytes.byteOffset + xlsx.bytes.length,
-      ) as ArrayBuffer,
-    );
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error('no sheet');
+    const sheet = await firstSheet(xlsx.bytes);
     expect(sheet.views[0]?.state).toBe('frozen');
     const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
     expect(headers[0]).toBe('镇街');
@@ -341,15 +344,7 @@ describe('exports for meetings, on the sample district', () => {
     expect(rows.find((r) => r[0] === '宝龙镇')?.[column]).toBe('5');
 
     const xlsx = await download(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(
-      xlsx.bytes.buffer.slice(
-        xlsx.bytes.byteOffset,
-        xlsx.bytes.byteOffset + xlsx.bytes.length,
-      ) as ArrayBuffer,
-    );
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error('no sheet');
+    const sheet = await firstSheet(xlsx.bytes);
     let formulas = 0;
     let hostileHeader: unknown = null;
     sheet.eachRow((row) =>

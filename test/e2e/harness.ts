@@ -3,17 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/bench-support.ts';
 
 export const OUTPUT_DIR = 'test-output/e2e';
 
@@ -41,7 +31,7 @@ export async function launch(
   extraArgs: readonly string[] = [],
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir ?? mkdtempSync(join(tmpdir(), 'e2e-profile-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1400, height: 1000 },
     locale: 'zh-CN',
