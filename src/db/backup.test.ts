@@ -16,7 +16,7 @@ import type { DbClient } from './client.ts';
 import { commitImport } from './commit-import.ts';
 import { openNodeDb } from './node-client.ts';
 import { declineSample, resetAllData } from './reset.ts';
-import { applySchema, replaceTownships } from './schema.ts';
+import { applySchema, replaceTownships, SCHEMA_VERSION } from './schema.ts';
 
 const BAOLONG = '500152104';
 const TABLES = [
@@ -117,7 +117,7 @@ describe('backup and restore', { timeout: 90_000 }, () => {
 
     const summary = {
       ok: true,
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       counts: {
         facts: 5,
         imports: 2,
@@ -158,14 +158,16 @@ describe('backup and restore', { timeout: 90_000 }, () => {
     expect(await inspectBackup(db, v1)).toEqual(expected);
     expect(await restoreBackup(db, v1)).toEqual({
       ...expected,
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       districtName: '重庆市潼南区',
     });
     const [rate] = await db.query<{ value: number }>(
       `SELECT value FROM all_facts WHERE year = 2021 AND indicator_id = 'mediation_success_rate'`,
     );
     expect(rate?.value).toBeCloseTo(97.87, 2);
-    expect(await db.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: '2' }]);
+    expect(await db.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([
+      { value: String(SCHEMA_VERSION) },
+    ]);
     expect(await db.query('SELECT * FROM replaced_facts')).toEqual([]);
     expect(await db.query(`SELECT count(*) AS n FROM indicators WHERE kind = 'custom'`)).toEqual([{ n: 0 }]);
   });
@@ -225,7 +227,9 @@ describe('a file that is not a backup this app can restore', { timeout: 90_000 }
       () =>
         duckdbFile(async (other) => {
           await applySchema(other);
-          await other.run(`UPDATE meta SET value = '3' WHERE key = 'schema_version'`);
+          await other.run(`UPDATE meta SET value = ? WHERE key = 'schema_version'`, [
+            String(SCHEMA_VERSION + 1),
+          ]);
         }),
       'newer',
     ],

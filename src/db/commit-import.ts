@@ -102,12 +102,10 @@ const INCOMING = `township_code, year, indicator_id, value, approximate, raw_tex
   ? AS import_id, source_line, source_column`;
 
 /**
- * Below this many facts, or when the table already holds more than twice as many, facts are
- * inserted into `facts` row by row. Above it the table is rebuilt: DuckDB builds a primary key
- * over a filled table several times faster than it inserts a million keys one at a time.
+ * `facts` has no primary key (migration 3): this is where one township, year and indicator keep
+ * at most one fact. A stored fact the file also gives is moved to `replaced_facts` and deleted
+ * before the file's is written ('replace'), or the file's is left out ('keep').
  */
-const REBUILD_MIN_FACTS = 20_000;
-
 async function storeFacts(
   tx: SqlExecutor,
   importId: number,
@@ -115,85 +113,28 @@ async function storeFacts(
   onConflict: CommitOptions['onConflict'],
 ): Promise<void> {
   const [held] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM facts');
-  const existing = held?.n ?? 0;
   const from = `${source.sql} s`;
-  if (onConflict === 'replace' && existing > 0) {
-    await tx.run(`INSERT INTO replaced_facts SELECT ?, f.* FROM facts f SEMI JOIN ${from} USING (${KEY})`, [
-      importId,
-      ...source.params,
-    ]);
-  }
-  const rebuild =
-    source.count >= REBUILD_MIN_FACTS && existing <= 2 * source.count
-      ? await readFactsConstraints(tx)
-      : undefined;
-  if (rebuild) {
-    const kept =
-      existing === 0
-        ? undefined
-        : onConflict === 'replace'
-          ? { sql: `SELECT * FROM facts ANTI JOIN ${from} USING (${KEY})`, params: source.params }
-          : { sql: 'SELECT * FROM facts', params: [] };
-    const incoming =
-      onConflict === 'keep' && existing > 0
-        ? `SELECT ${INCOMING} FROM ${from} ANTI JOIN facts f USING (${KEY})`
-        : `SELECT ${INCOMING} FROM ${from}`;
-    await rebuildFacts(tx, rebuild, kept, { sql: incoming, params: [importId, ...source.params] });
+  const params = [importId, ...source.params];
+  if ((held?.n ?? 0) === 0) {
+    await tx.run(`INSERT INTO facts SELECT ${INCOMING} FROM ${from}`, params);
   } else if (onConflict === 'replace') {
-    await tx.run(`INSERT OR REPLACE INTO facts SELECT ${INCOMING} FROM ${from}`, [
-      importId,
-      ...source.params,
-    ]);
+    await tx.run(
+      `INSERT INTO replaced_facts SELECT ?, f.* FROM facts f SEMI JOIN ${from} USING (${KEY})`,
+      params,
+    );
+    await tx.run(
+      `DELETE FROM facts USING replaced_facts r
+       WHERE r.replaced_by = ? AND r.township_code = facts.township_code AND r.year = facts.year
+         AND r.indicator_id = facts.indicator_id`,
+      [importId],
+    );
+    await tx.run(`INSERT INTO facts SELECT ${INCOMING} FROM ${from}`, params);
   } else {
-    await tx.run(`INSERT INTO facts SELECT ${INCOMING} FROM ${from} ANTI JOIN facts f USING (${KEY})`, [
-      importId,
-      ...source.params,
-    ]);
+    await tx.run(
+      `INSERT INTO facts SELECT ${INCOMING} FROM ${from} ANTI JOIN facts f USING (${KEY})`,
+      params,
+    );
   }
-}
-
-interface FactsConstraints {
-  readonly notNull: readonly string[];
-  readonly primaryKey: readonly string[];
-}
-
-/**
- * The constraints `facts` has, read from DuckDB's catalog so a rebuilt table gets the same ones;
- * undefined when it has anything a rebuild would not carry over (another index, a check, a default).
- */
-async function readFactsConstraints(tx: SqlExecutor): Promise<FactsConstraints | undefined> {
-  const constraints = await tx.query<{ type: string; name: string }>(
-    `SELECT constraint_type AS type, unnest(constraint_column_names) AS name
-     FROM duckdb_constraints() WHERE table_name = 'facts' AND schema_name = current_schema()`,
-  );
-  const [extra] = await tx.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'facts' AND schema_name = current_schema())
-          + (SELECT count(*) FROM duckdb_columns()
-             WHERE table_name = 'facts' AND schema_name = current_schema() AND column_default IS NOT NULL) AS n`,
-  );
-  const notNull = constraints.filter((c) => c.type === 'NOT NULL').map((c) => c.name);
-  const primaryKey = constraints.filter((c) => c.type === 'PRIMARY KEY').map((c) => c.name);
-  const known = constraints.every((c) => c.type === 'NOT NULL' || c.type === 'PRIMARY KEY');
-  return known && primaryKey.length > 0 && (extra?.n ?? 0) === 0 ? { notNull, primaryKey } : undefined;
-}
-
-/** Replaces `facts` by a table holding `kept` and `incoming`, with the same columns and constraints. */
-async function rebuildFacts(
-  tx: SqlExecutor,
-  constraints: FactsConstraints,
-  kept: { readonly sql: string; readonly params: readonly SqlParam[] } | undefined,
-  incoming: { readonly sql: string; readonly params: readonly SqlParam[] },
-): Promise<void> {
-  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  await tx.run('CREATE TABLE facts_rebuilt AS SELECT * FROM facts LIMIT 0');
-  for (const column of constraints.notNull) {
-    await tx.run(`ALTER TABLE facts_rebuilt ALTER COLUMN ${quote(column)} SET NOT NULL`);
-  }
-  if (kept) await tx.run(`INSERT INTO facts_rebuilt ${kept.sql}`, kept.params);
-  await tx.run(`INSERT INTO facts_rebuilt ${incoming.sql}`, incoming.params);
-  await tx.run('DROP TABLE facts');
-  await tx.run('ALTER TABLE facts_rebuilt RENAME TO facts');
-  await tx.run(`ALTER TABLE facts ADD PRIMARY KEY (${constraints.primaryKey.map(quote).join(', ')})`);
 }
 
 /** New custom indicators go after every other one, in the file's order; known ids are left alone. */

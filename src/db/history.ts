@@ -96,8 +96,9 @@ export async function undoImport(db: DbClient, importId: number): Promise<UndoRe
       [importId, importId],
     );
     // A predecessor whose own import is gone is not brought back (the old clearSample left such rows).
+    // Predecessors belong to other imports, so deleting this import's facts after leaves one per key.
     await tx.run(
-      `INSERT OR REPLACE INTO facts
+      `INSERT INTO facts
        SELECT township_code, year, indicator_id, value, approximate, raw_text, note, import_id,
               source_line, source_column
        FROM replaced_facts r

@@ -59,14 +59,14 @@ async function shape(db: DbClient) {
 // Each test opens DuckDB on the fixture's copy, seconds each on a busy machine.
 describe('schema versions', { timeout: 90_000 }, () => {
   it('the app writes the last migration’s version, and versions only grow', () => {
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     expect(LATEST_VERSION).toBe(SCHEMA_VERSION);
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 2));
   });
 
   it('creates the current schema in an empty database', async () => {
-    expect(await applySchema(created)).toEqual({ ok: true, from: 0, to: 2 });
-    expect(await meta(created)).toEqual({ schema_version: '2' });
+    expect(await applySchema(created)).toEqual({ ok: true, from: 0, to: 3 });
+    expect(await meta(created)).toEqual({ schema_version: '3' });
   });
 
   it('migrates a version 1 database with its data intact', async () => {
@@ -74,11 +74,11 @@ describe('schema versions', { timeout: 90_000 }, () => {
       const before = { facts: await dump(db, 'facts'), imports: await dump(db, 'imports') };
       expect(before.facts).toHaveLength(3);
 
-      expect(await applySchema(db)).toEqual({ ok: true, from: 1, to: 2 });
+      expect(await applySchema(db)).toEqual({ ok: true, from: 1, to: 3 });
       expect(await dump(db, 'facts')).toEqual(before.facts);
       expect(await dump(db, 'imports')).toEqual(before.imports);
       expect(await meta(db)).toEqual({
-        schema_version: '2',
+        schema_version: '3',
         district_code: '500152',
         district_name: '重庆市潼南区',
       });
@@ -121,7 +121,7 @@ describe('schema versions', { timeout: 90_000 }, () => {
     await withDb(async (db) => {
       const tables = ['meta', 'townships', 'indicators', 'imports', 'facts', ...NEW_TABLES];
       const before = await Promise.all(tables.map((t) => dump(db, t)));
-      expect(await applySchema(db)).toEqual({ ok: true, from: 2, to: 2 });
+      expect(await applySchema(db)).toEqual({ ok: true, from: 3, to: 3 });
       expect(await Promise.all(tables.map((t) => dump(db, t)))).toEqual(before);
     });
   });

@@ -40,6 +40,31 @@ export const MIGRATIONS: readonly Migration[] = [
        ON CONFLICT DO NOTHING`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // Facts without a primary key. DuckDB checks a key by building an index over every stored
+      // fact at COMMIT, which made committing a million-row file take seconds. One township, year
+      // and indicator still have at most one fact: every write goes through storeFacts
+      // (commit-import.ts) or undoImport (history.ts), which remove a key before they write it.
+      `CREATE TABLE facts_v3 (
+         township_code VARCHAR NOT NULL,
+         year INTEGER NOT NULL,
+         indicator_id VARCHAR NOT NULL,
+         value DOUBLE NOT NULL,
+         approximate BOOLEAN NOT NULL,
+         raw_text VARCHAR,
+         note VARCHAR,
+         import_id INTEGER NOT NULL,
+         source_line INTEGER,
+         source_column VARCHAR
+       )`,
+      'INSERT INTO facts_v3 SELECT * FROM facts',
+      'DROP VIEW IF EXISTS all_facts',
+      'DROP TABLE facts',
+      'ALTER TABLE facts_v3 RENAME TO facts',
+    ],
+  },
 ];
 
 /** The version this app writes: the last step's. */
