@@ -3,7 +3,9 @@
  * bare `read_csv` of the same bytes, both measured in one page of the production build in
  * Chromium. Builds dist/ first when it is missing or older than the sources.
  *
- *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000]
+ *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000] [--profile]
+ *
+ * --profile logs every statement of 20 ms or more, to see where a run goes.
  *
  * A measurement, not a test: it exits 0 whatever the ratio, and non-zero only when something
  * breaks.
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       rows: { type: 'string', default: '1000000' },
       runs: { type: 'string', default: '5' },
       'js-rows': { type: 'string', default: '100000' },
+      profile: { type: 'boolean', default: false },
     },
   });
   process.chdir(ROOT);
@@ -73,7 +76,12 @@ async function main(): Promise<void> {
     const page = await browser.newPage();
     page.on('console', (message) => console.log(`  [page] ${message.text()}`));
     page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
-    const query = new URLSearchParams({ rows: values.rows, runs: values.runs, jsRows: values['js-rows'] });
+    const query = new URLSearchParams({
+      rows: values.rows,
+      runs: values.runs,
+      jsRows: values['js-rows'],
+      profile: values.profile ? '1' : '0',
+    });
     await page.goto(new URL(`bench.html?${query}`, base).toString());
     await page.waitForFunction(
       () => window.__benchResult !== undefined || window.__benchError !== undefined,

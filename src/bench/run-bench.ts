@@ -76,6 +76,31 @@ async function countFacts(db: DbClient): Promise<number> {
   return row?.n ?? 0;
 }
 
+/**
+ * With `?profile=1`, every statement of the bulk path that takes 20 ms or more is logged with its
+ * time, to see where a run goes.
+ */
+function profiled(db: DbClient, enabled: boolean): DbClient {
+  if (!enabled) return db;
+  const timed =
+    <A extends unknown[], R>(work: (sql: string, ...rest: A) => Promise<R>) =>
+    async (sql: string, ...rest: A): Promise<R> => {
+      const start = performance.now();
+      try {
+        return await work(sql, ...rest);
+      } finally {
+        const ms = performance.now() - start;
+        if (ms >= 20) log(`  ${ms.toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
+      }
+    };
+  return {
+    ...db,
+    query: timed((sql, params) => db.query(sql, params)),
+    run: timed((sql, params) => db.run(sql, params)),
+    transaction: (work) => db.transaction((tx) => work(profiled({ ...db, ...tx }, true))),
+  };
+}
+
 async function run(): Promise<BenchResult> {
   const params = new URLSearchParams(location.search);
   const rows = Number(params.get('rows') ?? 1_000_000);
@@ -85,7 +110,7 @@ async function run(): Promise<BenchResult> {
   log(`generating ${rows} rows …`);
   const bytes = generateLongCsv(rows);
   log(`${(bytes.length / 1e6).toFixed(1)} MB; opening DuckDB …`);
-  const db = (await openBrowserDb({ persistent: false })).client;
+  const db = profiled((await openBrowserDb({ persistent: false })).client, params.get('profile') === '1');
   await applySchema(db);
   await replaceTownships(db, TONGNAN.townships);
   await db.registerBuffer('bench-bare.csv', bytes.slice());
