@@ -3,6 +3,7 @@ import { TONGNAN } from '../district/tongnan.ts';
 import type { Fact } from '../import/fact.ts';
 import type { DbClient } from './client.ts';
 import { commitImport, type ImportRecord } from './commit-import.ts';
+import { undoImport } from './history.ts';
 import { findConflicts, findImportByHash, loadRememberedChoices } from './import-checks.ts';
 import { openNodeDb } from './node-client.ts';
 import { applySchema, replaceTownships } from './schema.ts';
@@ -51,6 +52,28 @@ async function stored(): Promise<{ indicator_id: string; value: number; import_i
 }
 
 describe('committing an import', () => {
+  it('refuses facts that repeat a township, year and indicator, and stores nothing', async () => {
+    await expect(
+      commitImport(db, record('a.csv', 'hash-a'), [
+        fact('disputes_mediated', 94),
+        fact('disputes_mediated', 90),
+      ]),
+    ).rejects.toThrow(/repeat/);
+    expect(await stored()).toEqual([]);
+    expect(await db.query('SELECT * FROM imports')).toEqual([]);
+  });
+
+  it('replacing and undoing keep one fact per township, year and indicator', async () => {
+    await commitImport(db, record('a.csv', 'hash-a'), [fact('disputes_mediated', 90)]);
+    const second = await commitImport(db, record('b.csv', 'hash-b'), [fact('disputes_mediated', 94)]);
+    await commitImport(db, record('c.csv', 'hash-c'), [fact('disputes_mediated', 95)], {
+      onConflict: 'keep',
+    });
+    expect(await stored()).toEqual([{ indicator_id: 'disputes_mediated', value: 94, import_id: second }]);
+    await undoImport(db, second);
+    expect((await stored()).map((row) => row.value)).toEqual([90]);
+  });
+
   it('stores facts with their import, and finds the same bytes again by hash', async () => {
     const id = await commitImport(db, record('a.csv', 'hash-a'), [
       fact('disputes_mediated', 94),

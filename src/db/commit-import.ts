@@ -52,6 +52,10 @@ export async function commitImport(
   facts: readonly Fact[],
   options: CommitOptions = { onConflict: 'replace' },
 ): Promise<number> {
+  // `facts` has no key to refuse a second value for the same township, year and indicator.
+  const keys = new Set(facts.map((f) => `${f.townshipCode}|${f.year}|${f.indicatorId}`));
+  if (keys.size !== facts.length)
+    throw new Error('commitImport: facts repeat a township, year and indicator.');
   return db.transaction(async (tx) => {
     const staging = `staging-${++stagingCounter}.csv`;
     const drop = await stageFacts(tx, staging, facts);
