@@ -12,7 +12,7 @@ import {
   loadProfile,
   loadYearTablePage,
 } from './overview-queries.ts';
-import { loadRanking, loadTrend, loadYearCells, type TableSort } from './queries.ts';
+import { listYears, loadRanking, loadTrend, loadYearCells, type TableSort } from './queries.ts';
 import { applySchema, replaceTownships } from './schema.ts';
 import { loadTrendBands, loadTrendLeaders, loadTrendView } from './trend-queries.ts';
 
@@ -309,6 +309,14 @@ describe('the sample district', () => {
       .map((t) => heatmap.cells.find((c) => c.townshipCode === t.code && c.year === 2024)?.value)
       .filter((v) => v !== undefined);
     expect(latest).toEqual([...latest].sort((a, b) => a - b));
+  });
+
+  it('heatmap and profile given the years the app already knows answer exactly as they ask for them', async () => {
+    const years = await listYears(db);
+    for (const indicator of ['mediation_success_rate', 'petitions', 'legal_consultations'])
+      expect(await loadHeatmap(db, indicator, years)).toEqual(await loadHeatmap(db, indicator));
+    for (const code of [GUILIN, SHANGHE, BAOLONG])
+      expect(await loadProfile(db, code, years)).toEqual(await loadProfile(db, code));
   });
 
   it('the trend’s default highlight: the ranking’s best two and worst two', async () => {

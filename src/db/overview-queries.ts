@@ -5,7 +5,8 @@
  */
 import type { Better } from '../indicators/catalog.ts';
 import type { DbClient } from './client.ts';
-import type { TableCell, TableSort, TownshipRow } from './queries.ts';
+import { listYears, type TableCell, type TableSort, type TownshipRow } from './queries.ts';
+import type { YearTablePage, YearTableSlice } from './table-queries.ts';
 
 export type KeyFigureAggregate = 'sum' | 'pooled-rate' | 'mean';
 
@@ -253,8 +254,13 @@ export interface Heatmap {
  * Townships × years of one indicator, with each value's change on the year before: the years
  * and one query for the rest (the indicator's direction, the townships' order, the cells).
  */
-export async function loadHeatmap(db: DbClient, indicatorId: string): Promise<Heatmap> {
-  const years = await db.query<{ year: number }>('SELECT DISTINCT year FROM facts ORDER BY year');
+export async function loadHeatmap(
+  db: DbClient,
+  indicatorId: string,
+  /** The years with any fact (listYears), when the caller already has them: one round trip less. */
+  knownYears?: readonly number[],
+): Promise<Heatmap> {
+  const years = knownYears ?? (await listYears(db));
   const rows = await db.query<{
     township_code: string;
     township_name: string;
@@ -314,7 +320,7 @@ export async function loadHeatmap(db: DbClient, indicatorId: string): Promise<He
   return {
     indicatorId,
     better: rows[0]?.better ?? 'neutral',
-    years: years.map((y) => y.year),
+    years: [...years],
     latestYear: rows[0]?.latest_year ?? null,
     townships: [...townships.values()]
       .sort((a, b) => a.place - b.place)
@@ -355,11 +361,16 @@ export interface Profile {
 }
 
 /** One township's indicators across years, each value with its rank in the district. */
-export async function loadProfile(db: DbClient, townshipCode: string): Promise<Profile> {
+export async function loadProfile(
+  db: DbClient,
+  townshipCode: string,
+  /** The years with any fact (listYears), when the caller already has them: one round trip less. */
+  knownYears?: readonly number[],
+): Promise<Profile> {
   const [township] = await db.query<{ name: string }>('SELECT name FROM townships WHERE code = ?', [
     townshipCode,
   ]);
-  const years = await db.query<{ year: number }>('SELECT DISTINCT year FROM facts ORDER BY year');
+  const years = knownYears ?? (await listYears(db));
   const rows = await db.query<{
     indicator_id: string;
     name_zh: string;
@@ -426,30 +437,12 @@ export async function loadProfile(db: DbClient, townshipCode: string): Promise<P
   return {
     townshipCode,
     townshipName: township?.name ?? townshipCode,
-    years: years.map((y) => y.year),
+    years: [...years],
     indicators,
   };
 }
 
-export interface YearTablePage {
-  readonly year: number;
-  /** The page's townships in table order: those with values first, then those without (a missing report). */
-  readonly townships: readonly TownshipRow[];
-  /** Their cells, in the same order: every stored and derived value of the year, with its source. */
-  readonly cells: readonly TableCell[];
-  /** Townships matching the filter: all pages together. */
-  readonly total: number;
-  /** Indicators with at least one value that year, in any township: the table's columns on every page. */
-  readonly indicatorIds: readonly string[];
-}
-
-export interface YearTableSlice {
-  /** Townships skipped, in table order. */
-  readonly offset: number;
-  readonly limit: number;
-  /** Only townships whose name contains this text ('' = all). */
-  readonly filter: string;
-}
+export type { YearTablePage, YearTableSlice } from './table-queries.ts';
 
 /**
  * One page of the comparison table: the townships of the district in the table's order (the query
@@ -484,7 +477,7 @@ export async function loadYearTablePage(
        SELECT f.township_code, f.indicator_id, f.value, f.approximate, f.raw_text, f.import_id,
               f.source_line, f.source_column
        FROM all_facts f JOIN townships t ON t.code = f.township_code
-       WHERE f.year = ?
+       WHERE f.year = CAST(? AS INTEGER)
      ),
      sort_key AS (SELECT township_code, value AS sort_value FROM cur WHERE indicator_id = ?),
      reported AS (SELECT DISTINCT township_code FROM cur),
@@ -509,7 +502,7 @@ export async function loadYearTablePage(
      ),
      previous AS (
        SELECT township_code, indicator_id, value FROM all_facts
-       WHERE year = ? - 1 AND township_code IN (SELECT code FROM page)
+       WHERE year = CAST(? AS INTEGER) - 1 AND township_code IN (SELECT code FROM page)
      ),
      -- The year's columns, on the first row only: one query, not two.
      present AS (SELECT string_agg(DISTINCT indicator_id, chr(1) ORDER BY indicator_id) AS ids FROM cur)

@@ -1,11 +1,12 @@
 import {
   type ColumnDef,
+  type Row,
   rowSortingFeature,
   type SortingState,
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { memo, type ReactNode, useMemo, useRef } from 'react';
 import { formatValue } from '../charts/format-number.ts';
 import type { IndicatorInfo, TableCell } from '../db/queries.ts';
 import type { YearTable as YearTableData, YearTableRow } from './pivot-year-cells.ts';
@@ -37,6 +38,17 @@ interface YearTableProps {
   readonly showChange?: boolean;
 }
 
+/**
+ * The list given last time when this one holds the same items: a year with the same columns as
+ * the one before keeps its column definitions (and TanStack its headers) instead of rebuilding them.
+ */
+function useSameList<T>(list: readonly T[]): readonly T[] {
+  const kept = useRef(list);
+  const same = kept.current.length === list.length && kept.current.every((item, i) => item === list[i]);
+  if (!same) kept.current = list;
+  return kept.current;
+}
+
 function cellTitle(cell: TableCell, labels: YearTableLabels): string {
   const parts: string[] = [];
   if (cell.rawText !== null && cell.rawText.trim() !== String(cell.value))
@@ -52,6 +64,7 @@ function cellTitle(cell: TableCell, labels: YearTableLabels): string {
  */
 export function YearTable(props: YearTableProps) {
   const { data, sorting, onSortingChange, labels, locale, caption, visible, showChange = false } = props;
+  const indicators = useSameList(data.indicators);
   const columns = useMemo<ColumnDef<typeof features, YearTableRow>[]>(
     () => [
       {
@@ -61,7 +74,7 @@ export function YearTable(props: YearTableProps) {
         cell: (info) => String(info.getValue()),
         sortDescFirst: false,
       },
-      ...data.indicators
+      ...indicators
         .filter((indicator) => !visible || visible.has(indicator.id))
         .map(
           (indicator): ColumnDef<typeof features, YearTableRow> => ({
@@ -99,7 +112,7 @@ export function YearTable(props: YearTableProps) {
           }),
         ),
     ],
-    [data.indicators, labels, locale, visible, showChange],
+    [indicators, labels, locale, visible, showChange],
   );
 
   const table = useTable({
@@ -141,23 +154,49 @@ export function YearTable(props: YearTableProps) {
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-township={row.original.townshipName}>
-              {row.getAllCells().map((cell, index) =>
-                index === 0 ? (
-                  <th key={cell.id} scope="row">
-                    <table.FlexRender cell={cell} />
-                  </th>
-                ) : (
-                  <td key={cell.id} data-indicator={cell.column.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ),
-              )}
-            </tr>
+          {table.getRowModel().rows.map((row, index) => (
+            // Keyed by place, not township: a new year or order updates the rows in place instead
+            // of removing a hundred rows and building a hundred new ones.
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows hold no state; the place is the identity
+            <BodyRow key={index} row={row} />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+type BodyCell = ReturnType<Row<typeof features, YearTableRow>['getAllCells']>[number];
+
+/**
+ * A cell's content by calling its column's renderer, not mounting it as a component (as
+ * FlexRender does): the columns, and so their renderers, are new whenever the year's columns
+ * change, and a new component type would make React rebuild every cell's DOM instead of
+ * updating its text.
+ */
+function cellContent(cell: BodyCell): ReactNode {
+  const render = cell.column.columnDef.cell;
+  return typeof render === 'function' ? render(cell.getContext()) : render;
+}
+
+/**
+ * One township's row. The row model keeps its rows while the data and columns stay the same, so
+ * a render that changes neither (another view shown and back, a picker elsewhere) skips every row.
+ */
+const BodyRow = memo(function BodyRow({ row }: { readonly row: Row<typeof features, YearTableRow> }) {
+  return (
+    <tr data-township={row.original.townshipName}>
+      {row.getAllCells().map((cell, index) =>
+        index === 0 ? (
+          <th key={cell.column.id} scope="row">
+            {cellContent(cell)}
+          </th>
+        ) : (
+          <td key={cell.column.id} data-indicator={cell.column.id}>
+            {cellContent(cell)}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+});
