@@ -7,6 +7,7 @@ import {
   listTownships,
   listYears,
 } from '../db/queries.ts';
+import { preloadChartGlyphs } from '../charts/load-chart-fonts.ts';
 import { CATALOG, DEFAULT_INDICATOR_ID, getIndicator } from '../indicators/catalog.ts';
 import { en } from '../messages/en.ts';
 import { zh } from '../messages/zh.ts';
@@ -27,6 +28,7 @@ import { QualityPage } from './pages/QualityPage.tsx';
 import { RankingPage } from './pages/RankingPage.tsx';
 import { TablePage } from './pages/TablePage.tsx';
 import { TrendPage } from './pages/TrendPage.tsx';
+import { type PageComponent, ViewStack } from './pages/ViewStack.tsx';
 import { type Lang, PAGES, type Page } from './url-state.ts';
 import { useAsync } from './use-db-query.ts';
 import { useImportSession } from './use-import-session.ts';
@@ -59,7 +61,7 @@ function formatBytes(bytes: number, locale: string): string {
 const USES_INDICATOR: ReadonlySet<Page> = new Set(['trend', 'ranking', 'heatmap']);
 const USES_YEAR: ReadonlySet<Page> = new Set(['overview', 'ranking', 'table']);
 
-const PAGE_COMPONENTS: Record<Page, (props: { readonly ctx: PageContext }) => React.ReactNode> = {
+const PAGE_COMPONENTS: Record<Page, PageComponent> = {
   overview: OverviewPage,
   trend: TrendPage,
   ranking: RankingPage,
@@ -117,6 +119,16 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const latest = years.at(-1) ?? null;
   const year = view.year !== null && years.includes(view.year) ? view.year : latest;
   const fileCount = known?.counts.imports ?? 0;
+
+  // Glyphs of every name a chart may draw are loaded in idle time, before the user picks them.
+  useEffect(
+    () =>
+      preloadChartGlyphs([
+        ...indicators.flatMap((i) => [i.name.zh, i.name.en, i.unit.zh, i.unit.en]),
+        ...townships.map((township) => township.name),
+      ]),
+    [indicators, townships],
+  );
 
   const usage = useAsync(() => appDb.usage(), [appDb, revision]);
   const usedText = usage.status === 'ready' && usage.data !== null ? formatBytes(usage.data, locale) : '…';
@@ -178,7 +190,6 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
 
   const hasSample = (known?.counts.sampleImports ?? 0) > 0;
   const empty = known !== undefined && known.counts.facts === 0;
-  const PageComponent = PAGE_COMPONENTS[view.page];
 
   return (
     // Files dropped anywhere on the page go to the import panel; the panel's button is the keyboard way.
@@ -315,7 +326,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
           <BasketContext value={basket}>
             <MeetingBasket db={db} t={t} locale={locale} />
             <main>
-              <PageComponent ctx={ctx} />
+              <ViewStack active={view.page} ctx={ctx} pages={PAGE_COMPONENTS} />
             </main>
           </BasketContext>
         </>

@@ -2,20 +2,22 @@ import { useCallback, useMemo } from 'react';
 import { buildHeatmapOption, heatmapChartHeight } from '../../charts/build-heatmap-option.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadHeatmap } from '../../db/overview-queries.ts';
+import { viewKey } from '../../db/view-cache.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
 import { ExportableChart } from '../ChartActions.tsx';
 import { heatmapExport } from '../chart-exports.ts';
 import { nameIn, type PageContext, unitIn } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
-import { useAsync } from '../use-db-query.ts';
+import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
+import { useExportContext } from './export-context.ts';
 import { loading, shown } from './shown.ts';
 
 /** Townships × years for one indicator, coloured by value or by 同比 change. */
 export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
   const { db, view, setView, t, lang, locale, revision, indicators, indicator, source } = ctx;
   const id = indicator.id;
-  const heatmap = useAsync(() => loadHeatmap(db, id), [db, id, revision]);
+  const heatmap = useViewQuery(db, revision, viewKey('heatmap', id), () => loadHeatmap(db, id, ctx.years));
   const data = shown(heatmap);
   const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
   const unit = unitIn(lang, drawn);
@@ -39,9 +41,10 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
     [data, view.mode, unit, title, source, t, locale],
   );
   const height = heatmapChartHeight(data?.townships.length ?? 0);
+  const exportCtx = useExportContext(ctx);
   const exported = useMemo(
-    () => (data && option ? heatmapExport(ctx, data, drawn, view.mode, option, height, title) : null),
-    [ctx, data, drawn, view.mode, option, height, title],
+    () => (data && option ? heatmapExport(exportCtx, data, drawn, view.mode, option, height, title) : null),
+    [exportCtx, data, drawn, view.mode, option, height, title],
   );
   const columns = useMemo(() => [t.township, ...(data?.years ?? []).map(String)], [t, data]);
   const tableRows = useCallback(() => {

@@ -4,19 +4,22 @@ import type { Completeness } from '../../db/overview-queries.ts';
 import { loadCompleteness, loadKeyFigures } from '../../db/overview-queries.ts';
 import type { TownshipRow } from '../../db/queries.ts';
 import type { ExportTable } from '../../export/export-table.ts';
+import { viewKey } from '../../db/view-cache.ts';
 import { findIndicator } from '../../indicators/catalog.ts';
 import type { Messages } from '../../messages/zh.ts';
 import type { PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
-import { useAsync } from '../use-db-query.ts';
+import { useViewQuery } from '../use-db-query.ts';
 import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
 
 /** The district's key figures for a year with their 同比, and which reports are in. */
 export function OverviewPage({ ctx }: { readonly ctx: PageContext }) {
   const { db, setView, t, lang, locale, revision, year, townships } = ctx;
-  const figures = useAsync(year === null ? null : () => loadKeyFigures(db, year), [db, year, revision]);
-  const completeness = useAsync(() => loadCompleteness(db), [db, revision]);
+  const figures = useViewQuery(db, revision, year === null ? null : viewKey('key-figures', year), () =>
+    loadKeyFigures(db, year ?? 0),
+  );
+  const completeness = useViewQuery(db, revision, viewKey('completeness'), () => loadCompleteness(db));
   const keyFigures = shown(figures);
   const matrix = shown(completeness);
   const busy = loading(figures, year !== null) || loading(completeness);

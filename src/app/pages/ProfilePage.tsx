@@ -3,23 +3,27 @@ import { buildProfileOption, profileChartHeight } from '../../charts/build-profi
 import { formatValue } from '../../charts/format-number.ts';
 import { loadProfile } from '../../db/overview-queries.ts';
 import { describeWarning } from '../../db/quality-queries.ts';
+import { viewKey } from '../../db/view-cache.ts';
 import { Picker } from '../../ui/Picker.tsx';
 import { ExportableChart } from '../ChartActions.tsx';
 import { profileExport } from '../chart-exports.ts';
 import type { PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
-import { useAsync } from '../use-db-query.ts';
+import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { useIndicatorLabel } from './indicator-label.ts';
 import { qualityWarnings } from './quality-cache.ts';
+import { useExportContext } from './export-context.ts';
 import { loading, shown } from './shown.ts';
 
 /** Every indicator of one township across years, its rank for each, and its data-quality warnings. */
 export function ProfilePage({ ctx }: { readonly ctx: PageContext }) {
   const { db, view, setView, t, lang, locale, revision, indicators, townships, source } = ctx;
   const code = view.township ?? townships[0]?.code ?? null;
-  const profile = useAsync(code === null ? null : () => loadProfile(db, code), [db, code, revision]);
-  const warnings = useAsync(() => qualityWarnings(db, revision), [db, revision]);
+  const profile = useViewQuery(db, revision, code === null ? null : viewKey('profile', code), () =>
+    loadProfile(db, code ?? '', ctx.years),
+  );
+  const warnings = useViewQuery(db, revision, viewKey('quality'), () => qualityWarnings(db, revision));
   const label = useIndicatorLabel(indicators, lang);
   const data = shown(profile);
   const name = townships.find((x) => x.code === data?.townshipCode)?.name ?? data?.townshipName ?? '';
@@ -42,12 +46,13 @@ export function ProfilePage({ ctx }: { readonly ctx: PageContext }) {
         : null,
     [data, lang, title, source, t, locale],
   );
+  const exportCtx = useExportContext(ctx);
   const exported = useMemo(
     () =>
       data && option
-        ? profileExport(ctx, data, option, profileChartHeight(data.indicators.length), title)
+        ? profileExport(exportCtx, data, option, profileChartHeight(data.indicators.length), title)
         : null,
-    [ctx, data, option, title],
+    [exportCtx, data, option, title],
   );
   const columns = useMemo(() => [t.viewText.indicatorColumn, ...(data?.years ?? []).map(String)], [t, data]);
   // Each indicator's value and rank per year, as the chart's panels show them.

@@ -3,7 +3,8 @@ import { describeWarning, QUALITY_KINDS } from '../../db/quality-queries.ts';
 import { Picker } from '../../ui/Picker.tsx';
 import type { PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
-import { useAsync } from '../use-db-query.ts';
+import { viewKey } from '../../db/view-cache.ts';
+import { useViewQuery } from '../use-db-query.ts';
 import { useIndicatorLabel } from './indicator-label.ts';
 import { qualityWarnings } from './quality-cache.ts';
 import { loading } from './shown.ts';
@@ -11,7 +12,7 @@ import { loading } from './shown.ts';
 /** Every warning across the dataset, each with its source line and a link to the view that shows it. */
 export function QualityPage({ ctx }: { readonly ctx: PageContext }) {
   const { db, setView, t, lang, revision, indicators } = ctx;
-  const warnings = useAsync(() => qualityWarnings(db, revision), [db, revision]);
+  const warnings = useViewQuery(db, revision, viewKey('quality'), () => qualityWarnings(db, revision));
   const [kind, setKind] = useState('');
   const label = useIndicatorLabel(indicators, lang);
   const counts = useMemo(() => {

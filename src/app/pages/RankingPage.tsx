@@ -2,24 +2,23 @@ import { useCallback, useMemo } from 'react';
 import { buildRankingOption, rankingChartHeight } from '../../charts/build-ranking-option.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadRankingWithChange } from '../../db/ranking-queries.ts';
+import { viewKey } from '../../db/view-cache.ts';
 import { ExportableChart } from '../ChartActions.tsx';
 import { rankingExport } from '../chart-exports.ts';
 import { nameIn, type PageContext, unitIn } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
-import { useAsync } from '../use-db-query.ts';
+import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
+import { useExportContext } from './export-context.ts';
 import { loading, shown } from './shown.ts';
 
 /** Bars for one year, best first, average and median marked, each with its 同比 and rank change. */
 export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
   const { db, view, t, lang, locale, revision, indicators, indicator, townships, year, source } = ctx;
   const id = indicator.id;
-  const ranking = useAsync(year === null ? null : () => loadRankingWithChange(db, id, year), [
-    db,
-    id,
-    year,
-    revision,
-  ]);
+  const ranking = useViewQuery(db, revision, year === null ? null : viewKey('ranking', id, year), () =>
+    loadRankingWithChange(db, id, year ?? 0),
+  );
   const busy = loading(ranking, year !== null);
   const data = shown(ranking);
   // The indicator of the ranking on screen: while the next one loads, the previous one stays.
@@ -48,9 +47,10 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
   }, [data, unit, title, source, t, view.highlighted, locale]);
 
   const height = rankingChartHeight(data?.rows.length ?? 0);
+  const exportCtx = useExportContext(ctx);
   const exported = useMemo(
-    () => (data && option ? rankingExport(ctx, data, drawn, option, height, title) : null),
-    [ctx, data, drawn, option, height, title],
+    () => (data && option ? rankingExport(exportCtx, data, drawn, option, height, title) : null),
+    [exportCtx, data, drawn, option, height, title],
   );
 
   const columns = useMemo(

@@ -1,13 +1,14 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
-import { loadYearTablePage } from '../../db/overview-queries.ts';
+import { useMemo, useRef, useState } from 'react';
+import { viewKey } from '../../db/view-cache.ts';
 import { pivotYearCells } from '../../table/pivot-year-cells.ts';
 import { YearTable, type YearTableLabels } from '../../table/YearTable.tsx';
 import { comparisonTable } from '../chart-exports.ts';
 import { nameIn, type PageContext, unitIn } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
-import { useAsync } from '../use-db-query.ts';
+import { useViewQuery } from '../use-db-query.ts';
 import { Pager } from './Pager.tsx';
+import { loadTablePage } from './table-data.ts';
 import { loading, shown } from './shown.ts';
 
 /** Townships per page: a district fits on one, a province's thousand are read and drawn a page at a time. */
@@ -24,20 +25,19 @@ export function TablePage({ ctx }: { readonly ctx: PageContext }) {
   const pagingKey = `${year}|${view.sortBy}|${view.sortDesc}|${query}`;
   const [paging, setPaging] = useState({ key: pagingKey, page: 0 });
   const page = paging.key === pagingKey ? paging.page : 0;
-  const cells = useAsync(
-    year === null
-      ? null
-      : () =>
-          loadYearTablePage(
-            db,
-            year,
-            { indicatorId: view.sortBy === 'township' ? null : view.sortBy, desc: view.sortDesc },
-            { offset: page * TABLE_PAGE_SIZE, limit: TABLE_PAGE_SIZE, filter: query },
-          ),
-    [db, year, view.sortBy, view.sortDesc, query, page, revision],
+  const sort = { indicatorId: view.sortBy === 'township' ? null : view.sortBy, desc: view.sortDesc };
+  const slice = { offset: page * TABLE_PAGE_SIZE, limit: TABLE_PAGE_SIZE, filter: query };
+  // The year whose rows are on screen: a new order or page of it reuses the year's cells.
+  const onScreen = useRef<number | undefined>(undefined);
+  const cells = useViewQuery(
+    db,
+    revision,
+    year === null ? null : viewKey('year-table', year, sort, slice),
+    () => loadTablePage(db, revision, year ?? 0, sort, slice, onScreen.current),
   );
   // While a re-sort runs, keep showing the previous rows rather than flashing an empty table.
   const cellData = shown(cells);
+  onScreen.current = cellData?.year;
   const busy = loading(cells, year !== null);
   const table = useMemo(
     () =>
@@ -60,19 +60,30 @@ export function TablePage({ ctx }: { readonly ctx: PageContext }) {
     }),
     [t, lang],
   );
+  // Kept while the shown columns and the order stay the same, so the rows are not drawn again
+  // when nothing in them changed (another view shown and back, a year with the same columns).
+  const shownIds = (table?.indicators ?? [])
+    .map((i) => i.id)
+    .filter((id) => !hidden.has(id))
+    .join('\u0001');
+  const visible = useMemo(() => new Set(shownIds.split('\u0001')), [shownIds]);
+  const sorting: SortingState = useMemo(
+    () => (view.sortBy ? [{ id: view.sortBy, desc: view.sortDesc }] : []),
+    [view.sortBy, view.sortDesc],
+  );
   if (!table || !cellData) return <section className="table-section" aria-busy={busy} />;
-  const visible = new Set(table.indicators.map((i) => i.id).filter((id) => !hidden.has(id)));
-  const sorting: SortingState = view.sortBy ? [{ id: view.sortBy, desc: view.sortDesc }] : [];
   // Every township of the table (all pages, in its order and filter), the columns shown.
   const exportTable = async () => {
     const all =
       cellData.total <= cellData.townships.length
         ? cellData
-        : await loadYearTablePage(
+        : await loadTablePage(
             db,
+            revision,
             cellData.year,
-            { indicatorId: view.sortBy === 'township' ? null : view.sortBy, desc: view.sortDesc },
+            sort,
             { offset: 0, limit: cellData.total, filter: query },
+            cellData.year,
           );
     const full = pivotYearCells(all.cells, all.townships, indicators, new Set(all.indicatorIds));
     return comparisonTable(ctx, full, cellData.year, visible);

@@ -9,6 +9,7 @@ import {
   type TrendBand,
   type TrendChange,
 } from '../../db/trend-queries.ts';
+import { viewKey } from '../../db/view-cache.ts';
 import { townshipKind } from '../../district/district.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
 import { TownshipPicker } from '../../ui/TownshipPicker.tsx';
@@ -16,8 +17,9 @@ import { ExportableChart } from '../ChartActions.tsx';
 import { trendExport } from '../chart-exports.ts';
 import { nameIn, type PageContext, unitIn } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
-import { useAsync } from '../use-db-query.ts';
+import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
+import { useExportContext } from './export-context.ts';
 import { loading, shown } from './shown.ts';
 
 type TrendData = { readonly indicatorId: string; readonly leaders: readonly string[] } & (
@@ -34,13 +36,13 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
   const id = indicator.id;
   const mode = view.mode;
   // One answer for everything the chart draws, so it is drawn once per change, not once per query.
-  const trend = useAsync(async (): Promise<TrendData> => {
+  const trend = useViewQuery(db, revision, viewKey('trend', id, year, mode), async (): Promise<TrendData> => {
     if (mode === 'change') {
       const leaders = year === null ? [] : await loadTrendLeaders(db, id, year);
       return { indicatorId: id, leaders, mode, points: await loadTrendChanges(db, id) };
     }
     return { indicatorId: id, mode, ...(await loadTrendView(db, id, year)) };
-  }, [db, id, year, mode, revision]);
+  });
   const data = shown(trend);
   const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
 
@@ -79,9 +81,11 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
     });
   }, [data, highlighted, unit, title, source, t, locale]);
 
+  const exportCtx = useExportContext(ctx);
   const exported = useMemo(
-    () => (data && option ? trendExport(ctx, data, drawn, highlighted, option, TREND_HEIGHT, title) : null),
-    [ctx, data, drawn, highlighted, option, title],
+    () =>
+      data && option ? trendExport(exportCtx, data, drawn, highlighted, option, TREND_HEIGHT, title) : null,
+    [exportCtx, data, drawn, highlighted, option, title],
   );
 
   const years = useMemo(() => [...new Set((data?.points ?? []).map((p) => p.year))], [data]);
@@ -114,20 +118,27 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
     [townships, t],
   );
 
+  // The same element while its inputs stay the same, so React skips it: a province's picker is a
+  // thousand checkboxes, and a change of indicator or mode does not touch them.
+  const picker = useMemo(
+    () => (
+      <TownshipPicker
+        legend={t.highlightLegend}
+        hint={t.highlightHint}
+        resetLabel={t.resetHighlight}
+        searchLabel={t.search}
+        townships={townships}
+        selected={view.highlighted}
+        onChange={(selected) => setView({ highlighted: selected })}
+        groups={groups}
+      />
+    ),
+    [t, townships, view.highlighted, setView, groups],
+  );
+
   return (
     <div className="layout" aria-busy={loading(trend)}>
-      <div className="side">
-        <TownshipPicker
-          legend={t.highlightLegend}
-          hint={t.highlightHint}
-          resetLabel={t.resetHighlight}
-          searchLabel={t.search}
-          townships={townships}
-          selected={view.highlighted}
-          onChange={(selected) => setView({ highlighted: selected })}
-          groups={groups}
-        />
-      </div>
+      <div className="side">{picker}</div>
       <div className="charts">
         <ModeToggle
           legend={t.showAs}
