@@ -44,6 +44,8 @@ interface Settled {
   /** How long a request to a Web Worker (DuckDB's) was outstanding: the database's share. */
   readonly workerMs: number;
   readonly timedOut: boolean;
+  /** On a timeout, what the page was still waiting for. */
+  readonly stuck?: string;
 }
 
 interface Sample extends Settled {
@@ -130,7 +132,22 @@ function instrument(): void {
           const draws = [...document.querySelectorAll('.chart')]
             .filter((chart) => Number(chart.getAttribute('data-rendered-at')) > actionAt)
             .map((chart) => Number(chart.getAttribute('data-draw-ms')));
+          const stuck = timedOut
+            ? [
+                actionAt === 0 ? 'no action seen' : '',
+                lastMutationAt <= actionAt ? 'no DOM change after the action' : '',
+                ...[...document.querySelectorAll('[aria-busy="true"]')].map((e) => `busy: ${e.className}`),
+                ...[...document.querySelectorAll('.chart')]
+                  .filter(
+                    (c) => c.getAttribute('data-option-version') !== c.getAttribute('data-rendered-version'),
+                  )
+                  .map((c) => `drawing: ${c.getAttribute('aria-label')}`),
+              ]
+                .filter(Boolean)
+                .join('; ')
+            : undefined;
           resolve({
+            stuck,
             ms: lastMutationAt - actionAt,
             queryMs: busyEndAt > actionAt ? busyEndAt - actionAt : null,
             drawMs: draws.length > 0 ? Math.max(...draws) : null,
@@ -192,7 +209,7 @@ async function runInteractions(
     log(
       `  ${interaction.padEnd(22)} ${result.ms.toFixed(0).padStart(6)} ms` +
         `  (data ${result.queryMs?.toFixed(0) ?? '–'}, DuckDB ${result.workerMs.toFixed(0)}, draw ${result.drawMs?.toFixed(0) ?? '–'})` +
-        (result.timedOut ? '  TIMED OUT' : ''),
+        (result.timedOut ? `  TIMED OUT (${result.stuck ?? ''})` : ''),
     );
   };
 

@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { type ChartOption, echarts } from './echarts-setup.ts';
-import { loadChartFonts } from './load-chart-fonts.ts';
+import { chartFontsToLoad } from './load-chart-fonts.ts';
 
 interface ChartProps {
   readonly option: ChartOption;
@@ -26,7 +26,9 @@ export function Chart({ option, height, label }: ChartProps) {
   /** The option version being drawn, and when its setOption began. */
   const pending = useRef<{ readonly version: number; readonly start: number } | null>(null);
 
-  useEffect(() => {
+  // Layout effects, this one first: the instance exists when the option below is drawn in the same
+  // commit, before the browser paints, rather than in an effect after a frame.
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element) return undefined;
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
@@ -40,7 +42,16 @@ export function Chart({ option, height, label }: ChartProps) {
       element.setAttribute('data-rendered-at', now.toFixed(1));
       element.setAttribute('data-rendered-version', String(drawn.version));
     });
-    const observer = new ResizeObserver(() => chart.resize());
+    // ECharts redraws everything on resize(), even to the same size. Only a real change of size
+    // redraws: not the observer's first call, nor a view being hidden (0 × 0) and shown again.
+    let drawnSize = `${element.clientWidth}x${element.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const { clientWidth: width, clientHeight: height } = element;
+      const size = `${width}x${height}`;
+      if (width === 0 || height === 0 || size === drawnSize) return;
+      drawnSize = size;
+      chart.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -57,16 +68,20 @@ export function Chart({ option, height, label }: ChartProps) {
     container.current?.setAttribute('data-option-version', String(version.current));
   }, [option]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     let cancelled = false;
     const drawn = version.current;
-    void loadChartFonts(option).then(() => {
+    const draw = () => {
       const chart = instance.current;
       if (cancelled || !chart) return;
       pending.current = { version: drawn, start: performance.now() };
       chart.setOption(option, { notMerge: true });
       container.current?.setAttribute('data-rendered', 'true');
-    });
+    };
+    // Glyphs already loaded for an earlier option are not waited for: the chart is drawn now.
+    const fonts = chartFontsToLoad(option);
+    if (fonts) void fonts.then(draw);
+    else draw();
     return () => {
       cancelled = true;
     };

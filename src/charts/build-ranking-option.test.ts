@@ -99,15 +99,21 @@ const BASE = {
 };
 
 interface BarItem {
-  label: { formatter: string };
+  labelText: string;
   detail: string;
-  itemStyle: { color: string };
+  itemStyle?: { color: string };
 }
 interface BarSeries {
   data: BarItem[];
+  itemStyle: { color: string };
   markLine?: { data: { xAxis: number }[] };
 }
 const barsOf = (option: ChartOption) => (option.series as BarSeries[])[0];
+/** The colour each bar is drawn in: its own, or the series'. */
+const barColours = (option: ChartOption) => {
+  const bars = barsOf(option);
+  return bars?.data.map((d) => d.itemStyle?.color ?? bars.itemStyle.color);
+};
 
 describe('buildRankingOption with the year before', () => {
   const option = buildRankingOption({ ...BASE, ranking: WITH_CHANGE, medianLabel: '中位数' });
@@ -187,9 +193,7 @@ describe('buildRankingOption with a plain ranking (the current input)', () => {
 
 describe('highlighting', () => {
   it('draws every bar in the first colour when nothing is highlighted', () => {
-    const colours = barsOf(buildRankingOption({ ...BASE, ranking: WITH_CHANGE }))?.data.map(
-      (d) => d.itemStyle.color,
-    );
+    const colours = barColours(buildRankingOption({ ...BASE, ranking: WITH_CHANGE }));
     expect(colours).toEqual([PALETTE[0], PALETTE[0], PALETTE[0], PALETTE[0]]);
   });
 
@@ -199,12 +203,7 @@ describe('highlighting', () => {
       ranking: WITH_CHANGE,
       highlighted: ['500152107', '500152104'],
     });
-    expect(barsOf(option)?.data.map((d) => d.itemStyle.color)).toEqual([
-      PALETTE[1],
-      MUTED,
-      PALETTE[0],
-      MUTED,
-    ]);
+    expect(barColours(option)).toEqual([PALETTE[1], MUTED, PALETTE[0], MUTED]);
   });
 });
 
