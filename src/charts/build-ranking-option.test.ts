@@ -99,21 +99,15 @@ const BASE = {
 };
 
 interface BarItem {
-  labelText: string;
+  label: { formatter: string };
   detail: string;
-  itemStyle?: { color: string };
+  itemStyle: { color: string };
 }
 interface BarSeries {
   data: BarItem[];
-  itemStyle: { color: string };
   markLine?: { data: { xAxis: number }[] };
 }
 const barsOf = (option: ChartOption) => (option.series as BarSeries[])[0];
-/** The colour each bar is drawn in: its own, or the series'. */
-const barColours = (option: ChartOption) => {
-  const bars = barsOf(option);
-  return bars?.data.map((d) => d.itemStyle?.color ?? bars.itemStyle.color);
-};
 
 describe('buildRankingOption with the year before', () => {
   const option = buildRankingOption({ ...BASE, ranking: WITH_CHANGE, medianLabel: '中位数' });
@@ -193,7 +187,9 @@ describe('buildRankingOption with a plain ranking (the current input)', () => {
 
 describe('highlighting', () => {
   it('draws every bar in the first colour when nothing is highlighted', () => {
-    const colours = barColours(buildRankingOption({ ...BASE, ranking: WITH_CHANGE }));
+    const colours = barsOf(buildRankingOption({ ...BASE, ranking: WITH_CHANGE }))?.data.map(
+      (d) => d.itemStyle.color,
+    );
     expect(colours).toEqual([PALETTE[0], PALETTE[0], PALETTE[0], PALETTE[0]]);
   });
 
@@ -203,7 +199,12 @@ describe('highlighting', () => {
       ranking: WITH_CHANGE,
       highlighted: ['500152107', '500152104'],
     });
-    expect(barColours(option)).toEqual([PALETTE[1], MUTED, PALETTE[0], MUTED]);
+    expect(barsOf(option)?.data.map((d) => d.itemStyle.color)).toEqual([
+      PALETTE[1],
+      MUTED,
+      PALETTE[0],
+      MUTED,
+    ]);
   });
 });
 

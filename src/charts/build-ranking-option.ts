@@ -92,7 +92,6 @@ export function buildRankingOption(input: RankingInput): ChartOption {
         ]),
   ];
 
-  const barColour = highlighted.size > 0 ? MUTED : PALETTE[0];
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
@@ -136,31 +135,24 @@ export function buildRankingOption(input: RankingInput): ChartOption {
               ? `<br/>${ranking.previousYear}${escapeHtml(colon)}${escapeHtml(label(r.previousValue, r.previousApproximate))}` +
                 (r.previousRank === null ? '' : escapeHtml(rankText(r.previousRank)))
               : '';
-          const colour = highlightColour(r.townshipCode, input.highlighted);
           return {
             value: r.value,
             approximate: r.approximate,
             rank: r.rank,
-            // A string in the option (Chart.tsx loads the font for every one), drawn by the series'
-            // formatter: a label model per bar made a province's ranking slow to draw.
-            labelText: change === '' ? value : `${value}  ${change}`,
+            // Plain strings, not a callback: Chart.tsx loads the font for every string in the option.
+            label: { formatter: change === '' ? value : `${value}  ${change}` },
             detail:
               `${escapeHtml(r.townshipName)}<br/>${escapeHtml(value)}${escapeHtml(rankText(r.rank))}` +
               `${change === '' ? '' : `  ${escapeHtml(change)}`}${before}`,
-            // Only bars that differ from the series' colour carry a style of their own.
-            ...(colour !== undefined || r.approximate
-              ? { itemStyle: { color: colour ?? barColour, opacity: r.approximate ? 0.6 : 1 } }
-              : {}),
+            itemStyle: {
+              color:
+                highlightColour(r.townshipCode, input.highlighted) ??
+                (highlighted.size > 0 ? MUTED : PALETTE[0]),
+              opacity: r.approximate ? 0.6 : 1,
+            },
           };
         }),
-        itemStyle: { color: barColour },
-        label: {
-          show: true,
-          position: 'right',
-          fontFamily: CHART_FONT,
-          fontSize: compact ? 10 : 12,
-          formatter: (params: { data?: { labelText?: string } }) => params.data?.labelText ?? '',
-        },
+        label: { show: true, position: 'right', fontFamily: CHART_FONT, fontSize: compact ? 10 : 12 },
         markLine:
           lines.length === 0
             ? undefined
