@@ -5,7 +5,14 @@
  */
 import type { Better } from '../indicators/catalog.ts';
 import type { DbClient } from './client.ts';
-import { listYears, type TableCell, type TableSort, type TownshipRow } from './queries.ts';
+import {
+  listYears,
+  STANDING_SQL,
+  type TableCell,
+  type TableSort,
+  type TownshipRow,
+  toTableCell,
+} from './queries.ts';
 import type { YearTablePage, YearTableSlice } from './table-queries.ts';
 
 export type KeyFigureAggregate = 'sum' | 'pooled-rate' | 'mean';
@@ -511,10 +518,7 @@ export async function loadYearTablePage(
             g.code AS township_code, g.name AS township_name, g.total, f.indicator_id, f.value, f.approximate,
             f.raw_text, i.file_name, f.source_line, f.source_column,
             f.value - p.value AS change,
-            CASE WHEN f.better NOT IN ('higher', 'lower') OR f.n < 8 THEN NULL
-                 WHEN (f.better = 'higher' AND f.pr >= 0.75) OR (f.better = 'lower' AND f.pr <= 0.25) THEN 'top'
-                 WHEN (f.better = 'higher' AND f.pr <= 0.25) OR (f.better = 'lower' AND f.pr >= 0.75) THEN 'bottom'
-            END AS standing
+            ${STANDING_SQL} AS standing
      FROM page g
      LEFT JOIN ranked f ON f.township_code = g.code
      LEFT JOIN imports i ON i.id = f.import_id
@@ -537,19 +541,14 @@ export async function loadYearTablePage(
     if (townships.at(-1)?.code !== r.township_code)
       townships.push({ code: r.township_code, name: r.township_name });
     if (r.indicator_id === null || r.value === null) continue;
-    cells.push({
-      townshipCode: r.township_code,
-      townshipName: r.township_name,
-      indicatorId: r.indicator_id,
-      value: r.value,
-      approximate: r.approximate ?? false,
-      rawText: r.raw_text,
-      fileName: r.file_name,
-      sourceLine: r.source_line,
-      sourceColumn: r.source_column,
-      change: r.change,
-      standing: r.standing,
-    });
+    cells.push(
+      toTableCell({
+        ...r,
+        indicator_id: r.indicator_id,
+        value: r.value,
+        approximate: r.approximate ?? false,
+      }),
+    );
   }
   return {
     year,

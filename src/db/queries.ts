@@ -48,6 +48,46 @@ export interface TableCell {
   readonly standing: 'top' | 'bottom' | null;
 }
 
+/** A table cell as the table queries select it (DuckDB's column names). */
+export type TableCellRow = {
+  readonly township_code: string;
+  readonly township_name: string;
+  readonly indicator_id: string;
+  readonly value: number;
+  readonly approximate: boolean;
+  readonly raw_text: string | null;
+  readonly file_name: string | null;
+  readonly source_line: number | null;
+  readonly source_column: string | null;
+  readonly change: number | null;
+  readonly standing: 'top' | 'bottom' | null;
+};
+
+export function toTableCell(r: TableCellRow): TableCell {
+  return {
+    townshipCode: r.township_code,
+    townshipName: r.township_name,
+    indicatorId: r.indicator_id,
+    value: r.value,
+    approximate: r.approximate,
+    rawText: r.raw_text,
+    fileName: r.file_name,
+    sourceLine: r.source_line,
+    sourceColumn: r.source_column,
+    change: r.change,
+    standing: r.standing,
+  };
+}
+
+/**
+ * A value's standing among the townships that year (TableCell.standing), from the row's `f.better`,
+ * `f.n` (how many townships have a value) and `f.pr` (its percent rank): from 8 values up.
+ */
+export const STANDING_SQL = `CASE WHEN f.better NOT IN ('higher', 'lower') OR f.n < 8 THEN NULL
+                 WHEN (f.better = 'higher' AND f.pr >= 0.75) OR (f.better = 'lower' AND f.pr <= 0.25) THEN 'top'
+                 WHEN (f.better = 'higher' AND f.pr <= 0.25) OR (f.better = 'lower' AND f.pr >= 0.75) THEN 'bottom'
+            END`;
+
 /** An indicator as the database knows it: the catalog's, plus custom ones from imported files. */
 export interface IndicatorInfo {
   readonly id: string;
@@ -180,19 +220,7 @@ export interface TableSort {
  * order the table is sorted by: the query decides the order, not the component.
  */
 export async function loadYearCells(db: DbClient, year: number, sort: TableSort): Promise<TableCell[]> {
-  const rows = await db.query<{
-    township_code: string;
-    township_name: string;
-    indicator_id: string;
-    value: number;
-    approximate: boolean;
-    raw_text: string | null;
-    file_name: string | null;
-    source_line: number | null;
-    source_column: string | null;
-    change: number | null;
-    standing: 'top' | 'bottom' | null;
-  }>(
+  const rows = await db.query<TableCellRow>(
     `WITH sort_key AS (
        SELECT township_code, value AS sort_value FROM all_facts WHERE year = ? AND indicator_id = ?
      ),
@@ -208,10 +236,7 @@ export async function loadYearCells(db: DbClient, year: number, sort: TableSort)
      SELECT t.code AS township_code, t.name AS township_name, f.indicator_id, f.value, f.approximate,
             f.raw_text, i.file_name, f.source_line, f.source_column,
             f.value - p.value AS change,
-            CASE WHEN f.better NOT IN ('higher', 'lower') OR f.n < 8 THEN NULL
-                 WHEN (f.better = 'higher' AND f.pr >= 0.75) OR (f.better = 'lower' AND f.pr <= 0.25) THEN 'top'
-                 WHEN (f.better = 'higher' AND f.pr <= 0.25) OR (f.better = 'lower' AND f.pr >= 0.75) THEN 'bottom'
-            END AS standing
+            ${STANDING_SQL} AS standing
      FROM ranked f
      JOIN townships t ON t.code = f.township_code
      LEFT JOIN imports i ON i.id = f.import_id
@@ -221,19 +246,7 @@ export async function loadYearCells(db: DbClient, year: number, sort: TableSort)
      ORDER BY k.sort_value * ? NULLS LAST, t.sort_order * ?, f.indicator_id`,
     [year, sort.indicatorId ?? '', year, sort.desc ? -1 : 1, sort.indicatorId === null && sort.desc ? -1 : 1],
   );
-  return rows.map((r) => ({
-    townshipCode: r.township_code,
-    townshipName: r.township_name,
-    indicatorId: r.indicator_id,
-    value: r.value,
-    approximate: r.approximate,
-    rawText: r.raw_text,
-    fileName: r.file_name,
-    sourceLine: r.source_line,
-    sourceColumn: r.source_column,
-    change: r.change,
-    standing: r.standing,
-  }));
+  return rows.map(toTableCell);
 }
 
 /**

@@ -6,7 +6,14 @@
  * Every number and the order come from SQL; putting a page together only picks rows by township.
  */
 import type { DbClient } from './client.ts';
-import type { TableCell, TableSort, TownshipRow } from './queries.ts';
+import {
+  STANDING_SQL,
+  type TableCell,
+  type TableCellRow,
+  type TableSort,
+  type TownshipRow,
+  toTableCell,
+} from './queries.ts';
 
 export interface YearTableCells {
   readonly year: number;
@@ -23,19 +30,7 @@ export interface YearTableCells {
  * all_facts once.
  */
 export async function loadYearTableCells(db: DbClient, year: number): Promise<YearTableCells> {
-  const rows = await db.query<{
-    township_code: string;
-    township_name: string;
-    indicator_id: string;
-    value: number;
-    approximate: boolean;
-    raw_text: string | null;
-    file_name: string | null;
-    source_line: number | null;
-    source_column: string | null;
-    change: number | null;
-    standing: 'top' | 'bottom' | null;
-  }>(
+  const rows = await db.query<TableCellRow>(
     // The year is cast to the column's type: a JavaScript number binds as DOUBLE, which would
     // cast every row's year instead of comparing integers in the scan.
     `WITH both_years AS MATERIALIZED (
@@ -54,10 +49,7 @@ export async function loadYearTableCells(db: DbClient, year: number): Promise<Ye
      SELECT f.township_code, f.township_name, f.indicator_id, f.value, f.approximate, f.raw_text,
             i.file_name, f.source_line, f.source_column,
             f.value - p.value AS change,
-            CASE WHEN f.better NOT IN ('higher', 'lower') OR f.n < 8 THEN NULL
-                 WHEN (f.better = 'higher' AND f.pr >= 0.75) OR (f.better = 'lower' AND f.pr <= 0.25) THEN 'top'
-                 WHEN (f.better = 'higher' AND f.pr <= 0.25) OR (f.better = 'lower' AND f.pr >= 0.75) THEN 'bottom'
-            END AS standing
+            ${STANDING_SQL} AS standing
      FROM ranked f
      LEFT JOIN imports i ON i.id = f.import_id
      LEFT JOIN both_years p ON p.township_code = f.township_code AND p.indicator_id = f.indicator_id
@@ -75,19 +67,7 @@ export async function loadYearTableCells(db: DbClient, year: number): Promise<Ye
       cells = [];
       byTownship.set(r.township_code, cells);
     }
-    cells.push({
-      townshipCode: r.township_code,
-      townshipName: r.township_name,
-      indicatorId: r.indicator_id,
-      value: r.value,
-      approximate: r.approximate,
-      rawText: r.raw_text,
-      fileName: r.file_name,
-      sourceLine: r.source_line,
-      sourceColumn: r.source_column,
-      change: r.change,
-      standing: r.standing,
-    });
+    cells.push(toTableCell(r));
   }
   return { year, byTownship, indicatorIds };
 }
