@@ -8,6 +8,7 @@ import {
   type AppDb,
   DB_LOST_EVENT,
   HANDED_OVER_EVENT,
+  onHolderDataChanged,
   openAppDb,
   openReadOnly,
   type ReadOnlyResult,
@@ -44,6 +45,51 @@ function showApp(appDb: AppDb): void {
   );
 }
 
+/** A replaced read-only copy is closed this long after, when its last queries have answered. */
+const CLOSE_OLD_COPY_MS = 10_000;
+
+/**
+ * A read-only copy follows the tab holding the data: after each change there, this tab takes a
+ * new copy and shows it in a fresh App (the view is in the URL, so it stays). Changes that
+ * arrive while a copy is being taken are caught up with by one more copy.
+ */
+function showReadOnly(first: AppDb): void {
+  let current = first;
+  let generation = 0;
+  let busy = false;
+  let again = false;
+  const render = () =>
+    root.render(
+      <StrictMode>
+        <App key={generation} appDb={current} />
+      </StrictMode>,
+    );
+  const refresh = async () => {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    try {
+      do {
+        again = false;
+        const result = await openReadOnly().catch(() => null);
+        // The holder went away or could not answer: the copy on screen stays as it is.
+        if (result?.kind !== 'open') return;
+        const old = current;
+        current = result.appDb;
+        generation++;
+        render();
+        setTimeout(() => void old.db.close().catch(() => undefined), CLOSE_OLD_COPY_MS);
+      } while (again);
+    } finally {
+      busy = false;
+    }
+  };
+  onHolderDataChanged(() => void refresh());
+  render();
+}
+
 /** Another tab holds the data: take it over, or look at a read-only copy of it. */
 function LockedNotice() {
   const [state, setState] = useState<
@@ -57,7 +103,7 @@ function LockedNotice() {
     } catch (error) {
       result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
-    if (result.kind === 'open') showApp(result.appDb);
+    if (result.kind === 'open') showReadOnly(result.appDb);
     else if (result.kind === 'holder-gone')
       root.render(<Notice title={zh.tabs.holderGoneTitle} text={zh.tabs.holderGoneText} action={reload} />);
     else if (result.kind === 'refused') root.render(<Notice title={zh.errorTitle} text={result.message} />);

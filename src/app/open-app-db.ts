@@ -71,6 +71,8 @@ const RELEASE_TIMEOUT_MS = 20_000;
 type TabMessage =
   | { readonly type: 'takeover-request' }
   | { readonly type: 'released' }
+  /** The tab holding the data checkpointed a change: read-only copies take a new snapshot. */
+  | { readonly type: 'data-changed' }
   | { readonly type: 'holder-ping'; readonly id: string }
   | { readonly type: 'holder-pong'; readonly id: string }
   | { readonly type: 'snapshot-request'; readonly id: string }
@@ -227,6 +229,14 @@ async function prepare(
   if (counts.imports === 0 && !(await isSampleDeclined(raw))) await loadSample(raw);
   await db.checkpoint();
   holding = held;
+  // Every change the app makes ends with a checkpoint: then read-only tabs are told.
+  const announcing: DbClient = {
+    ...db,
+    checkpoint: async () => {
+      await db.checkpoint();
+      if (!handedOver) post({ type: 'data-changed' });
+    },
+  };
   const persisted = storage === 'memory' ? null : await askPersistence();
   const usage = async (): Promise<number | null> => {
     if (storage === 'opfs') return (await navigator.storage.estimate()).usage ?? 0;
@@ -235,7 +245,15 @@ async function prepare(
   };
   return {
     kind: 'open',
-    appDb: { db, storage, storageProblem, persisted, readOnly: false, snapshotTakenAt: null, usage },
+    appDb: {
+      db: announcing,
+      storage,
+      storageProblem,
+      persisted,
+      readOnly: false,
+      snapshotTakenAt: null,
+      usage,
+    },
   };
 }
 
@@ -395,6 +413,19 @@ export async function openReadOnly(): Promise<ReadOnlyResult> {
       usage: async () => null,
     },
   };
+}
+
+/**
+ * Calls `listener` whenever the tab holding the data has checkpointed a change, so a read-only
+ * tab can take a new copy. Returns the function that stops it.
+ */
+export function onHolderDataChanged(listener: () => void): () => void {
+  const onMessage = (message: TabMessage) => {
+    if (message.type === 'data-changed') listener();
+  };
+  listeners.add(onMessage);
+  channel();
+  return () => listeners.delete(onMessage);
 }
 
 /** A random id; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */

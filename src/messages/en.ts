@@ -84,7 +84,7 @@ export const en: Messages = {
     readOnlyLoading: 'Reading the data from the other tab…',
     readOnlyBanner: 'Read-only: the data is being edited in another tab',
     readOnlyNote: (time) =>
-      `This is a copy of the data as of ${time}; it cannot be imported into or changed, and does not update by itself.`,
+      `This is a copy of the data as of ${time}; it cannot be imported into or changed, and it is replaced by a new copy whenever the other tab saves a change.`,
     holderGoneTitle: 'The other tab was closed',
     holderGoneText: 'No tab is using the data any more. Reload to open it in this tab.',
     readOnlyFailed: (message) => `The other tab's data could not be read: ${message}`,

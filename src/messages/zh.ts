@@ -104,7 +104,8 @@ export const zh = {
     readOnly: '只读查看',
     readOnlyLoading: '正在从另一个标签页读取数据…',
     readOnlyBanner: '只读：数据正在另一个标签页中编辑',
-    readOnlyNote: (time: string) => `这里显示的是 ${time} 的数据副本，不能导入或修改，也不会自动更新。`,
+    readOnlyNote: (time: string) =>
+      `这里显示的是 ${time} 的数据副本，不能导入或修改；另一个标签页每次保存改动后，这里会自动换成新的副本。`,
     holderGoneTitle: '另一个标签页已关闭',
     holderGoneText: '已没有标签页在使用数据。重新载入后，数据将在此标签页打开。',
     readOnlyFailed: (message: string) => `无法读取另一个标签页的数据：${message}`,

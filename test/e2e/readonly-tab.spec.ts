@@ -63,6 +63,47 @@ describe('a second tab while another holds the data', () => {
     expectClean(second);
   });
 
+  it('follows the changes saved in the tab holding the data', async () => {
+    context = await launch(mkdtempSync(join(tmpdir(), 'e2e-readonly-follow-')));
+    const first = await open('?view=table&year=2021');
+    await waitForApp(first.page);
+    const second = await open('?view=table&year=2021');
+    await second.page
+      .getByRole('heading', { name: '数据已在另一个标签页中打开' })
+      .waitFor({ timeout: 60_000 });
+    await second.page.getByRole('button', { name: '只读查看' }).click();
+    await waitForApp(second.page);
+    await expect
+      .poll(() => baolongCell(second.page, 'disputes_mediated').innerText(), { timeout: 60_000 })
+      .toBe('94');
+
+    // The first tab imports a corrected figure for 宝龙镇 2021 and replaces the stored 94.
+    const { page } = first;
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page.getByLabel('选择文件…').setInputFiles([
+      {
+        name: '宝龙镇更正.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('镇街,年度,指标,数值\n宝龙镇,2021,调解纠纷,101\n'),
+      },
+    ]);
+    const card = page.getByRole('article', { name: '宝龙镇更正.csv' });
+    await card.getByLabel('用本文件的数值替换').check();
+    await card.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => card.innerText(), { timeout: 60_000 }).toMatch(/已导入 1 个数值/);
+    await expect.poll(() => baolongCell(page, 'disputes_mediated').innerText()).toBe('101');
+
+    // The read-only tab takes a new copy by itself, in the same view, and still writes nothing.
+    await expect
+      .poll(() => baolongCell(second.page, 'disputes_mediated').innerText(), { timeout: 60_000 })
+      .toBe('101');
+    expect(new URL(second.page.url()).search).toBe('?view=table&year=2021');
+    await second.page.getByText('只读：数据正在另一个标签页中编辑').waitFor();
+    expect(await second.page.getByRole('button', { name: '导入数据' }).count()).toBe(0);
+    expectClean(first);
+    expectClean(second);
+  });
+
   it('says so when the tab holding the data was closed', async () => {
     context = await launch(mkdtempSync(join(tmpdir(), 'e2e-readonly-gone-')));
     const first = await open('?year=2021');
