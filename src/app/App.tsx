@@ -281,7 +281,13 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
         />
       )}
       {hasSample && !readOnly && (
-        <SampleBanner text={t.sampleBanner} actionLabel={t.clearSample} onClear={onClearSample} busy={busy} />
+        <SampleBanner
+          label={t.sampleLabel}
+          text={t.sampleBanner}
+          actionLabel={t.clearSample}
+          onClear={onClearSample}
+          busy={busy}
+        />
       )}
       {empty && <p className="empty-state">{t.emptyState}</p>}
       {!empty && known && (

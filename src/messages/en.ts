@@ -8,6 +8,7 @@ export const en: Messages = {
   loadingSample: 'Loading the sample district…',
   sampleBanner:
     'You are looking at sample data (23 townships of Tongnan District, 2019–2024; synthetic except Baolong Town 2021, taken from its annual report).',
+  sampleLabel: 'Sample data',
   clearSample: 'Clear sample data',
   emptyState: 'No data yet. Import the townships’ annual indicator CSV files.',
   indicator: 'Indicator',

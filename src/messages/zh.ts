@@ -34,6 +34,7 @@ export const zh = {
   loadingSample: '正在载入示例数据…',
   sampleBanner:
     '当前显示的是示例数据（潼南区 23 个镇街，2019—2024 年，除宝龙镇 2021 年取自其年度报告外均为虚构数据）。',
+  sampleLabel: '示例数据',
   clearSample: '清除示例数据',
   emptyState: '暂无数据。请导入各镇街的年度指标 CSV 文件。',
   indicator: '指标',

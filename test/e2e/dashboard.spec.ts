@@ -93,6 +93,9 @@ describe('the dashboard on the sample district', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Township Rule-of-Law Indicators' }).waitFor();
     expect(await cellText(page, '宝龙镇', 'Disputes mediated (cases)')).toBe('94');
+    // The sample banner speaks English too, its label included.
+    const banner = page.getByRole('status').filter({ hasText: 'You are looking at sample data' });
+    expect(await banner.locator('strong').innerText()).toBe('Sample data');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: '镇街法治政府建设指标看板' }).waitFor();
     expectClean(session);
