@@ -1,6 +1,7 @@
 /**
  * How fast the dashboard redraws after each interaction — change the indicator, the year, the
- * highlighted townships, the view (and sort the table) — in the production build in headless
+ * highlighted townships, the view (and sort the table, turn a page of a province's ranking or
+ * heatmap) — in the production build in headless
  * Chromium, driving the real app as a user does:
  *
  *   (a) the sample district, as the app loads it at first start;
@@ -234,6 +235,20 @@ async function runInteractions(
           await page.getByLabel(zh.indicator, { exact: true }).selectOption(value);
         }),
       );
+    }
+  }
+
+  // A province's ranking and heatmap are drawn a page of townships at a time (a district's fit on
+  // one page: no pager, nothing to time). Forward to the last page, then back.
+  for (const view of ['ranking', 'heatmap']) {
+    await openView(page, view);
+    const next = page.getByRole('button', { name: zh.viewText.nextPage, exact: true });
+    const previous = page.getByRole('button', { name: zh.viewText.previousPage, exact: true });
+    if ((await next.count()) === 0) continue;
+    let forward = true;
+    for (let i = 0; i < runs; i++) {
+      if (!(await (forward ? next : previous).isEnabled())) forward = !forward;
+      record(`page (${view})`, await timed(page, () => (forward ? next : previous).click()));
     }
   }
 

@@ -31,6 +31,19 @@ export interface ChartExport {
   readonly year: number | null;
 }
 
+/**
+ * One page of a chart too long for one (a province's ranking or heatmap): its image is the page on
+ * screen, its table and summary every township.
+ */
+export interface ChartPage {
+  /** 0-based. */
+  readonly index: number;
+  /** Which ranks or rows it shows, e.g. 第 101–200 名，共 1000 个镇街参与排名. */
+  readonly text: string;
+  /** The same, short, for its file name and the meeting pack: 第101–200名. */
+  readonly part: string;
+}
+
 type Ctx = Pick<PageContext, 't' | 'lang' | 'townships' | 'source'>;
 
 /** Computes once, when first asked. */
@@ -111,6 +124,7 @@ export function rankingExport(
   option: ChartOption,
   height: number,
   title: string,
+  page: ChartPage | null = null,
 ): ChartExport {
   const { t } = ctx;
   const missing = data.missing;
@@ -134,12 +148,13 @@ export function rankingExport(
     }),
   );
   const shown = [
+    ...(page ? [page.text] : []),
     t.exports.reportedOf(data.rows.length, ctx.townships.length),
     ...(missing.length > 0 ? [t.exports.missing(missing.join(t.viewText.listSeparator))] : []),
   ].join(t.exports.separator);
   return {
-    key: `ranking|${data.indicatorId}|${data.year}`,
-    title,
+    key: `ranking|${data.indicatorId}|${data.year}${page ? `|${page.index}` : ''}`,
+    title: page ? t.exports.pagedTitle(title, page.part) : title,
     option,
     height,
     frame: {
@@ -247,19 +262,20 @@ export function heatmapExport(
   option: ChartOption,
   height: number,
   title: string,
+  page: ChartPage | null = null,
 ): ChartExport {
   const { t } = ctx;
   const year = data.latestYear ?? data.years.at(-1) ?? null;
   return {
-    key: `heatmap|${data.indicatorId}|${mode}`,
-    title,
+    key: `heatmap|${data.indicatorId}|${mode}${page ? `|${page.index}` : ''}`,
+    title: page ? t.exports.pagedTitle(title, page.part) : title,
     option,
     height,
     frame: {
       title,
       subtitle: [
         indicatorLine(ctx, indicator, yearSpan(ctx, data.years), t.mode[mode] ?? ''),
-        t.exports.allTownships(data.townships.length),
+        page ? page.text : t.exports.allTownships(data.townships.length),
       ],
       source: ctx.source,
     },

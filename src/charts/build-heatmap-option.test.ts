@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatmapCell } from '../db/overview-queries.ts';
+import { zh } from '../messages/zh.ts';
 import {
   buildHeatmapOption,
   type HeatmapInput,
   heatmapChartHeight,
+  heatmapPageOf,
   LABELLED_ROWS,
 } from './build-heatmap-option.ts';
 import { type ChartOption, DIVERGING, echarts, SEQUENTIAL } from './echarts-setup.ts';
@@ -185,5 +187,76 @@ describe('a province-size heatmap', () => {
     expect(formatter({ data: [0, 0, 0], seriesIndex: 1, dataIndex: 0 })).toBe(
       '镇0 2021<br/>100<br/>同比 无同比',
     );
+  });
+});
+
+describe('a province’s heatmap, a page of 100 township rows at a time', () => {
+  // 250 townships, best first as loadHeatmap orders them: 青山1镇 reported 2,600 in 2022, 青山250镇 110.
+  const townships = Array.from({ length: 250 }, (_, i) => ({ code: `t${i + 1}`, name: `青山${i + 1}镇` }));
+  const cells = townships.flatMap((t, i) => [
+    cell(t.code, t.name, 2021, 2500 - 10 * i, null),
+    cell(t.code, t.name, 2022, 2600 - 10 * i, 100),
+  ]);
+  const input = {
+    better: 'higher',
+    years: [2021, 2022],
+    townships,
+    cells,
+    ...WORDS,
+    rowRange: zh.viewText.pageRange,
+  } as const;
+  const page2 = buildHeatmapOption({ ...input, mode: 'value', page: 1 });
+  const texts = renderTexts(page2);
+
+  it('page 2 draws townships 101 to 200, in order, and says so under the title', () => {
+    const rows = (page2.yAxis as { data: string[] }).data;
+    expect(rows).toHaveLength(100);
+    expect(rows[0]).toBe('青山101镇');
+    expect(rows.at(-1)).toBe('青山200镇');
+    expect(rows).not.toContain('青山100镇');
+    expect(rows).not.toContain('青山201镇');
+    expect(texts).toContain('第 101–200 个，共 250 个镇街');
+    // Two years of the page's 100 townships.
+    expect((page2.series as Series)[0]?.data).toHaveLength(200);
+  });
+
+  it('explains the cells of the page in the tooltip: 青山101镇 2022 is 1,600', () => {
+    const formatter = (page2.tooltip as { formatter: (p: unknown) => string }).formatter;
+    // The page's cells in the order given: 青山101镇 2021, 青山101镇 2022, …
+    expect(formatter({ data: [1, 0, 1600], seriesIndex: 0, dataIndex: 1 })).toBe(
+      '青山101镇 2022<br/>1,600<br/>同比 ▲100',
+    );
+  });
+
+  it('colours every page on the whole province’s scale', () => {
+    const [scale] = page2.visualMap as VisualMaps;
+    // The province runs from 青山250镇’s 2021 value, 10, to 青山1镇’s 2022 value, 2,600.
+    expect(scale).toMatchObject({ min: 10, max: 2600 });
+    expect(texts).toContain('2,600');
+    const [lastScale] = buildHeatmapOption({ ...input, mode: 'value', page: 2 }).visualMap as VisualMaps;
+    expect(lastScale).toMatchObject({ min: 10, max: 2600 });
+  });
+
+  it('opens at the page of the first highlighted township with a row', () => {
+    expect(heatmapPageOf(townships, [])).toBe(0);
+    expect(heatmapPageOf(townships, ['t150'])).toBe(1);
+    expect(heatmapPageOf(townships, ['nowhere', 't201'])).toBe(2);
+  });
+
+  it('keeps the last page short and a page past the end on the last page', () => {
+    const last = buildHeatmapOption({ ...input, mode: 'change', page: 9 });
+    expect((last.yAxis as { data: string[] }).data).toEqual(townships.slice(200).map((t) => t.name));
+    expect(renderTexts(last)).toContain('第 201–250 个，共 250 个镇街');
+    // 2021 has no year before: 50 grey cells, 50 coloured by their change.
+    expect((last.series as Series)[0]?.data).toHaveLength(50);
+    expect((last.series as Series)[1]?.data).toHaveLength(50);
+  });
+
+  it('leaves a district of one page as it was', () => {
+    const option = buildHeatmapOption({ ...CONSULTATIONS, ...WORDS, mode: 'value', page: 0 });
+    expect(renderTexts(option)).toEqual(
+      renderTexts(buildHeatmapOption({ ...CONSULTATIONS, ...WORDS, mode: 'value' })),
+    );
+    expect(renderTexts(option).join('')).not.toContain('共');
   });
 });

@@ -21,6 +21,17 @@ export interface HeatmapInput extends Pick<Heatmap, 'cells' | 'townships' | 'yea
   /** Shown in change mode on a value without one the year before, e.g. 无同比. */
   readonly noChangeLabel: string;
   readonly locale: string;
+  /**
+   * For more than HEATMAP_PAGE_SIZE townships: the page (0-based) of rows drawn, in the given
+   * order. Absent, every row is drawn. The colour scale stays that of every township's cells, so
+   * a colour means the same value on every page.
+   */
+  readonly page?: number;
+  /**
+   * Which rows a page shows, put first in the subtitle when there is more than one page
+   * (messages `viewText.pageRange`); Chinese when absent.
+   */
+  readonly rowRange?: (from: number, to: number, total: number) => string;
 }
 
 /**
@@ -31,6 +42,43 @@ export interface HeatmapInput extends Pick<Heatmap, 'cells' | 'townships' | 'yea
 export const LABELLED_ROWS = 60;
 const ROW_HEIGHT = 26;
 const THIN_ROW_HEIGHT = 12;
+
+/** Township rows on one page of the heatmap: a district fits on one, a province's thousand make ten. */
+export const HEATMAP_PAGE_SIZE = 100;
+
+/** The pages of a heatmap of `rows` townships (at least one). */
+export function heatmapPageCount(rows: number): number {
+  return Math.max(1, Math.ceil(rows / HEATMAP_PAGE_SIZE));
+}
+
+/** The index of the first row `page` shows, the page kept within the heatmap's pages. */
+function heatmapPageStart(rows: number, page: number): number {
+  const last = heatmapPageCount(rows) - 1;
+  return Math.min(Math.max(0, Math.trunc(page) || 0), last) * HEATMAP_PAGE_SIZE;
+}
+
+/** The townships a page shows: every one when no page is asked for. */
+export function heatmapPageRows<T>(townships: readonly T[], page: number | undefined): readonly T[] {
+  if (page === undefined) return townships;
+  const start = heatmapPageStart(townships.length, page);
+  return townships.slice(start, start + HEATMAP_PAGE_SIZE);
+}
+
+/**
+ * The page (0-based) holding the first township of `highlighted` that has a row; the first page
+ * when none has.
+ */
+export function heatmapPageOf(
+  townships: readonly { readonly code: string }[],
+  highlighted: readonly string[],
+): number {
+  const at = new Map(townships.map((t, i) => [t.code, i]));
+  for (const code of highlighted) {
+    const index = at.get(code);
+    if (index !== undefined) return Math.floor(index / HEATMAP_PAGE_SIZE);
+  }
+  return 0;
+}
 
 /** The height (px) the heatmap needs for `rows` townships. */
 export function heatmapChartHeight(rows: number): number {
@@ -67,13 +115,20 @@ function changeText(
  */
 export function buildHeatmapOption(input: HeatmapInput): ChartOption {
   const { mode, unit, locale } = input;
+  const paged = input.page !== undefined && input.townships.length > HEATMAP_PAGE_SIZE;
+  const start = paged ? heatmapPageStart(input.townships.length, input.page ?? 0) : 0;
+  const townships = paged ? input.townships.slice(start, start + HEATMAP_PAGE_SIZE) : input.townships;
   const yearIndex = new Map(input.years.map((year, i) => [year, i]));
-  const rowIndex = new Map(input.townships.map((township, i) => [township.code, i]));
-  const placed = input.cells.filter((c) => yearIndex.has(c.year) && rowIndex.has(c.townshipCode));
-  const coloured = mode === 'value' ? placed : placed.filter((c) => c.change !== null);
+  const rowIndex = new Map(townships.map((township, i) => [township.code, i]));
+  const everyRow = paged ? new Set(input.townships.map((t) => t.code)) : rowIndex;
+  // Every township's cells set the scale, drawn or not: a colour on page 3 means what it does on page 1.
+  const all = input.cells.filter((c) => yearIndex.has(c.year) && everyRow.has(c.townshipCode));
+  const placed = paged ? all.filter((c) => rowIndex.has(c.townshipCode)) : all;
+  const measured = (c: HeatmapCell) => mode === 'value' || c.change !== null;
+  const coloured = placed.filter(measured);
   const measure = (c: HeatmapCell) => (mode === 'value' ? c.value : (c.change ?? 0));
 
-  const measures = coloured.map(measure);
+  const measures = all.filter(measured).map(measure);
   const spread = Math.max(0, ...measures.map(Math.abs));
   let min = mode === 'value' ? Math.min(...measures) : -spread;
   let max = mode === 'value' ? Math.max(...measures) : spread;
@@ -96,7 +151,7 @@ export function buildHeatmapOption(input: HeatmapInput): ChartOption {
     const dark = mode === 'value' ? position < 0.55 : Math.abs(position - 0.5) > 0.33;
     return dark ? LIGHT_TEXT : DARK_TEXT;
   };
-  const labelled = input.townships.length <= LABELLED_ROWS;
+  const labelled = townships.length <= LABELLED_ROWS;
   const datum = (c: HeatmapCell, colourValue: number, text: string, colour: string): CellDatum => ({
     value: [yearIndex.get(c.year) ?? 0, rowIndex.get(c.townshipCode) ?? 0, colourValue],
     cell: c,
@@ -151,12 +206,22 @@ export function buildHeatmapOption(input: HeatmapInput): ChartOption {
   const scaleText = (v: number) =>
     mode === 'value' ? formatValue(v, unit, locale) : changeText(v, unit, locale, input.pointsUnit, true);
 
+  const rowRange =
+    input.rowRange ??
+    ((from: number, to: number, total: number) => `第 ${from}–${to} 个，共 ${total} 个镇街`);
+  const subtitle = [
+    paged ? rowRange(start + 1, start + townships.length, input.townships.length) : '',
+    input.subtitle ?? '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
     title: {
       text: input.title,
-      subtext: input.subtitle ?? '',
+      subtext: subtitle,
       left: 'center',
       textStyle: { fontFamily: CHART_FONT, fontSize: 16 },
       subtextStyle: { fontFamily: CHART_FONT },
@@ -185,7 +250,7 @@ export function buildHeatmapOption(input: HeatmapInput): ChartOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: input.townships.map((t) => t.name),
+      data: townships.map((t) => t.name),
       splitArea: { show: labelled },
       axisLabel: { fontFamily: CHART_FONT, interval: 0, fontSize: labelled ? 12 : 10 },
     },

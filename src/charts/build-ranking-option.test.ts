@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Ranking } from '../db/queries.ts';
 import type { RankingWithChange } from '../db/ranking-queries.ts';
 import { en } from '../messages/en.ts';
-import { buildRankingOption } from './build-ranking-option.ts';
+import { zh } from '../messages/zh.ts';
+import { buildRankingOption, rankingPageOf } from './build-ranking-option.ts';
 import { type ChartOption, echarts, MUTED, PALETTE } from './echarts-setup.ts';
 
 function renderSvg(option: ChartOption): string {
@@ -213,4 +214,115 @@ it('escapes township names that reach the HTML tooltip', () => {
   expect(barsOf(buildRankingOption({ ...BASE, ranking }))?.data[0]?.detail).toBe(
     '古溪镇&#60;script&#62;<br/>93.0%（第 4 名）',
   );
+});
+
+describe('a province’s ranking, a page of 100 bars at a time', () => {
+  // 250 townships of 调解纠纷数 (件), rank r with 1,100 − 4r cases: 1,096 at the top, 100 at the bottom.
+  const ranked = 250;
+  const rows = Array.from({ length: ranked }, (_, i) => {
+    const rank = i + 1;
+    return {
+      townshipCode: `t${rank}`,
+      townshipName: `青山${rank}镇`,
+      value: 1100 - 4 * rank,
+      approximate: false,
+      rank,
+      previousValue: null,
+      previousApproximate: false,
+      change: null,
+      relativeChange: null,
+      previousRank: null,
+      rankChange: null,
+    };
+  });
+  // As the query gives them: over every township, not over a page.
+  const values = rows.map((r) => r.value).sort((a, b) => a - b);
+  const average = values.reduce((sum, v) => sum + v, 0) / values.length;
+  const median = ((values[ranked / 2 - 1] ?? 0) + (values[ranked / 2] ?? 0)) / 2;
+  const province: RankingWithChange = {
+    indicatorId: 'disputes_mediated',
+    year: 2022,
+    previousYear: 2021,
+    average,
+    median,
+    missing: [],
+    rows,
+  };
+  const input = {
+    ...BASE,
+    unit: '件',
+    title: '2022年调解纠纷数排名',
+    ranking: province,
+    medianLabel: '中位数',
+    rankRange: zh.viewText.rankRange,
+  };
+  const page2 = buildRankingOption({ ...input, page: 1 });
+  const svg = renderSvg(page2);
+  const axisTop = (option: ChartOption) =>
+    Math.max(
+      ...[...renderSvg(option).matchAll(/>([\d,]+)<\/text>/g)].map((m) => Number(m[1]?.replaceAll(',', ''))),
+    );
+
+  it('page 2 draws ranks 101 to 200, with their values, and says so under the title', () => {
+    expect(barsOf(page2)?.data).toHaveLength(100);
+    expect(svg).toContain('>101. 青山101镇</text>');
+    expect(svg).toContain('>200. 青山200镇</text>');
+    expect(svg).not.toContain('>100. 青山100镇</text>');
+    expect(svg).not.toContain('>201. 青山201镇</text>');
+    // 1,100 − 4 × 101 and 1,100 − 4 × 200.
+    expect(svg).toContain('>696</text>');
+    expect(svg).toContain('>300</text>');
+    expect(barsOf(page2)?.data[0]?.detail).toBe('青山101镇<br/>696（第 101 名）');
+    expect(svg).toContain('第 101–200 名，共 250 个镇街参与排名');
+  });
+
+  it('marks the whole district’s average and median, not the page’s', () => {
+    // Over all 250: (1,096 + 100) / 2 = 598; the bars on page 2 average 498.
+    expect(average).toBe(598);
+    expect(svg).toContain('镇街平均 598');
+    expect(svg).toContain('中位数 598');
+    expect(svg).not.toContain('镇街平均 498');
+    expect(barsOf(page2)?.markLine?.data.map((d) => d.xAxis)).toEqual([598, 598]);
+  });
+
+  it('draws every page to one scale, so a short bar on the last page looks short', () => {
+    const last = buildRankingOption({ ...input, page: 2 });
+    expect(barsOf(last)?.data).toHaveLength(50);
+    expect(renderSvg(last)).toContain('第 201–250 名，共 250 个镇街参与排名');
+    // The last page's best is 296 cases; its axis still reaches past the district's best, 1,096.
+    expect(axisTop(last)).toBeGreaterThanOrEqual(1096);
+    expect(axisTop(last)).toBe(axisTop(buildRankingOption({ ...input, page: 0 })));
+  });
+
+  it('keeps a page number past the end on the last page', () => {
+    expect(barsOf(buildRankingOption({ ...input, page: 7 }))?.data).toHaveLength(50);
+  });
+
+  it('opens at the page of the first highlighted township that is ranked', () => {
+    expect(rankingPageOf(rows, [])).toBe(0);
+    expect(rankingPageOf(rows, ['t150'])).toBe(1);
+    expect(rankingPageOf(rows, ['t201', 't5'])).toBe(2);
+    // A highlighted township that did not report is skipped.
+    expect(rankingPageOf(rows, ['unreported', 't100'])).toBe(0);
+    expect(rankingPageOf(rows, ['t101'])).toBe(1);
+  });
+
+  it('leaves a district of one page as it was: no page line, the same bars', () => {
+    const district = {
+      ...BASE,
+      ranking: WITH_CHANGE,
+      medianLabel: '中位数',
+      rankRange: zh.viewText.rankRange,
+    };
+    // Each render numbers its CSS classes anew.
+    const drawn = (option: ChartOption) => renderSvg(option).replace(/zr\d+-cls-\d+/g, 'zr-cls');
+    const paged = drawn(buildRankingOption({ ...district, page: 0 }));
+    expect(paged).toBe(drawn(buildRankingOption(district)));
+    expect(paged).not.toContain('名，共');
+  });
+
+  it('reads in English', () => {
+    const english = renderSvg(buildRankingOption({ ...input, page: 1, rankRange: en.viewText.rankRange }));
+    expect(english).toContain('Ranks 101–200 of 250 townships ranked');
+  });
 });

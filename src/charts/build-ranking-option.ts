@@ -23,6 +23,16 @@ export interface RankingInput {
   readonly rankText?: (rank: number) => string;
   /** Between a year and its value in the tooltip (messages `viewText.colon`); Chinese when absent. */
   readonly colon?: string;
+  /**
+   * For a ranking longer than RANKING_PAGE_SIZE: the page (0-based) of bars drawn. Absent, every
+   * bar is drawn. The average and median stay those of the whole ranking.
+   */
+  readonly page?: number;
+  /**
+   * Which ranks a page shows, put first in the subtitle of a ranking with more than one page
+   * (messages `viewText.rankRange`); Chinese when absent.
+   */
+  readonly rankRange?: (first: number, last: number, ranked: number) => string;
 }
 
 /**
@@ -30,6 +40,57 @@ export interface RankingInput {
  * at a district's spacing made a canvas 24,000 px tall.
  */
 export const COMPACT_ROWS = 100;
+
+/** Bars on one page of a long ranking: a district fits on one, a province's thousand make ten. */
+export const RANKING_PAGE_SIZE = 100;
+
+/** The pages of a ranking of `rows` bars (at least one). */
+export function rankingPageCount(rows: number): number {
+  return Math.max(1, Math.ceil(rows / RANKING_PAGE_SIZE));
+}
+
+/** `page` kept within the ranking's pages. */
+function clampPage(page: number, rows: number): number {
+  return Math.min(Math.max(0, Math.trunc(page) || 0), rankingPageCount(rows) - 1);
+}
+
+/** The bars a page shows: the whole ranking when no page is asked for. */
+export function rankingPageRows<T>(rows: readonly T[], page: number | undefined): readonly T[] {
+  if (page === undefined) return rows;
+  const start = clampPage(page, rows.length) * RANKING_PAGE_SIZE;
+  return rows.slice(start, start + RANKING_PAGE_SIZE);
+}
+
+/**
+ * The page (0-based) holding the first township of `highlighted` that is ranked — the one the
+ * user follows; the first page when none of them is.
+ */
+export function rankingPageOf(
+  rows: readonly { readonly townshipCode: string }[],
+  highlighted: readonly string[],
+): number {
+  const at = new Map(rows.map((r, i) => [r.townshipCode, i]));
+  for (const code of highlighted) {
+    const index = at.get(code);
+    if (index !== undefined) return Math.floor(index / RANKING_PAGE_SIZE);
+  }
+  return 0;
+}
+
+/**
+ * A round number at or above `value`, for an axis that ends there: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
+ * 6 or 8 times a power of ten.
+ */
+export function niceCeil(value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+    // Against floating-point noise: 0.3 / 0.1 is 2.9999999999999996.
+    const candidate = Number((step * power).toPrecision(12));
+    if (candidate >= value) return candidate;
+  }
+  return 10 * power;
+}
 
 /** The height (px) the ranking needs for `rows` bars. */
 export function rankingChartHeight(rows: number): number {
@@ -43,7 +104,9 @@ function hasChange(row: RankedValue | RankedChange): row is RankedChange {
 /** Horizontal bars, best first (rank 1 at the top), with the townships' average (and median) marked. */
 export function buildRankingOption(input: RankingInput): ChartOption {
   const { ranking } = input;
-  const rows: readonly (RankedValue | RankedChange)[] = ranking.rows;
+  const all: readonly (RankedValue | RankedChange)[] = ranking.rows;
+  const paged = input.page !== undefined && all.length > RANKING_PAGE_SIZE;
+  const rows = paged ? rankingPageRows(all, input.page) : all;
   const highlighted = new Set(input.highlighted);
   const format = (value: number) => formatValue(value, input.unit, input.locale);
   const label = (value: number, approximate: boolean) =>
@@ -60,7 +123,7 @@ export function buildRankingOption(input: RankingInput): ChartOption {
       .join('  ');
   const average = ranking.average;
   const median = 'median' in ranking && input.medianLabel !== undefined ? ranking.median : null;
-  const showsChange = rows.some(hasChange);
+  const showsChange = all.some(hasChange);
   const compact = rows.length > COMPACT_ROWS;
   const rankText = input.rankText ?? ((rank: number) => `（第 ${rank} 名）`);
   const colon = input.colon ?? '：';
@@ -92,12 +155,36 @@ export function buildRankingOption(input: RankingInput): ChartOption {
         ]),
   ];
 
+  const rankRange =
+    input.rankRange ??
+    ((first: number, last: number, ranked: number) => `第 ${first}–${last} 名，共 ${ranked} 个镇街参与排名`);
+  const first = rows[0];
+  const last = rows.at(-1);
+  const subtitle = [
+    paged && first && last ? rankRange(first.rank, last.rank, all.length) : '',
+    input.subtitle ?? '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  // Every page on the same scale, so a bar on page 3 is as long as the same value on page 1; and
+  // the district's average and median, often on another page, stay on the axis.
+  const top = paged
+    ? niceCeil(
+        Math.max(
+          input.unit === '%' ? 100 : 0,
+          ...all.map((r) => r.value),
+          ...(average === null ? [] : [average]),
+          ...(median === null ? [] : [median]),
+        ),
+      )
+    : null;
+
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
     title: {
       text: input.title,
-      subtext: input.subtitle ?? '',
+      subtext: subtitle,
       left: 'center',
       textStyle: { fontFamily: CHART_FONT, fontSize: 16 },
       subtextStyle: { fontFamily: CHART_FONT },
@@ -115,7 +202,11 @@ export function buildRankingOption(input: RankingInput): ChartOption {
       // A bar's length is its value: bars start at zero, or a 7-point gap would look twelvefold.
       // Rates run to 100 %.
       min: 0,
-      ...(input.unit === '%' ? { max: (extent: { max: number }) => Math.max(100, extent.max) } : {}),
+      ...(top !== null
+        ? { max: top }
+        : input.unit === '%'
+          ? { max: (extent: { max: number }) => Math.max(100, extent.max) }
+          : {}),
     },
     yAxis: {
       type: 'category',

@@ -236,6 +236,7 @@ export const en: Messages = {
     pageRange: (from, to, total) => `Townships ${from}–${to} of ${total}`,
     previousPage: 'Previous page',
     nextPage: 'Next page',
+    rankRange: (first, last, ranked) => `Ranks ${first}–${last} of ${ranked} townships ranked`,
     showAllRows: (total) => `Show all ${total} townships`,
   },
   qualityText: {
@@ -401,6 +402,9 @@ export const en: Messages = {
     pngSuffix: (ratio) => `_${ratio}x`,
     tableFile: (title) => `${title}_data`,
     comparisonFile: (year) => `${year} township comparison`,
+    pagedTitle: (title, part) => `${title} (${part})`,
+    rankPart: (first, last) => `ranks ${first}–${last}`,
+    rowPart: (from, to) => `townships ${from}–${to}`,
     madeOn: (date) =>
       `Made on ${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`,
     years: (from, to) => (from === to ? `${from}` : `${from}–${to}`),

@@ -259,6 +259,9 @@ export const zh = {
     pageRange: (from: number, to: number, total: number) => `第 ${from}–${to} 个，共 ${total} 个镇街`,
     previousPage: '上一页',
     nextPage: '下一页',
+    /** Which ranks one page of a long ranking shows (its subtitle). */
+    rankRange: (first: number, last: number, ranked: number) =>
+      `第 ${first}–${last} 名，共 ${ranked} 个镇街参与排名`,
     showAllRows: (total: number) => `显示全部 ${total} 个镇街`,
   },
   qualityText: {
@@ -430,6 +433,10 @@ export const zh = {
     pngSuffix: (ratio: number) => `_${ratio}倍`,
     tableFile: (title: string) => `${title}_数据表`,
     comparisonFile: (year: number) => `${year}年镇街对比表`,
+    /** One page of a long chart, as its file and the meeting pack name it. */
+    pagedTitle: (title: string, part: string) => `${title}（${part}）`,
+    rankPart: (first: number, last: number) => `第${first}–${last}名`,
+    rowPart: (from: number, to: number) => `第${from}–${to}个镇街`,
     madeOn: (date: Date) => `制图日期：${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`,
     years: (from: number, to: number) => (from === to ? `${from}年` : `${from}—${to}年`),
     comparedWith: (year: number) => `同比对比 ${year}年`,

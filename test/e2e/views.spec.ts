@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppSession, expectClean, openApp, waitForApp, waitForCharts } from './harness.ts';
+import { generateProvince } from '../../scripts/generate-province.ts';
+import { importFile } from './data-helpers.ts';
+import { type AppSession, expectClean, openApp, outputPath, waitForApp, waitForCharts } from './harness.ts';
 
 let session: AppSession | undefined;
 afterEach(async () => {
@@ -136,6 +138,91 @@ describe('the views district oversight needs, on the sample district', () => {
     expect(await page.getByLabel('Kind', { exact: true }).locator('option').allInnerTexts()).toContain(
       `Approximate (${await quality.getByRole('row').filter({ hasText: 'Approximate' }).count()})`,
     );
+    expectClean(session);
+  });
+});
+
+describe('a province-size district: ranking and heatmap a page of 100 townships at a time', () => {
+  it('250 townships: page 2 holds ranks 101–200, a highlighted township opens its page, tables keep all', async () => {
+    // 250 townships, two years (2015, 2016), every indicator: imported as a user imports a province.
+    const province = generateProvince({ townships: 250, years: 2 });
+    const dataPath = outputPath('views-province-250.csv');
+    writeFileSync(dataPath, province.csv);
+    session = await openApp();
+    const { page } = session;
+    await waitForApp(page);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '清除示例数据' }).click();
+    await page.locator('.empty-state').waitFor();
+    await page.getByRole('button', { name: '辖区设置' }).click();
+    await page.locator('.district-setup textarea').fill(province.townshipList);
+    await page.getByRole('button', { name: '保存名单' }).click();
+    await page.getByText('已保存，名单共 250 个镇街。').waitFor();
+    await page.getByRole('button', { name: '辖区设置' }).click();
+    await importFile(page, dataPath, 'views-province-250.csv');
+
+    const open = async (search: string, title: string) => {
+      await page.goto(new URL(search, session?.baseUrl).toString());
+      await page.getByRole('img', { name: title }).waitFor({ timeout: 60_000 });
+      await waitForCharts(page, 1);
+    };
+    const status = () => page.locator('.pager [role="status"]').innerText();
+    const ranking = '?view=ranking&indicator=disputes_mediated&year=2016';
+    const rankingTitle = '2016年调解纠纷排名';
+    await open(ranking, rankingTitle);
+    expect(await status()).toBe('第 1–100 个，共 250 个镇街');
+
+    // The table alternative lists every township, best first, with its rank.
+    await page.getByText('以表格查看图中数据').click();
+    const rows = page.locator('.data-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(250);
+    const ranked = await rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const [name, rank] = [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '');
+        return { name, rank: Number(rank) };
+      }),
+    );
+    const label = (i: number) => `${ranked[i]?.rank}. ${ranked[i]?.name}`;
+
+    // Page 2: ranks 101–200 on screen, and in the image exported from it.
+    await page.getByRole('button', { name: '下一页' }).click();
+    expect(await status()).toBe('第 101–200 个，共 250 个镇街');
+    await waitForCharts(page, 1);
+    const waiting = page.waitForEvent('download', { timeout: 90_000 });
+    await page
+      .getByRole('toolbar', { name: '导出图表' })
+      .getByRole('button', { name: '下载 SVG（矢量图）' })
+      .click();
+    const file = await waiting;
+    // Named for its ranks, so pages 1 and 2 exported side by side do not overwrite each other.
+    expect(file.suggestedFilename()).toBe(
+      `${rankingTitle}（第${ranked[100]?.rank}–${ranked[199]?.rank}名）.svg`,
+    );
+    const svg = readFileSync((await file.path()) ?? '', 'utf8');
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toContain(label(100));
+    expect(texts).toContain(label(199));
+    expect(texts).not.toContain(label(0));
+    expect(texts).not.toContain(label(200));
+    expect(svg).toContain(`第 ${ranked[100]?.rank}–${ranked[199]?.rank} 名，共 250 个镇街参与排名`);
+    // The table still holds all 250.
+    expect(await rows.count()).toBe(250);
+
+    // A link highlighting the township in 150th place opens the ranking at its page; so does the heatmap.
+    const code = province.townships.find((t) => t.name === ranked[149]?.name)?.code;
+    expect(code).toBeDefined();
+    await open(`${ranking}&townships=${code}`, rankingTitle);
+    expect(await status()).toBe('第 101–200 个，共 250 个镇街');
+    await open(`?view=heatmap&indicator=disputes_mediated&townships=${code}`, '调解纠纷：各镇街历年热力图');
+    expect(await status()).toBe('第 101–200 个，共 250 个镇街');
+    await page.getByText('以表格查看图中数据').click();
+    const heatmapRows = page.locator('.data-table tbody tr th');
+    await expect.poll(() => heatmapRows.count()).toBe(250);
+    // Its rows are in the ranking's order (best 2016 value first): the township is on page 2 there too.
+    const order = await heatmapRows.allInnerTexts();
+    expect(Math.floor(order.indexOf(ranked[149]?.name ?? '') / 100)).toBe(1);
+    await page.getByRole('button', { name: '上一页' }).click();
+    expect(await status()).toBe('第 1–100 个，共 250 个镇街');
     expectClean(session);
   });
 });

@@ -1,5 +1,12 @@
-import { useCallback, useMemo } from 'react';
-import { buildHeatmapOption, heatmapChartHeight } from '../../charts/build-heatmap-option.ts';
+import { useCallback, useMemo, useState } from 'react';
+import {
+  buildHeatmapOption,
+  HEATMAP_PAGE_SIZE,
+  heatmapChartHeight,
+  heatmapPageCount,
+  heatmapPageOf,
+  heatmapPageRows,
+} from '../../charts/build-heatmap-option.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadHeatmap } from '../../db/overview-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
@@ -11,9 +18,14 @@ import { TableActions } from '../TableActions.tsx';
 import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { useExportContext } from './export-context.ts';
+import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
 
-/** Townships × years for one indicator, coloured by value or by 同比 change. */
+/**
+ * Townships × years for one indicator, coloured by value or by 同比 change. A province's rows are
+ * drawn a page of HEATMAP_PAGE_SIZE at a time, opening at the page of the first highlighted
+ * township; its table and exports still hold every township.
+ */
 export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
   const { db, view, setView, t, lang, locale, revision, indicators, indicator, source } = ctx;
   const id = indicator.id;
@@ -22,6 +34,22 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
   const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
   const unit = unitIn(lang, drawn);
   const title = t.heatmapTitle(nameIn(lang, drawn));
+  // A new indicator or highlight opens the page of the first highlighted township again.
+  const pagingKey = data ? `${data.indicatorId}|${view.highlighted.join(',')}` : '';
+  const [paging, setPaging] = useState({ key: '', page: 0 });
+  const total = data?.townships.length ?? 0;
+  // Within the pages there are (new data for the same indicator can have fewer townships).
+  const page = Math.min(
+    paging.key === pagingKey ? paging.page : data ? heatmapPageOf(data.townships, view.highlighted) : 0,
+    heatmapPageCount(total) - 1,
+  );
+  const pageRows = data ? heatmapPageRows(data.townships, page) : [];
+  const pageInfo = useMemo(() => {
+    if (total <= HEATMAP_PAGE_SIZE) return null;
+    const from = page * HEATMAP_PAGE_SIZE + 1;
+    const to = Math.min(total, (page + 1) * HEATMAP_PAGE_SIZE);
+    return { index: page, text: t.viewText.pageRange(from, to, total), part: t.exports.rowPart(from, to) };
+  }, [total, page, t]);
   const option = useMemo(
     () =>
       data
@@ -36,15 +64,20 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
             pointsUnit: t.pointsUnit,
             noChangeLabel: t.noChange,
             locale,
+            page,
+            rowRange: t.viewText.pageRange,
           })
         : null,
-    [data, view.mode, unit, title, source, t, locale],
+    [data, view.mode, unit, title, source, t, locale, page],
   );
-  const height = heatmapChartHeight(data?.townships.length ?? 0);
+  const height = heatmapChartHeight(pageRows.length);
   const exportCtx = useExportContext(ctx);
   const exported = useMemo(
-    () => (data && option ? heatmapExport(exportCtx, data, drawn, view.mode, option, height, title) : null),
-    [exportCtx, data, drawn, view.mode, option, height, title],
+    () =>
+      data && option
+        ? heatmapExport(exportCtx, data, drawn, view.mode, option, height, title, pageInfo)
+        : null,
+    [exportCtx, data, drawn, view.mode, option, height, title, pageInfo],
   );
   const columns = useMemo(() => [t.township, ...(data?.years ?? []).map(String)], [t, data]);
   const tableRows = useCallback(() => {
@@ -68,6 +101,13 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
         value={view.mode}
         labels={t.mode}
         onChange={(mode) => setView({ mode })}
+      />
+      <Pager
+        t={t}
+        page={page}
+        pageSize={HEATMAP_PAGE_SIZE}
+        total={total}
+        onPage={(next) => setPaging({ key: pagingKey, page: next })}
       />
       <ExportableChart chart={exported} label={title} t={t} />
       <ChartTable

@@ -1,5 +1,12 @@
-import { useCallback, useMemo } from 'react';
-import { buildRankingOption, rankingChartHeight } from '../../charts/build-ranking-option.ts';
+import { useCallback, useMemo, useState } from 'react';
+import {
+  buildRankingOption,
+  RANKING_PAGE_SIZE,
+  rankingChartHeight,
+  rankingPageCount,
+  rankingPageOf,
+  rankingPageRows,
+} from '../../charts/build-ranking-option.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadRankingWithChange } from '../../db/ranking-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
@@ -10,9 +17,14 @@ import { TableActions } from '../TableActions.tsx';
 import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { useExportContext } from './export-context.ts';
+import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
 
-/** Bars for one year, best first, average and median marked, each with its 同比 and rank change. */
+/**
+ * Bars for one year, best first, average and median marked, each with its 同比 and rank change.
+ * A province's ranking is drawn a page of RANKING_PAGE_SIZE bars at a time, opening at the page of
+ * the first highlighted township; its table and exports still hold every township.
+ */
 export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
   const { db, view, t, lang, locale, revision, indicators, indicator, townships, year, source } = ctx;
   const id = indicator.id;
@@ -25,6 +37,28 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
   const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
   const unit = unitIn(lang, drawn);
   const title = data ? t.rankingTitle(nameIn(lang, drawn), data.year) : '';
+  // A new indicator, year or highlight opens the page of the first highlighted township again.
+  const pagingKey = data ? `${data.indicatorId}|${data.year}|${view.highlighted.join(',')}` : '';
+  const [paging, setPaging] = useState({ key: '', page: 0 });
+  // Within the pages there are (new data for the same indicator and year can rank fewer townships).
+  const page = Math.min(
+    paging.key === pagingKey ? paging.page : data ? rankingPageOf(data.rows, view.highlighted) : 0,
+    rankingPageCount(data?.rows.length ?? 0) - 1,
+  );
+  const pageRows = data ? rankingPageRows(data.rows, page) : [];
+  const first = pageRows[0];
+  const last = pageRows.at(-1);
+  const pageInfo = useMemo(
+    () =>
+      data && first && last && data.rows.length > RANKING_PAGE_SIZE
+        ? {
+            index: page,
+            text: t.viewText.rankRange(first.rank, last.rank, data.rows.length),
+            part: t.exports.rankPart(first.rank, last.rank),
+          }
+        : null,
+    [data, first, last, page, t],
+  );
 
   const option = useMemo(() => {
     if (!data) return null;
@@ -43,14 +77,16 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
       colon: t.viewText.colon,
       highlighted: view.highlighted,
       locale,
+      page,
+      rankRange: t.viewText.rankRange,
     });
-  }, [data, unit, title, source, t, view.highlighted, locale]);
+  }, [data, unit, title, source, t, view.highlighted, locale, page]);
 
-  const height = rankingChartHeight(data?.rows.length ?? 0);
+  const height = rankingChartHeight(pageRows.length);
   const exportCtx = useExportContext(ctx);
   const exported = useMemo(
-    () => (data && option ? rankingExport(exportCtx, data, drawn, option, height, title) : null),
-    [exportCtx, data, drawn, option, height, title],
+    () => (data && option ? rankingExport(exportCtx, data, drawn, option, height, title, pageInfo) : null),
+    [exportCtx, data, drawn, option, height, title, pageInfo],
   );
 
   const columns = useMemo(
@@ -82,6 +118,13 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
   return (
     <div className="charts" aria-busy={busy}>
       {few && <p className="notice-line">{t.fewReports(rows.length, townships.length)}</p>}
+      <Pager
+        t={t}
+        page={page}
+        pageSize={RANKING_PAGE_SIZE}
+        total={rows.length}
+        onPage={(next) => setPaging({ key: pagingKey, page: next })}
+      />
       <ExportableChart chart={exported} label={title} t={t} />
       <ChartTable
         summary={t.asTable}
