@@ -12,6 +12,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { DbClient, RawConnection, Row, SqlParam } from './client.ts';
 import { createQueuedClient, OFFLINE_SETTINGS, toPlainRows } from './client.ts';
+import { createStatementCache, isRepeatedQuery } from './statement-cache.ts';
 import { isStorageFullError } from './storage-failure.ts';
 import { cutTornWal, tornWalLength } from './wal-recovery.ts';
 
@@ -97,6 +98,9 @@ const PING_CHECK_MS = 500;
 /** Why the database was reopened: its worker died, or storage ran out mid-write. */
 export type RestartReason = 'crashed' | 'storage-full';
 
+/** Prepared statements kept (statement-cache.ts): more than the views ask with their parameters. */
+const STATEMENT_CACHE_SIZE = 64;
+
 export interface BrowserDbOptions {
   readonly persistent: boolean;
   /** Called after the database was reopened on the stored file. */
@@ -121,6 +125,11 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
   let pinging = false;
   let closed = false;
   const rejecters = new Set<(error: Error) => void>();
+  const statements = createStatementCache<duckdb.AsyncPreparedStatement>(STATEMENT_CACHE_SIZE, (statement) =>
+    statement.close(),
+  );
+  /** The worker the kept statements were prepared on. */
+  let statementsOf = instance;
 
   /** Runs one call on the current worker; a restart rejects it rather than leaving it hanging. */
   function call<T>(work: (i: Instance) => Promise<T>): Promise<T> {
@@ -207,8 +216,31 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
 
   const raw: RawConnection = {
     query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
-      return call(async ({ conn }) => {
+      return call(async (current) => {
+        const { conn } = current;
         if (!params || params.length === 0) return toPlainRows<T>(await conn.query(sql));
+        if (isRepeatedQuery(sql)) {
+          if (statementsOf !== current) {
+            statements.forget();
+            statementsOf = current;
+          }
+          const kept = statements.get(sql);
+          if (kept) {
+            try {
+              return toPlainRows<T>(await kept.query(...params));
+            } catch {
+              // Asked again below with a statement prepared afresh, which reports a real error.
+              await statements.drop(sql);
+            }
+          }
+          const statement = await conn.prepare(sql);
+          const rows = await statement.query(...params).catch(async (error: unknown) => {
+            await statement.close().catch(() => undefined);
+            throw error;
+          });
+          await statements.put(sql, statement);
+          return toPlainRows<T>(rows);
+        }
         const statement = await conn.prepare(sql);
         try {
           return toPlainRows<T>(await statement.query(...params));

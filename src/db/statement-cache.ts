@@ -1,0 +1,63 @@
+/**
+ * Prepared statements of the queries the views repeat, kept by their SQL: DuckDB plans a query
+ * once and runs it again with new parameters (an indicator, a year), where preparing it afresh
+ * took longer than running it for a district's data. DuckDB re-plans a kept statement by itself
+ * when a table or view it reads has changed, so a kept statement never answers from an old
+ * schema.
+ */
+
+/** Only queries are kept: statements that write run once. */
+export function isRepeatedQuery(sql: string): boolean {
+  return /^\s*(SELECT|WITH)\b/i.test(sql);
+}
+
+export interface StatementCache<S> {
+  /** The statement kept for `sql`, now the most recently used one. */
+  get(sql: string): S | undefined;
+  /** Keeps `statement`; the least recently used one beyond the cache's size is closed. */
+  put(sql: string, statement: S): Promise<void>;
+  /** Closes and forgets the statement kept for `sql` (it failed). */
+  drop(sql: string): Promise<void>;
+  /** Forgets every statement without closing it: its connection is gone. */
+  forget(): void;
+}
+
+export function createStatementCache<S>(
+  size: number,
+  close: (statement: S) => Promise<unknown> | unknown,
+): StatementCache<S> {
+  const kept = new Map<string, S>();
+  const closeQuietly = async (statement: S) => {
+    try {
+      await close(statement);
+    } catch {
+      // A statement that cannot be closed is gone already.
+    }
+  };
+  return {
+    get(sql) {
+      const statement = kept.get(sql);
+      if (statement !== undefined) {
+        kept.delete(sql);
+        kept.set(sql, statement);
+      }
+      return statement;
+    },
+    async put(sql, statement) {
+      kept.set(sql, statement);
+      for (const [oldest, old] of kept) {
+        if (kept.size <= size) break;
+        kept.delete(oldest);
+        await closeQuietly(old);
+      }
+    },
+    async drop(sql) {
+      const statement = kept.get(sql);
+      kept.delete(sql);
+      if (statement !== undefined) await closeQuietly(statement);
+    },
+    forget() {
+      kept.clear();
+    },
+  };
+}
