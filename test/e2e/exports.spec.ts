@@ -5,7 +5,15 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppSession, expectClean, launch, openApp, outputPath, waitForCharts } from './harness.ts';
+import {
+  type AppSession,
+  expectClean,
+  launch,
+  openApp,
+  outputPath,
+  shownView,
+  waitForCharts,
+} from './harness.ts';
 
 let session: AppSession | undefined;
 afterEach(async () => {
@@ -65,7 +73,7 @@ async function pngPixels(page: Page, bytes: Buffer) {
 
 /** The chart's CSS size, as ECharts draws it on screen. */
 async function chartSize(page: Page): Promise<{ width: number; height: number }> {
-  return page
+  return shownView(page)
     .locator('.chart-figure .chart')
     .first()
     .evaluate((element) => ({ width: element.clientWidth, height: element.clientHeight }));
@@ -153,7 +161,7 @@ describe('exports for meetings, on the sample district', () => {
 
   it("a chart's table as CSV (BOM, raw numbers) matching the table on screen, and the comparison table as XLSX", async () => {
     const page = await openRanking();
-    await page.getByText('以表格查看图中数据').click();
+    await shownView(page).getByText('以表格查看图中数据').click();
     const shown = await page
       .locator('.data-table tbody tr')
       .evaluateAll((rows) =>
@@ -161,7 +169,7 @@ describe('exports for meetings, on the sample district', () => {
       );
     expect(shown.length).toBeGreaterThan(15);
     const csv = await download(page, () =>
-      page.locator('.data-table').getByRole('button', { name: '导出 CSV' }).click(),
+      shownView(page).locator('.data-table').getByRole('button', { name: '导出 CSV' }).click(),
     );
     expect(csv.name).toBe(`${RANKING_TITLE}_数据表.csv`);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

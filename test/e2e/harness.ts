@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/bench-support.ts';
 
@@ -68,14 +68,25 @@ export async function openApp(search = '', context?: BrowserContext): Promise<Ap
   };
 }
 
-/** Waits until the dashboard has its data: the page tabs, or the empty state. */
+/**
+ * Waits until the dashboard has its data — the page tabs, or the empty state — and, with data,
+ * until every view is prepared (ViewStack.tsx), so a test acts on a page that no longer changes
+ * by itself.
+ */
 export async function waitForApp(page: Page): Promise<void> {
   await page.locator('.page-tabs, .empty-state').first().waitFor({ timeout: 60_000 });
+  if ((await page.locator('.view-stack').count()) > 0)
+    await page.locator('.view-stack[data-prepared="all"]').waitFor({ state: 'attached', timeout: 60_000 });
 }
 
-/** Waits until every chart on the page has drawn its current option. */
+/** The view on screen: the other views are kept or prepared, hidden, in the same page. */
+export function shownView(page: Page): Locator {
+  return page.locator('.view-stack > .view:not(.kept)');
+}
+
+/** Waits until every chart of the view on screen has drawn its current option. */
 export async function waitForCharts(page: Page, count = 2): Promise<void> {
-  await page
+  await shownView(page)
     .locator('.chart[data-rendered="true"]')
     .nth(count - 1)
     .waitFor({ timeout: 60_000 });

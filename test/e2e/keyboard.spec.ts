@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppSession, expectClean, openApp, waitForApp, waitForCharts } from './harness.ts';
+import { type AppSession, expectClean, openApp, shownView, waitForApp, waitForCharts } from './harness.ts';
 
 let session: AppSession | undefined;
 afterEach(async () => {
@@ -124,13 +124,15 @@ describe('the dashboard with the keyboard only', () => {
     await tabTo(page, 'the ranking’s table alternative', (f) => f.tag === 'summary' && f.inDataTable);
     await expectFocusVisible(page);
     await page.keyboard.press('Enter');
-    const row = page.locator('.data-table').getByRole('row', { name: /^宝龙镇/ });
+    const row = shownView(page)
+      .locator('.data-table')
+      .getByRole('row', { name: /^宝龙镇/ });
     await row.waitFor();
     const [rank, value] = (await row.locator('td').allInnerTexts()).slice(0, 2);
     expect(value).toBe('97.9%');
-    const values = (await page.locator('.data-table tbody tr td:nth-child(3)').allInnerTexts()).map((v) =>
-      Number(v.replace('%', '')),
-    );
+    const values = (
+      await shownView(page).locator('.data-table tbody tr td:nth-child(3)').allInnerTexts()
+    ).map((v) => Number(v.replace('%', '')));
     expect(values).toHaveLength(23);
     expect(Number(rank)).toBe(1 + values.filter((v) => v > 97.9).length);
 
@@ -181,19 +183,19 @@ describe('the dashboard with the keyboard only', () => {
     for (const view of ['trend', 'ranking', 'heatmap', 'profile']) {
       await page.goto(new URL(`?view=${view}&year=2021`, session.baseUrl).toString());
       await waitForCharts(page, 1);
-      const charts = await page.locator('.chart').count();
-      expect(await page.locator('.data-table > summary').count(), view).toBe(charts);
+      const charts = await shownView(page).locator('.chart').count();
+      expect(await shownView(page).locator('.data-table > summary').count(), view).toBe(charts);
       await tabTo(page, `the table alternative on ${view}`, (f) => f.tag === 'summary' && f.inDataTable, {
         max: 120,
       });
       await expectFocusVisible(page);
       await page.keyboard.press(' ');
-      const rows = page.locator('.data-table[open] tbody tr');
+      const rows = shownView(page).locator('.data-table[open] tbody tr');
       await rows.first().waitFor();
       expect(await rows.count(), view).toBeGreaterThan(3);
       // The focus stays on the summary, so Enter closes it again.
       await page.keyboard.press('Enter');
-      await page.locator('.data-table[open]').waitFor({ state: 'detached' });
+      await shownView(page).locator('.data-table[open]').waitFor({ state: 'detached' });
     }
     expectClean(session);
   });

@@ -3,7 +3,15 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateProvince } from '../../scripts/generate-province.ts';
 import { importFile } from './data-helpers.ts';
-import { type AppSession, expectClean, openApp, outputPath, waitForApp, waitForCharts } from './harness.ts';
+import {
+  type AppSession,
+  expectClean,
+  openApp,
+  outputPath,
+  shownView,
+  waitForApp,
+  waitForCharts,
+} from './harness.ts';
 
 let session: AppSession | undefined;
 afterEach(async () => {
@@ -22,13 +30,13 @@ describe('the views district oversight needs, on the sample district', () => {
     expect(await page.getByLabel('年度', { exact: true }).inputValue()).toBe('2021');
     await page.getByRole('img', { name: '2021年调解成功率排名' }).waitFor();
     // The chart's table alternative: 宝龙镇's computed 97.9 % and its rank among the 23.
-    await page.getByText('以表格查看图中数据').click();
+    await shownView(page).getByText('以表格查看图中数据').click();
     const row = page.getByRole('row', { name: /^宝龙镇/ });
     const [rank, value] = (await row.locator('td').allInnerTexts()).slice(0, 2);
     expect(value).toBe('97.9%');
-    const values = (await page.locator('.data-table tbody tr td:nth-child(3)').allInnerTexts()).map((v) =>
-      Number(v.replace('%', '')),
-    );
+    const values = (
+      await shownView(page).locator('.data-table tbody tr td:nth-child(3)').allInnerTexts()
+    ).map((v) => Number(v.replace('%', '')));
     expect(Number(rank)).toBe(1 + values.filter((v) => v > 97.9).length);
     // Back and forward move between views.
     await page.getByRole('button', { name: '趋势', exact: true }).click();
@@ -86,7 +94,7 @@ describe('the views district oversight needs, on the sample district', () => {
     const { page } = session;
     await waitForCharts(page, 1);
     await page.getByRole('img', { name: '调解纠纷：各镇街历年热力图' }).waitFor();
-    await page.getByText('以表格查看图中数据').click();
+    await shownView(page).getByText('以表格查看图中数据').click();
     expect(await page.getByRole('row', { name: /^宝龙镇/ }).innerText()).toContain('94');
 
     await page.getByRole('button', { name: '镇街画像', exact: true }).click();
@@ -166,15 +174,15 @@ describe('a province-size district: ranking and heatmap a page of 100 townships 
       await page.getByRole('img', { name: title }).waitFor({ timeout: 60_000 });
       await waitForCharts(page, 1);
     };
-    const status = () => page.locator('.pager [role="status"]').innerText();
+    const status = () => shownView(page).locator('.pager [role="status"]').innerText();
     const ranking = '?view=ranking&indicator=disputes_mediated&year=2016';
     const rankingTitle = '2016年调解纠纷排名';
     await open(ranking, rankingTitle);
     expect(await status()).toBe('第 1–100 个，共 250 个镇街');
 
     // The table alternative lists every township, best first, with its rank.
-    await page.getByText('以表格查看图中数据').click();
-    const rows = page.locator('.data-table tbody tr');
+    await shownView(page).getByText('以表格查看图中数据').click();
+    const rows = shownView(page).locator('.data-table tbody tr');
     await expect.poll(() => rows.count()).toBe(250);
     const ranked = await rows.evaluateAll((trs) =>
       trs.map((tr) => {
@@ -215,8 +223,8 @@ describe('a province-size district: ranking and heatmap a page of 100 townships 
     expect(await status()).toBe('第 101–200 个，共 250 个镇街');
     await open(`?view=heatmap&indicator=disputes_mediated&townships=${code}`, '调解纠纷：各镇街历年热力图');
     expect(await status()).toBe('第 101–200 个，共 250 个镇街');
-    await page.getByText('以表格查看图中数据').click();
-    const heatmapRows = page.locator('.data-table tbody tr th');
+    await shownView(page).getByText('以表格查看图中数据').click();
+    const heatmapRows = shownView(page).locator('.data-table tbody tr th');
     await expect.poll(() => heatmapRows.count()).toBe(250);
     // Its rows are in the ranking's order (best 2016 value first): the township is on page 2 there too.
     const order = await heatmapRows.allInnerTexts();
