@@ -5,9 +5,9 @@ import {
   buildHeatmapOption,
   type HeatmapInput,
   heatmapChartHeight,
-  heatmapPageOf,
   LABELLED_ROWS,
 } from './build-heatmap-option.ts';
+import { chartPageOf } from './chart-pages.ts';
 import { type ChartOption, DIVERGING, echarts, SEQUENTIAL } from './echarts-setup.ts';
 
 function renderTexts(option: ChartOption): string[] {
@@ -238,9 +238,9 @@ describe('a province’s heatmap, a page of 100 township rows at a time', () => 
   });
 
   it('opens at the page of the first highlighted township with a row', () => {
-    expect(heatmapPageOf(townships, [])).toBe(0);
-    expect(heatmapPageOf(townships, ['t150'])).toBe(1);
-    expect(heatmapPageOf(townships, ['nowhere', 't201'])).toBe(2);
+    expect(chartPageOf(townships, [], (t) => t.code)).toBe(0);
+    expect(chartPageOf(townships, ['t150'], (t) => t.code)).toBe(1);
+    expect(chartPageOf(townships, ['nowhere', 't201'], (t) => t.code)).toBe(2);
   });
 
   it('keeps the last page short and a page past the end on the last page', () => {

@@ -1,4 +1,5 @@
 import type { Heatmap, HeatmapCell } from '../db/overview-queries.ts';
+import { CHART_PAGE_SIZE, chartPageRows, chartPageStart } from './chart-pages.ts';
 import type { ChartOption } from './echarts-setup.ts';
 import { CHART_FONT, DIVERGING, SEQUENTIAL } from './echarts-setup.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -22,7 +23,7 @@ export interface HeatmapInput extends Pick<Heatmap, 'cells' | 'townships' | 'yea
   readonly noChangeLabel: string;
   readonly locale: string;
   /**
-   * For more than HEATMAP_PAGE_SIZE townships: the page (0-based) of rows drawn, in the given
+   * For more than CHART_PAGE_SIZE townships: the page (0-based) of rows drawn, in the given
    * order. Absent, every row is drawn. The colour scale stays that of every township's cells, so
    * a colour means the same value on every page.
    */
@@ -42,43 +43,6 @@ export interface HeatmapInput extends Pick<Heatmap, 'cells' | 'townships' | 'yea
 export const LABELLED_ROWS = 60;
 const ROW_HEIGHT = 26;
 const THIN_ROW_HEIGHT = 12;
-
-/** Township rows on one page of the heatmap: a district fits on one, a province's thousand make ten. */
-export const HEATMAP_PAGE_SIZE = 100;
-
-/** The pages of a heatmap of `rows` townships (at least one). */
-export function heatmapPageCount(rows: number): number {
-  return Math.max(1, Math.ceil(rows / HEATMAP_PAGE_SIZE));
-}
-
-/** The index of the first row `page` shows, the page kept within the heatmap's pages. */
-function heatmapPageStart(rows: number, page: number): number {
-  const last = heatmapPageCount(rows) - 1;
-  return Math.min(Math.max(0, Math.trunc(page) || 0), last) * HEATMAP_PAGE_SIZE;
-}
-
-/** The townships a page shows: every one when no page is asked for. */
-export function heatmapPageRows<T>(townships: readonly T[], page: number | undefined): readonly T[] {
-  if (page === undefined) return townships;
-  const start = heatmapPageStart(townships.length, page);
-  return townships.slice(start, start + HEATMAP_PAGE_SIZE);
-}
-
-/**
- * The page (0-based) holding the first township of `highlighted` that has a row; the first page
- * when none has.
- */
-export function heatmapPageOf(
-  townships: readonly { readonly code: string }[],
-  highlighted: readonly string[],
-): number {
-  const at = new Map(townships.map((t, i) => [t.code, i]));
-  for (const code of highlighted) {
-    const index = at.get(code);
-    if (index !== undefined) return Math.floor(index / HEATMAP_PAGE_SIZE);
-  }
-  return 0;
-}
 
 /** The height (px) the heatmap needs for `rows` townships. */
 export function heatmapChartHeight(rows: number): number {
@@ -115,9 +79,9 @@ function changeText(
  */
 export function buildHeatmapOption(input: HeatmapInput): ChartOption {
   const { mode, unit, locale } = input;
-  const paged = input.page !== undefined && input.townships.length > HEATMAP_PAGE_SIZE;
-  const start = paged ? heatmapPageStart(input.townships.length, input.page ?? 0) : 0;
-  const townships = paged ? input.townships.slice(start, start + HEATMAP_PAGE_SIZE) : input.townships;
+  const paged = input.page !== undefined && input.townships.length > CHART_PAGE_SIZE;
+  const start = paged ? chartPageStart(input.townships.length, input.page ?? 0) : 0;
+  const townships = paged ? chartPageRows(input.townships, input.page) : input.townships;
   const yearIndex = new Map(input.years.map((year, i) => [year, i]));
   const rowIndex = new Map(townships.map((township, i) => [township.code, i]));
   const everyRow = paged ? new Set(input.townships.map((t) => t.code)) : rowIndex;

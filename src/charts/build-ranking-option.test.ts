@@ -3,7 +3,8 @@ import type { Ranking } from '../db/queries.ts';
 import type { RankingWithChange } from '../db/ranking-queries.ts';
 import { en } from '../messages/en.ts';
 import { zh } from '../messages/zh.ts';
-import { buildRankingOption, rankingPageOf } from './build-ranking-option.ts';
+import { buildRankingOption } from './build-ranking-option.ts';
+import { chartPageOf } from './chart-pages.ts';
 import { type ChartOption, echarts, MUTED, PALETTE } from './echarts-setup.ts';
 
 function renderSvg(option: ChartOption): string {
@@ -299,12 +300,12 @@ describe('a province’s ranking, a page of 100 bars at a time', () => {
   });
 
   it('opens at the page of the first highlighted township that is ranked', () => {
-    expect(rankingPageOf(rows, [])).toBe(0);
-    expect(rankingPageOf(rows, ['t150'])).toBe(1);
-    expect(rankingPageOf(rows, ['t201', 't5'])).toBe(2);
+    expect(chartPageOf(rows, [], (r) => r.townshipCode)).toBe(0);
+    expect(chartPageOf(rows, ['t150'], (r) => r.townshipCode)).toBe(1);
+    expect(chartPageOf(rows, ['t201', 't5'], (r) => r.townshipCode)).toBe(2);
     // A highlighted township that did not report is skipped.
-    expect(rankingPageOf(rows, ['unreported', 't100'])).toBe(0);
-    expect(rankingPageOf(rows, ['t101'])).toBe(1);
+    expect(chartPageOf(rows, ['unreported', 't100'], (r) => r.townshipCode)).toBe(0);
+    expect(chartPageOf(rows, ['t101'], (r) => r.townshipCode)).toBe(1);
   });
 
   it('leaves a district of one page as it was: no page line, the same bars', () => {

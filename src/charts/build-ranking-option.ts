@@ -1,5 +1,6 @@
 import type { RankedValue, Ranking } from '../db/queries.ts';
 import type { RankedChange, RankingWithChange } from '../db/ranking-queries.ts';
+import { CHART_PAGE_SIZE, chartPageRows } from './chart-pages.ts';
 import type { ChartOption } from './echarts-setup.ts';
 import { CHART_FONT, highlightColour, MUTED, PALETTE } from './echarts-setup.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -24,7 +25,7 @@ export interface RankingInput {
   /** Between a year and its value in the tooltip (messages `viewText.colon`); Chinese when absent. */
   readonly colon?: string;
   /**
-   * For a ranking longer than RANKING_PAGE_SIZE: the page (0-based) of bars drawn. Absent, every
+   * For a ranking longer than CHART_PAGE_SIZE: the page (0-based) of bars drawn. Absent, every
    * bar is drawn. The average and median stay those of the whole ranking.
    */
   readonly page?: number;
@@ -40,42 +41,6 @@ export interface RankingInput {
  * at a district's spacing made a canvas 24,000 px tall.
  */
 export const COMPACT_ROWS = 100;
-
-/** Bars on one page of a long ranking: a district fits on one, a province's thousand make ten. */
-export const RANKING_PAGE_SIZE = 100;
-
-/** The pages of a ranking of `rows` bars (at least one). */
-export function rankingPageCount(rows: number): number {
-  return Math.max(1, Math.ceil(rows / RANKING_PAGE_SIZE));
-}
-
-/** `page` kept within the ranking's pages. */
-function clampPage(page: number, rows: number): number {
-  return Math.min(Math.max(0, Math.trunc(page) || 0), rankingPageCount(rows) - 1);
-}
-
-/** The bars a page shows: the whole ranking when no page is asked for. */
-export function rankingPageRows<T>(rows: readonly T[], page: number | undefined): readonly T[] {
-  if (page === undefined) return rows;
-  const start = clampPage(page, rows.length) * RANKING_PAGE_SIZE;
-  return rows.slice(start, start + RANKING_PAGE_SIZE);
-}
-
-/**
- * The page (0-based) holding the first township of `highlighted` that is ranked — the one the
- * user follows; the first page when none of them is.
- */
-export function rankingPageOf(
-  rows: readonly { readonly townshipCode: string }[],
-  highlighted: readonly string[],
-): number {
-  const at = new Map(rows.map((r, i) => [r.townshipCode, i]));
-  for (const code of highlighted) {
-    const index = at.get(code);
-    if (index !== undefined) return Math.floor(index / RANKING_PAGE_SIZE);
-  }
-  return 0;
-}
 
 /**
  * A round number at or above `value`, for an axis that ends there: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
@@ -105,8 +70,8 @@ function hasChange(row: RankedValue | RankedChange): row is RankedChange {
 export function buildRankingOption(input: RankingInput): ChartOption {
   const { ranking } = input;
   const all: readonly (RankedValue | RankedChange)[] = ranking.rows;
-  const paged = input.page !== undefined && all.length > RANKING_PAGE_SIZE;
-  const rows = paged ? rankingPageRows(all, input.page) : all;
+  const paged = input.page !== undefined && all.length > CHART_PAGE_SIZE;
+  const rows = paged ? chartPageRows(all, input.page) : all;
   const highlighted = new Set(input.highlighted);
   const format = (value: number) => formatValue(value, input.unit, input.locale);
   const label = (value: number, approximate: boolean) =>

@@ -1,12 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import {
-  buildHeatmapOption,
-  HEATMAP_PAGE_SIZE,
-  heatmapChartHeight,
-  heatmapPageCount,
-  heatmapPageOf,
-  heatmapPageRows,
-} from '../../charts/build-heatmap-option.ts';
+import { buildHeatmapOption, heatmapChartHeight } from '../../charts/build-heatmap-option.ts';
+import { CHART_PAGE_SIZE, chartPageCount, chartPageOf, chartPageRows } from '../../charts/chart-pages.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadHeatmap } from '../../db/overview-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
@@ -23,7 +17,7 @@ import { loading, shown } from './shown.ts';
 
 /**
  * Townships × years for one indicator, coloured by value or by 同比 change. A province's rows are
- * drawn a page of HEATMAP_PAGE_SIZE at a time, opening at the page of the first highlighted
+ * drawn a page of CHART_PAGE_SIZE at a time, opening at the page of the first highlighted
  * township; its table and exports still hold every township.
  */
 export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
@@ -40,14 +34,18 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
   const total = data?.townships.length ?? 0;
   // Within the pages there are (new data for the same indicator can have fewer townships).
   const page = Math.min(
-    paging.key === pagingKey ? paging.page : data ? heatmapPageOf(data.townships, view.highlighted) : 0,
-    heatmapPageCount(total) - 1,
+    paging.key === pagingKey
+      ? paging.page
+      : data
+        ? chartPageOf(data.townships, view.highlighted, (t) => t.code)
+        : 0,
+    chartPageCount(total) - 1,
   );
-  const pageRows = data ? heatmapPageRows(data.townships, page) : [];
+  const pageRows = data ? chartPageRows(data.townships, page) : [];
   const pageInfo = useMemo(() => {
-    if (total <= HEATMAP_PAGE_SIZE) return null;
-    const from = page * HEATMAP_PAGE_SIZE + 1;
-    const to = Math.min(total, (page + 1) * HEATMAP_PAGE_SIZE);
+    if (total <= CHART_PAGE_SIZE) return null;
+    const from = page * CHART_PAGE_SIZE + 1;
+    const to = Math.min(total, (page + 1) * CHART_PAGE_SIZE);
     return { index: page, text: t.viewText.pageRange(from, to, total), part: t.exports.rowPart(from, to) };
   }, [total, page, t]);
   const option = useMemo(
@@ -105,7 +103,7 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
       <Pager
         t={t}
         page={page}
-        pageSize={HEATMAP_PAGE_SIZE}
+        pageSize={CHART_PAGE_SIZE}
         total={total}
         onPage={(next) => setPaging({ key: pagingKey, page: next })}
       />

@@ -1,12 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import {
-  buildRankingOption,
-  RANKING_PAGE_SIZE,
-  rankingChartHeight,
-  rankingPageCount,
-  rankingPageOf,
-  rankingPageRows,
-} from '../../charts/build-ranking-option.ts';
+import { buildRankingOption, rankingChartHeight } from '../../charts/build-ranking-option.ts';
+import { CHART_PAGE_SIZE, chartPageCount, chartPageOf, chartPageRows } from '../../charts/chart-pages.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadRankingWithChange } from '../../db/ranking-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
@@ -22,7 +16,7 @@ import { loading, shown } from './shown.ts';
 
 /**
  * Bars for one year, best first, average and median marked, each with its 同比 and rank change.
- * A province's ranking is drawn a page of RANKING_PAGE_SIZE bars at a time, opening at the page of
+ * A province's ranking is drawn a page of CHART_PAGE_SIZE bars at a time, opening at the page of
  * the first highlighted township; its table and exports still hold every township.
  */
 export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
@@ -42,15 +36,19 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
   const [paging, setPaging] = useState({ key: '', page: 0 });
   // Within the pages there are (new data for the same indicator and year can rank fewer townships).
   const page = Math.min(
-    paging.key === pagingKey ? paging.page : data ? rankingPageOf(data.rows, view.highlighted) : 0,
-    rankingPageCount(data?.rows.length ?? 0) - 1,
+    paging.key === pagingKey
+      ? paging.page
+      : data
+        ? chartPageOf(data.rows, view.highlighted, (r) => r.townshipCode)
+        : 0,
+    chartPageCount(data?.rows.length ?? 0) - 1,
   );
-  const pageRows = data ? rankingPageRows(data.rows, page) : [];
+  const pageRows = data ? chartPageRows(data.rows, page) : [];
   const first = pageRows[0];
   const last = pageRows.at(-1);
   const pageInfo = useMemo(
     () =>
-      data && first && last && data.rows.length > RANKING_PAGE_SIZE
+      data && first && last && data.rows.length > CHART_PAGE_SIZE
         ? {
             index: page,
             text: t.viewText.rankRange(first.rank, last.rank, data.rows.length),
@@ -121,7 +119,7 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
       <Pager
         t={t}
         page={page}
-        pageSize={RANKING_PAGE_SIZE}
+        pageSize={CHART_PAGE_SIZE}
         total={rows.length}
         onPage={(next) => setPaging({ key: pagingKey, page: next })}
       />
