@@ -12,7 +12,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { DbClient, RawConnection, Row, SqlParam } from './client.ts';
 import { createQueuedClient, OFFLINE_SETTINGS, toPlainRows } from './client.ts';
-import { createStatementCache, isRepeatedQuery } from './statement-cache.ts';
+import { createStatementCache } from './statement-cache.ts';
 import { isStorageFullError } from './storage-failure.ts';
 import { cutTornWal, tornWalLength } from './wal-recovery.ts';
 
@@ -219,34 +219,17 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
       return call(async (current) => {
         const { conn } = current;
         if (!params || params.length === 0) return toPlainRows<T>(await conn.query(sql));
-        if (isRepeatedQuery(sql)) {
-          if (statementsOf !== current) {
-            statements.forget();
-            statementsOf = current;
-          }
-          const kept = statements.get(sql);
-          if (kept) {
-            try {
-              return toPlainRows<T>(await kept.query(...params));
-            } catch {
-              // Asked again below with a statement prepared afresh, which reports a real error.
-              await statements.drop(sql);
-            }
-          }
-          const statement = await conn.prepare(sql);
-          const rows = await statement.query(...params).catch(async (error: unknown) => {
-            await statement.close().catch(() => undefined);
-            throw error;
-          });
-          await statements.put(sql, statement);
-          return toPlainRows<T>(rows);
+        if (statementsOf !== current) {
+          statements.forget();
+          statementsOf = current;
         }
-        const statement = await conn.prepare(sql);
-        try {
-          return toPlainRows<T>(await statement.query(...params));
-        } finally {
-          await statement.close();
-        }
+        return toPlainRows<T>(
+          await statements.run(
+            sql,
+            () => conn.prepare(sql),
+            (statement) => statement.query(...params),
+          ),
+        );
       });
     },
     async run(sql, params) {

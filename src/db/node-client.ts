@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import type { DbClient, RawConnection, Row, SqlParam } from './client.ts';
 import { createQueuedClient, OFFLINE_SETTINGS, toPlainRows } from './client.ts';
 import { emptyDatabaseFile } from './empty-database.ts';
-import { createStatementCache, isRepeatedQuery } from './statement-cache.ts';
+import { createStatementCache } from './statement-cache.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -56,32 +56,13 @@ export async function openNodeDb(options: NodeDbOptions = {}): Promise<DbClient>
     async query<T extends Row>(sql: string, params?: readonly SqlParam[]) {
       if (!params || params.length === 0) return toPlainRows<T>(conn.query(sql));
       // Repeated queries keep their prepared statement, as in the browser (statement-cache.ts).
-      if (isRepeatedQuery(sql)) {
-        const kept = statements.get(sql);
-        if (kept) {
-          try {
-            return toPlainRows<T>(kept.query(...params));
-          } catch {
-            await statements.drop(sql);
-          }
-        }
-        const fresh = conn.prepare(sql);
-        let rows: ReturnType<typeof fresh.query>;
-        try {
-          rows = fresh.query(...params);
-        } catch (error) {
-          fresh.close();
-          throw error;
-        }
-        await statements.put(sql, fresh);
-        return toPlainRows<T>(rows);
-      }
-      const statement = conn.prepare(sql);
-      try {
-        return toPlainRows<T>(statement.query(...params));
-      } finally {
-        statement.close();
-      }
+      return toPlainRows<T>(
+        await statements.run(
+          sql,
+          () => conn.prepare(sql),
+          (statement) => statement.query(...params),
+        ),
+      );
     },
     async run(sql, params) {
       await raw.query(sql, params);

@@ -12,6 +12,12 @@ export function isRepeatedQuery(sql: string): boolean {
 }
 
 export interface StatementCache<S> {
+  /**
+   * Runs `sql` with its kept statement, or with one prepared afresh: kept if `sql` is a query
+   * (isRepeatedQuery), closed otherwise. A kept statement that fails is dropped and the query
+   * asked again with a fresh one, which reports a real error.
+   */
+  run<R>(sql: string, prepare: () => S | Promise<S>, run: (statement: S) => R | Promise<R>): Promise<R>;
   /** The statement kept for `sql`, now the most recently used one. */
   get(sql: string): S | undefined;
   /** Keeps `statement`; the least recently used one beyond the cache's size is closed. */
@@ -34,7 +40,35 @@ export function createStatementCache<S>(
       // A statement that cannot be closed is gone already.
     }
   };
-  return {
+  const cache: StatementCache<S> = {
+    async run(sql, prepare, run) {
+      if (!isRepeatedQuery(sql)) {
+        const statement = await prepare();
+        try {
+          return await run(statement);
+        } finally {
+          await close(statement);
+        }
+      }
+      const kept = cache.get(sql);
+      if (kept !== undefined) {
+        try {
+          return await run(kept);
+        } catch {
+          await cache.drop(sql);
+        }
+      }
+      const statement = await prepare();
+      let result: Awaited<ReturnType<typeof run>>;
+      try {
+        result = await run(statement);
+      } catch (error) {
+        await closeQuietly(statement);
+        throw error;
+      }
+      await cache.put(sql, statement);
+      return result;
+    },
     get(sql) {
       const statement = kept.get(sql);
       if (statement !== undefined) {
@@ -60,4 +94,5 @@ export function createStatementCache<S>(
       kept.clear();
     },
   };
+  return cache;
 }

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { buildHeatmapOption, heatmapChartHeight } from '../../charts/build-heatmap-option.ts';
-import { CHART_PAGE_SIZE, chartPageCount, chartPageOf, chartPageRows } from '../../charts/chart-pages.ts';
+import { CHART_PAGE_SIZE } from '../../charts/chart-pages.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadHeatmap } from '../../db/overview-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
@@ -14,6 +14,7 @@ import { ChartTable } from './ChartTable.tsx';
 import { useExportContext } from './export-context.ts';
 import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
+import { useChartPage } from './use-chart-page.ts';
 
 /**
  * Townships × years for one indicator, coloured by value or by 同比 change. A province's rows are
@@ -28,20 +29,13 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
   const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
   const unit = unitIn(lang, drawn);
   const title = t.heatmapTitle(nameIn(lang, drawn));
-  // A new indicator or highlight opens the page of the first highlighted township again.
-  const pagingKey = data ? `${data.indicatorId}|${view.highlighted.join(',')}` : '';
-  const [paging, setPaging] = useState({ key: '', page: 0 });
   const total = data?.townships.length ?? 0;
-  // Within the pages there are (new data for the same indicator can have fewer townships).
-  const page = Math.min(
-    paging.key === pagingKey
-      ? paging.page
-      : data
-        ? chartPageOf(data.townships, view.highlighted, (t) => t.code)
-        : 0,
-    chartPageCount(total) - 1,
+  const { page, pageRows, setPage } = useChartPage(
+    data?.townships,
+    view.highlighted,
+    data ? `${data.indicatorId}|${view.highlighted.join(',')}` : '',
+    (t) => t.code,
   );
-  const pageRows = data ? chartPageRows(data.townships, page) : [];
   const pageInfo = useMemo(() => {
     if (total <= CHART_PAGE_SIZE) return null;
     const from = page * CHART_PAGE_SIZE + 1;
@@ -100,13 +94,7 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
         labels={t.mode}
         onChange={(mode) => setView({ mode })}
       />
-      <Pager
-        t={t}
-        page={page}
-        pageSize={CHART_PAGE_SIZE}
-        total={total}
-        onPage={(next) => setPaging({ key: pagingKey, page: next })}
-      />
+      <Pager t={t} page={page} pageSize={CHART_PAGE_SIZE} total={total} onPage={setPage} />
       <ExportableChart chart={exported} label={title} t={t} />
       <ChartTable
         summary={t.asTable}

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { buildRankingOption, rankingChartHeight } from '../../charts/build-ranking-option.ts';
-import { CHART_PAGE_SIZE, chartPageCount, chartPageOf, chartPageRows } from '../../charts/chart-pages.ts';
+import { CHART_PAGE_SIZE } from '../../charts/chart-pages.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadRankingWithChange } from '../../db/ranking-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
@@ -13,6 +13,7 @@ import { ChartTable } from './ChartTable.tsx';
 import { useExportContext } from './export-context.ts';
 import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
+import { useChartPage } from './use-chart-page.ts';
 
 /**
  * Bars for one year, best first, average and median marked, each with its 同比 and rank change.
@@ -31,19 +32,12 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
   const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
   const unit = unitIn(lang, drawn);
   const title = data ? t.rankingTitle(nameIn(lang, drawn), data.year) : '';
-  // A new indicator, year or highlight opens the page of the first highlighted township again.
-  const pagingKey = data ? `${data.indicatorId}|${data.year}|${view.highlighted.join(',')}` : '';
-  const [paging, setPaging] = useState({ key: '', page: 0 });
-  // Within the pages there are (new data for the same indicator and year can rank fewer townships).
-  const page = Math.min(
-    paging.key === pagingKey
-      ? paging.page
-      : data
-        ? chartPageOf(data.rows, view.highlighted, (r) => r.townshipCode)
-        : 0,
-    chartPageCount(data?.rows.length ?? 0) - 1,
+  const { page, pageRows, setPage } = useChartPage(
+    data?.rows,
+    view.highlighted,
+    data ? `${data.indicatorId}|${data.year}|${view.highlighted.join(',')}` : '',
+    (r) => r.townshipCode,
   );
-  const pageRows = data ? chartPageRows(data.rows, page) : [];
   const first = pageRows[0];
   const last = pageRows.at(-1);
   const pageInfo = useMemo(
@@ -116,13 +110,7 @@ export function RankingPage({ ctx }: { readonly ctx: PageContext }) {
   return (
     <div className="charts" aria-busy={busy}>
       {few && <p className="notice-line">{t.fewReports(rows.length, townships.length)}</p>}
-      <Pager
-        t={t}
-        page={page}
-        pageSize={CHART_PAGE_SIZE}
-        total={rows.length}
-        onPage={(next) => setPaging({ key: pagingKey, page: next })}
-      />
+      <Pager t={t} page={page} pageSize={CHART_PAGE_SIZE} total={rows.length} onPage={setPage} />
       <ExportableChart chart={exported} label={title} t={t} />
       <ChartTable
         summary={t.asTable}
