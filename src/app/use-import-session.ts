@@ -21,7 +21,7 @@ import { listTownships } from '../db/queries.ts';
 import { MAX_FILE_BYTES, type TextEncodingName } from '../import/decode-bytes.ts';
 import { hasErrors } from '../import/import-issue.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
-import { previewInWorker } from './preview-in-worker.ts';
+import { previewInWorker, workerByteWork } from './import-worker-client.ts';
 
 /** What the user decided for one file in the preview; everything else comes from the file. */
 export interface FileChoices {
@@ -102,7 +102,7 @@ export const BULK_MIN_BYTES = 2 * 1024 * 1024;
 async function tryBulk(db: DbClient, bytes: Uint8Array, options: ImportOptions) {
   if (bytes.length < BULK_MIN_BYTES) return undefined;
   try {
-    return await stageLongImport(db, bytes, options);
+    return await stageLongImport(db, bytes, options, workerByteWork);
   } catch {
     return undefined;
   }

@@ -4,19 +4,21 @@
  * normalize, commit), plus the JavaScript pipeline on a slice for comparison. The results go to
  * `window.__benchResult`, where scripts/bench.ts (`npm run bench`) picks them up.
  */
+
+import { workerByteWork } from '../app/import-worker-client.ts';
+import { openBrowserDb } from '../db/browser-client.ts';
 import {
   commitStagedImport,
   dropStagedImport,
   type StagedImport,
   stageLongImport,
 } from '../db/bulk-import.ts';
-import { openBrowserDb } from '../db/browser-client.ts';
 import type { DbClient } from '../db/client.ts';
 import { type CommitOptions, commitImport, type ImportRecord } from '../db/commit-import.ts';
 import { applySchema, replaceTownships } from '../db/schema.ts';
 import { TONGNAN } from '../district/tongnan.ts';
-import { importFile } from '../import/import-file.ts';
 import type { ImportPreview } from '../import/import-file.ts';
+import { importFile } from '../import/import-file.ts';
 import { generateLongCsv } from './generate-long-csv.ts';
 
 export interface BenchResult {
@@ -130,7 +132,7 @@ async function run(): Promise<BenchResult> {
     await db.run('DROP TABLE bench_bare');
 
     start = performance.now();
-    const staged: StagedImport | undefined = await stageLongImport(db, bytes, OPTIONS);
+    const staged: StagedImport | undefined = await stageLongImport(db, bytes, OPTIONS, workerByteWork);
     if (!staged) throw new Error('The bulk import refused the benchmark file.');
     const stagedAt = performance.now();
     await commitStagedImport(db, staged, record(staged.preview), commitOptions(staged.preview));

@@ -6,15 +6,15 @@
  * preview importFile would give, with the same line numbers; a file the two readers would number
  * differently, or any other layout, is refused (undefined) and goes through importFile.
  */
-import { decodeBytes, MAX_FILE_BYTES, type TextEncodingName } from '../import/decode-bytes.ts';
+import { decodeBytes, MAX_FILE_BYTES } from '../import/decode-bytes.ts';
 import { columnLetter, type Fact } from '../import/fact.ts';
 import { columnWithRole, findHeader, type HeaderBlock } from '../import/find-header.ts';
-import { hashBytes } from '../import/hash-bytes.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import { importFile } from '../import/import-file.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
 import { createTownshipResolver } from '../import/resolve-township.ts';
+import { type ByteWork, cutAtLine, inThreadByteWork, type Utf8Input } from './bulk-bytes.ts';
 import { type BulkTables, bulkTables, createAnswerTables } from './bulk-tables.ts';
 import { classifyRows } from './classify-rows.ts';
 import type { DbClient, SqlParam } from './client.ts';
@@ -27,7 +27,6 @@ import {
   resolveValueTexts,
   resolveYearTexts,
 } from './resolve-distinct.ts';
-import { scanCsvBytes } from './scan-csv-bytes.ts';
 
 export { ISSUE_LIMIT, UNKNOWN_LINE_LIMIT } from './find-bulk-issues.ts';
 
@@ -42,8 +41,6 @@ export interface StagedImport {
 
 export const FACT_SAMPLE = 500;
 
-/** The top of a file that decides its encoding: more than the 8 Ki characters decodeBytes looks at. */
-const PROBE_BYTES = 64 * 1024;
 /**
  * The top of a file the pipeline itself reads, to find the header and the layout: whole lines,
  * enough of them for the 50 records sniffDelimiter reads (or its 64 Ki characters) and the header
@@ -63,15 +60,17 @@ let counter = 0;
 /**
  * Reads a long-layout file into temporary tables and previews it as importFile would, without
  * storing anything. Undefined when the file is not one the bulk path reads exactly like the
- * pipeline; importFile then reads it.
+ * pipeline; importFile then reads it. `work` does the byte work (decoding, scan, hash): the app
+ * gives its import worker, so none of it runs on the page's thread.
  */
 export async function stageLongImport(
   db: DbClient,
   bytes: Uint8Array,
   options: ImportOptions,
+  work: ByteWork = inThreadByteWork,
 ): Promise<StagedImport | undefined> {
   if (bytes.length > MAX_FILE_BYTES) return undefined;
-  const input = toUtf8(bytes, options.encoding);
+  const input = await work.toUtf8(bytes, options.encoding);
   if (!input) return undefined;
   const head = await readHead(input.utf8, options);
   if (!head) return undefined;
@@ -83,7 +82,7 @@ export async function stageLongImport(
     for (const table of tables) await db.run(`DROP TABLE IF EXISTS ${table}`);
   };
   try {
-    const staged = await stage(db, { key, bytes, input, head, options, t });
+    const staged = await stage(db, { key, bytes, input, head, options, t, work });
     if (staged) stagings.set(staged.staged, { tables, facts: staged.facts });
     else await drop();
     return staged?.staged;
@@ -145,35 +144,6 @@ export async function loadStagedFacts(
   return rows.map(toFact);
 }
 
-interface Utf8Input {
-  readonly utf8: Uint8Array;
-  /** Whether `utf8` is a fresh copy, so DuckDB may take it over. */
-  readonly owned: boolean;
-  readonly encoding: TextEncodingName;
-  readonly detected: boolean;
-}
-
-/**
- * The file as UTF-8 bytes with decodeBytes' choice of encoding. UTF-8 files are not decoded:
- * the choice is made on the head (E1–E8 look no further, except for validity, which the byte
- * scan checks for the rest).
- */
-function toUtf8(bytes: Uint8Array, override: TextEncodingName | undefined): Utf8Input | undefined {
-  const probe = decodeBytes(cutAtLine(bytes, PROBE_BYTES), override);
-  if (!probe.ok) return undefined;
-  if (probe.encoding === 'utf-8' || probe.encoding === 'utf-8-bom') {
-    return { utf8: bytes, owned: false, encoding: probe.encoding, detected: probe.detected };
-  }
-  const decoded = decodeBytes(bytes, override);
-  if (!decoded.ok) return undefined;
-  return {
-    utf8: new TextEncoder().encode(decoded.text),
-    owned: true,
-    encoding: decoded.encoding,
-    detected: decoded.detected,
-  };
-}
-
 /** The first `lines` lines, or the whole lines in the first `size` bytes if those are fewer. */
 function headOf(bytes: Uint8Array, lines: number, size: number): Uint8Array {
   let end = -1;
@@ -182,12 +152,6 @@ function headOf(bytes: Uint8Array, lines: number, size: number): Uint8Array {
     if (end < 0) return cutAtLine(bytes, size);
   }
   return end + 1 < size ? bytes.subarray(0, end + 1) : cutAtLine(bytes, size);
-}
-
-function cutAtLine(bytes: Uint8Array, size: number): Uint8Array {
-  if (bytes.length <= size) return bytes;
-  const end = bytes.indexOf(0x0a, size);
-  return end < 0 ? bytes : bytes.subarray(0, end + 1);
 }
 
 interface Head {
@@ -248,11 +212,12 @@ interface StageInput {
   readonly head: Head;
   readonly options: ImportOptions;
   readonly t: BulkTables;
+  readonly work: ByteWork;
 }
 
 async function stage(
   db: DbClient,
-  { key, bytes, input, head, options, t }: StageInput,
+  { key, bytes, input, head, options, t, work }: StageInput,
 ): Promise<{ staged: StagedImport; facts: Staging['facts'] } | undefined> {
   const { block, shell } = head;
   const roles = {
@@ -265,7 +230,10 @@ async function stage(
   };
   const firstLine = block.end + 1;
 
-  // DuckDB reads the file in its worker while this thread hashes it and checks that it may.
+  // DuckDB reads the file in its worker while `work` hashes it and checks that it may. The check
+  // has read (or copied) the bytes before DuckDB takes a decoded file's over.
+  const checking = work.check(bytes, input.utf8, head.delimiter.charCodeAt(0), block.end);
+  checking.hash.catch(() => undefined);
   const file = `${t.raw}.csv`;
   const columns = Array.from({ length: head.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   await db.registerBuffer(file, input.owned ? input.utf8 : input.utf8.slice());
@@ -279,13 +247,9 @@ async function stage(
       () => true,
       () => false,
     );
-  // The query must reach the worker before this thread is busy for a while.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const hashing = hashBytes(bytes);
-  hashing.catch(() => undefined);
-  const scan = scanCsvBytes(input.utf8, head.delimiter.charCodeAt(0), block.end);
   const read = await reading;
   await db.dropFile(file);
+  const scan = await checking.scan;
   if (!read || !scan.ok) return undefined;
   const [counted] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t.raw}`);
   if ((counted?.n ?? -1) !== Math.max(0, scan.lines - block.end)) return undefined;
@@ -373,7 +337,7 @@ async function stage(
 
   const preview: ImportPreview = {
     ...shell,
-    contentHash: await hashing,
+    contentHash: await checking.hash,
     encoding: input.encoding,
     encodingDetected: input.detected,
     rowCount: dataRows,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateLongCsv } from '../../src/bench/generate-long-csv.ts';
+import { encodeGbk } from '../fixtures/make-fixtures.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppSession, expectClean, openApp, outputPath, waitForApp, waitForCharts } from './harness.ts';
 
@@ -136,6 +137,42 @@ describe('importing the files officials have', () => {
         timeout: 30_000,
       })
       .toContain(`来源：全区历年数据.csv 第 ${baolong + 1} 行 D 列`);
+    expect(await cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe(mediated);
+    expectClean(session);
+  });
+
+  it('reads a large GBK long file (Excel or WPS “Save as CSV”) with DuckDB’s own CSV reader too', async () => {
+    const text = new TextDecoder().decode(generateLongCsv(80_000)).replace(/^\uFEFF/, '');
+    const bytes = encodeGbk(text);
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    const lines = text.split('\r\n');
+    const expectedFacts = lines.slice(1, -1).filter((line) => line.split(',')[3] !== '—').length;
+    const baolong = lines.findIndex((line) => line.startsWith('宝龙镇,1991年,调解纠纷,'));
+    const mediated = lines[baolong]?.split(',')[3];
+    expect(mediated).toMatch(/^\d+$/);
+
+    session = await openApp('?view=table&year=1991');
+    const { page } = session;
+    await waitForApp(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page
+      .getByLabel('选择文件…')
+      .setInputFiles([{ name: '全区历年数据（GBK）.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes) }]);
+    const large = card(page, '全区历年数据（GBK）.csv');
+    await large.getByRole('button', { name: '确认导入' }).waitFor({ timeout: 60_000 });
+    expect(await large.getByLabel('文字编码').inputValue()).toBe('gb18030');
+    expect(await large.innerText()).toContain(`80000 行数据，${expectedFacts} 个数值`);
+    // The bulk path's mark: it lists the first facts of a file, not all of them.
+    expect(await large.locator('details.facts').textContent()).toContain('这里只列出前 500 个');
+    await large.getByRole('button', { name: '确认导入' }).click();
+    await expect
+      .poll(() => large.innerText(), { timeout: 60_000 })
+      .toContain(`已导入 ${expectedFacts} 个数值`);
+    await expect
+      .poll(() => cell(page, '宝龙镇', 'disputes_mediated').locator('span').getAttribute('title'), {
+        timeout: 30_000,
+      })
+      .toContain(`来源：全区历年数据（GBK）.csv 第 ${baolong + 1} 行 D 列`);
     expect(await cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe(mediated);
     expectClean(session);
   });

@@ -1,0 +1,76 @@
+/**
+ * The page's side of the import worker (import-worker.ts): a preview of a file by the pipeline, and
+ * the bulk import's byte work (decoding, scan, hash), each a request answered by messages.
+ */
+import { asUtf8, type ByteWork, type Utf8Input } from '../db/bulk-bytes.ts';
+import type { ByteScan } from '../db/scan-csv-bytes.ts';
+import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
+import type { WorkerReply, WorkerRequest } from './import-worker.ts';
+
+type Waiting = { resolve: (result: unknown) => void; reject: (error: Error) => void };
+
+let worker: Worker | undefined;
+let nextId = 0;
+/** Keyed by request id and, for a check, by the part ('scan', 'hash') it waits for. */
+const pending = new Map<string, Waiting>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const { id, part, result, error } = event.data;
+      // An error before any part was answered ends every part of the request.
+      const keys = part ? [`${id}:${part}`] : [`${id}:`, `${id}:scan`, `${id}:hash`];
+      for (const key of keys) {
+        const entry = pending.get(key);
+        if (!entry) continue;
+        pending.delete(key);
+        if (error === undefined) entry.resolve(result);
+        else entry.reject(new Error(error || 'import worker failed'));
+      }
+    };
+  }
+  return worker;
+}
+
+type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+/** Posts a request; `parts` name the answers it waits for ('' for a single one). */
+function send<const P extends readonly string[]>(
+  request: Request,
+  parts: P,
+): { [K in keyof P]: Promise<unknown> } {
+  const id = ++nextId;
+  const answers = parts.map(
+    (part) => new Promise<unknown>((resolve, reject) => pending.set(`${id}:${part}`, { resolve, reject })),
+  );
+  // The bytes are copied, not transferred: the file may be read again with other options.
+  getWorker().postMessage({ ...request, id });
+  return answers as { [K in keyof P]: Promise<unknown> };
+}
+
+/** The import pipeline's preview of one file, computed in the worker. */
+export function previewInWorker(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
+  const [preview] = send({ kind: 'preview', bytes, options }, ['']);
+  return preview as Promise<ImportPreview>;
+}
+
+/** The bulk import's byte work, done in the worker. */
+export const workerByteWork: ByteWork = {
+  async toUtf8(bytes, override) {
+    // Only a file to decode goes to the worker: a UTF-8 file is known from its head.
+    const quick = asUtf8(bytes, override);
+    if (quick !== null) return quick;
+    const [answer] = send({ kind: 'utf8', bytes, override }, ['']);
+    const input = (await answer) as (Omit<Utf8Input, 'utf8'> & { utf8: Uint8Array | null }) | null;
+    if (!input) return undefined;
+    return { ...input, utf8: input.utf8 ?? bytes };
+  },
+  check(bytes, utf8, delimiter, dataLine) {
+    const [scan, hash] = send(
+      { kind: 'check', bytes, utf8: utf8 === bytes ? undefined : utf8, delimiter, dataLine },
+      ['scan', 'hash'],
+    );
+    return { scan: scan as Promise<ByteScan>, hash: hash as Promise<string> };
+  },
+};
