@@ -3,18 +3,21 @@
  * bare `read_csv` of the same bytes, both measured in one page of the production build in
  * Chromium. Builds dist/ first when it is missing or older than the sources.
  *
- *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000] [--profile]
+ *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000] [--profile] [--intranet]
  *
  * --profile logs every statement of 20 ms or more, to see where a run goes.
+ * --intranet serves the page on this machine's network address instead of localhost: plain http
+ * there is not a secure context, as on a district's intranet server (no crypto.subtle, no OPFS).
  *
  * A measurement, not a test: it exits 0 whatever the ratio, and non-zero only when something
  * breaks.
  */
+import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
-import { buildIfStale, CHROMIUM_ARGS, CHROMIUM_PATH, ROOT } from './bench-support.ts';
 import type { BenchResult } from '../src/bench/run-bench.ts';
+import { buildIfStale, CHROMIUM_ARGS, CHROMIUM_PATH, ROOT } from './bench-support.ts';
 
 const TARGET_RATIO = 2;
 const median = (values: readonly number[]) => {
@@ -40,6 +43,7 @@ function printResult(result: BenchResult): void {
   row('full path: stage (decode, validate, normalize)', result.stageMs);
   row('full path: commit', result.commitMs);
   row('full path: bytes → committed facts', result.fullMs);
+  row('longest task on the page’s thread, full path', result.longestTaskMs);
   if (result.js) {
     const scale = result.rows / result.js.rows;
     row(`JS path (importFile + commitImport), ${result.js.rows.toLocaleString('en-US')} rows`, result.js.ms);
@@ -55,6 +59,15 @@ function printResult(result: BenchResult): void {
   }
 }
 
+/** This machine's first IPv4 address that is not loopback. */
+function networkAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? [])
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+  }
+  throw new Error('--intranet needs a network address other than 127.0.0.1, and this machine has none.');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -62,12 +75,18 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '5' },
       'js-rows': { type: 'string', default: '100000' },
       profile: { type: 'boolean', default: false },
+      intranet: { type: 'boolean', default: false },
     },
   });
   process.chdir(ROOT);
   await buildIfStale('dist', 'bench.html');
-  const server = await preview({ root: ROOT, preview: { host: '127.0.0.1', port: 4190 }, logLevel: 'warn' });
-  const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4190/';
+  const host = values.intranet ? networkAddress() : '127.0.0.1';
+  const server = await preview({
+    root: ROOT,
+    preview: { host, port: 4190, strictPort: true },
+    logLevel: 'warn',
+  });
+  const base = `http://${host}:4190/`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -95,6 +114,9 @@ async function main(): Promise<void> {
     if (error !== undefined) throw new Error(`The benchmark page failed: ${error}`);
     const result = await page.evaluate(() => window.__benchResult);
     if (!result) throw new Error('The benchmark page gave no result.');
+    console.log(
+      `\nserved from ${base}: ${result.secureContext ? 'a secure context' : 'not a secure context (as on an intranet host: no crypto.subtle)'}`,
+    );
     printResult(result);
   } finally {
     await browser.close();
