@@ -3,11 +3,12 @@
  * bare `read_csv` of the same bytes, both measured in one page of the production build in
  * Chromium. Builds dist/ first when it is missing or older than the sources.
  *
- *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000] [--profile] [--intranet]
+ *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000] [--profile] [--intranet] [--decimals]
  *
  * --profile logs every statement of 20 ms or more, to see where a run goes.
  * --intranet serves the page on this machine's network address instead of localhost: plain http
  * there is not a secure context, as on a district's intranet server (no crypto.subtle, no OPFS).
+ * --decimals writes figures with two decimals, so nearly every value text is a different one.
  *
  * A measurement, not a test: it exits 0 whatever the ratio, and non-zero only when something
  * breaks.
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
       'js-rows': { type: 'string', default: '100000' },
       profile: { type: 'boolean', default: false },
       intranet: { type: 'boolean', default: false },
+      decimals: { type: 'boolean', default: false },
     },
   });
   process.chdir(ROOT);
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
       runs: values.runs,
       jsRows: values['js-rows'],
       profile: values.profile ? '1' : '0',
+      decimals: values.decimals ? '1' : '0',
     });
     await page.goto(new URL(`bench.html?${query}`, base).toString());
     await page.waitForFunction(

@@ -93,8 +93,20 @@ function indicatorColumns(): Column[] {
   return columns;
 }
 
+export interface LongCsvOptions {
+  readonly seed?: number;
+  /**
+   * Figures written with two decimals (`12345.67`), so nearly every value text is different: the
+   * worst case for the bulk path, which resolves each distinct text once.
+   */
+  readonly decimals?: boolean;
+}
+
 /** `rows` data rows under the header `镇街,年度,指标,数值,单位,备注`, years counting up from 1991. */
-export function generateLongCsv(rows: number, seed = 20240101): Uint8Array {
+export function generateLongCsv(
+  rows: number,
+  { seed = 20240101, decimals = false }: LongCsvOptions = {},
+): Uint8Array {
   const random = createRandom(seed);
   const columns = indicatorColumns();
   const parts: string[] = ['\uFEFF镇街,年度,指标,数值,单位,备注\r\n'];
@@ -122,7 +134,7 @@ export function generateLongCsv(rows: number, seed = 20240101): Uint8Array {
         } else if (random() < 0.04) {
           text = `${Math.max(10, Math.floor(size / 10) * 10)}${random() < 0.5 ? '余' : '多'}`;
         } else {
-          text = String(size);
+          text = decimals ? (size * 100 + random() * 100).toFixed(2) : String(size);
         }
         const note = random() < 0.02 ? '含线上活动' : '';
         parts.push(`${township.name},${year}年,${column.name},${text},${column.unit},${note}\r\n`);

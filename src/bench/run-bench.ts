@@ -114,7 +114,8 @@ async function run(): Promise<BenchResult> {
   const jsRows = Math.min(rows, Number(params.get('jsRows') ?? 100_000));
 
   log(`generating ${rows} rows …`);
-  const bytes = generateLongCsv(rows);
+  const decimals = params.get('decimals') === '1';
+  const bytes = generateLongCsv(rows, { decimals });
   log(`${(bytes.length / 1e6).toFixed(1)} MB; opening DuckDB …`);
   const db = profiled((await openBrowserDb({ persistent: false })).client, params.get('profile') === '1');
   await applySchema(db);
@@ -170,7 +171,7 @@ async function run(): Promise<BenchResult> {
 
   let js: BenchResult['js'] = null;
   if (jsRows > 0) {
-    const slice = generateLongCsv(jsRows);
+    const slice = generateLongCsv(jsRows, { decimals });
     const ms: number[] = [];
     for (let i = 0; i < Math.min(runs, 3); i++) {
       const start = performance.now();

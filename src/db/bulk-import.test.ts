@@ -15,6 +15,7 @@ import {
 } from './bulk-import.ts';
 import type { DbClient } from './client.ts';
 import { type CommitOptions, commitImport, type ImportRecord } from './commit-import.ts';
+import { RULE_TEXT_LIMIT } from './distinct-texts.ts';
 import { CONFLICT_LIST_LIMIT, findConflicts, findConflictsIn } from './import-checks.ts';
 import { openNodeDb } from './node-client.ts';
 import { applySchema, replaceTownships } from './schema.ts';
@@ -166,6 +167,43 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     );
   });
 
+  it('plain figures, which DuckDB reads itself, next to every other form of value', async () => {
+    await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值,备注',
+        '宝龙镇,2021,调解纠纷,0,',
+        '宝龙镇,2021,调解成功,007,',
+        '宝龙镇,2021,法律咨询,123456789012345,',
+        '宝龙镇,2021,普法宣传,1234567890123456,',
+        '宝龙镇,2021,中心组学法,12.5,',
+        '宝龙镇,2021,学法考试参考人数,12.500000,',
+        '宝龙镇,2021,学法考试合格人数,0.1234567,',
+        '宝龙镇,2021,调解成功率,97.87,',
+        '古溪镇,2021,调解纠纷,94.,',
+        '古溪镇,2021,调解成功,.5,',
+        '古溪镇,2021,法律咨询, 12 ,',
+        '古溪镇,2021,普法宣传,１２,',
+        '古溪镇,2021,中心组学法,1.2万,',
+        '古溪镇,2021,学法考试参考人数,1e3,',
+        '古溪镇,2021,学法考试合格人数,+5,',
+        '古溪镇,2021,调解成功率,97%,',
+        // A figure quoted by the issues: blank indicator, and a duplicate fact.
+        '米心镇,2021,,4567.25,',
+        '米心镇,2021,调解纠纷,4567.25,',
+        '米心镇,2021,调解纠纷,4567.5,重复',
+      ]),
+      options('figures.csv'),
+    );
+  });
+
+  it('a file whose every figure has decimals: nearly as many value texts as rows', async () => {
+    const preview = await expectSameAsPipeline(
+      generateLongCsv(20_000, { decimals: true }),
+      options('decimals.csv'),
+    );
+    expect(new Set(preview.facts.map((fact) => fact.rawText)).size).toBeGreaterThan(15_000);
+  });
+
   it('no year column: the year comes from the title, else from the file name', async () => {
     const rows = ['镇街,指标,数值', '宝龙镇,调解纠纷,94', '古溪镇,调解纠纷,80'];
     await expectSameAsPipeline(utf8(['潼南区2022年度统计表,,', ...rows]), options('x.csv'));
@@ -248,6 +286,12 @@ describe('files the bulk import leaves to importFile', () => {
     const head = new TextDecoder().decode(generateLongCsv(8_000));
     const bytes = new TextEncoder().encode(`${head}宝龙镇,2001年,调解纠纷,5,件,,多余\r\n`);
     expect(await stageLongImport(db, bytes, options('x.csv'))).toBeUndefined();
+  });
+
+  it(`more than ${RULE_TEXT_LIMIT.toLocaleString('en-US')} texts for the rules (here: indicator names)`, async () => {
+    const lines = ['镇街,年度,指标,数值'];
+    for (let i = 0; i <= RULE_TEXT_LIMIT; i++) lines.push(`宝龙镇,2021,指标${i},${i}`);
+    expect(await stageLongImport(db, utf8(lines), options('x.csv'))).toBeUndefined();
   });
 
   it('bytes that stop being UTF-8 after the head', async () => {

@@ -9,24 +9,18 @@
 import { decodeBytes, MAX_FILE_BYTES } from '../import/decode-bytes.ts';
 import { columnLetter, type Fact } from '../import/fact.ts';
 import { columnWithRole, findHeader, type HeaderBlock } from '../import/find-header.ts';
-import type { ImportIssue } from '../import/import-issue.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import { importFile } from '../import/import-file.ts';
+import type { ImportIssue } from '../import/import-issue.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
 import { createTownshipResolver } from '../import/resolve-township.ts';
 import { type ByteWork, cutAtLine, inThreadByteWork, type Utf8Input } from './bulk-bytes.ts';
-import { type BulkTables, bulkTables, createAnswerTables } from './bulk-tables.ts';
+import { type BulkTables, bulkTables } from './bulk-tables.ts';
 import { classifyRows } from './classify-rows.ts';
 import type { DbClient, SqlParam } from './client.ts';
 import { type CommitOptions, type ImportRecord, storeImport } from './commit-import.ts';
+import { resolveDistinctTexts } from './distinct-texts.ts';
 import { findBulkIssues } from './find-bulk-issues.ts';
-import {
-  type CellText,
-  resolveIndicatorTexts,
-  resolveTownshipTexts,
-  resolveValueTexts,
-  resolveYearTexts,
-} from './resolve-distinct.ts';
 
 export { ISSUE_LIMIT, UNKNOWN_LINE_LIMIT } from './find-bulk-issues.ts';
 
@@ -255,24 +249,12 @@ async function stage(
   if ((counted?.n ?? -1) !== Math.max(0, scan.lines - block.end)) return undefined;
 
   // Every distinct text of every column: the rules run on these, never on rows.
-  const distinct = await db.query<{ k: number; text: CellText }>(
-    Array.from(
-      { length: head.width },
-      (_, k) => `SELECT ${k} AS k, c${k} AS text FROM ${t.raw} GROUP BY ALL`,
-    ).join(' UNION ALL '),
-  );
-  const texts = (k: number | undefined) => distinct.filter((d) => d.k === k).map((d) => d.text);
-  const resolver = createTownshipResolver(options.townships, options.townshipAliases);
-  const resolved = {
-    townships: resolveTownshipTexts(texts(roles.township), resolver),
-    years: resolveYearTexts(texts(roles.year)),
-    indicators: resolveIndicatorTexts(texts(roles.indicator), options.mappings ?? {}),
-    values: resolveValueTexts(texts(roles.value)),
-  };
-  await createAnswerTables(db, t, resolved);
+  const texts = await resolveDistinctTexts(db, t, head.width, roles, options);
+  if (!texts) return undefined;
+  const { resolved } = texts;
   const hasYear = roles.year !== undefined;
   const contextYear = hasYear ? null : shell.year;
-  await classifyRows(db, { tables: t, roles, firstLine, contextYear, distinct });
+  await classifyRows(db, { tables: t, roles, firstLine, contextYear, texts: texts.fetched });
 
   // Keys are small numbers: a direct-indexed table groups them much faster than hashing.
   await db.run('SET perfect_ht_threshold = 24');

@@ -19,6 +19,8 @@ export interface BulkTables {
   readonly ids: string;
   /** Cell texts SQL cannot take as they are (classify-rows.ts). */
   readonly cells: string;
+  /** Every distinct text of every raw column (distinct-texts.ts). */
+  readonly distinct: string;
   /** Facts the file gave twice: every row after the first with the same township, year and indicator. */
   readonly duplicates: string;
 }
@@ -33,6 +35,7 @@ export function bulkTables(key: string): BulkTables {
     values: `${key}_values`,
     ids: `${key}_ids`,
     cells: `${key}_cells`,
+    distinct: `${key}_distinct`,
     duplicates: `${key}_duplicates`,
   };
 }

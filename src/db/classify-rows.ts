@@ -32,12 +32,15 @@ export interface ClassifySpec {
   readonly firstLine: number;
   /** The file's year, for a table without a year column. */
   readonly contextYear: number | null;
-  /** Every distinct text of every raw column `c<k>`. */
-  readonly distinct: readonly { readonly k: number; readonly text: CellText }[];
+  /**
+   * Distinct texts of the raw columns `c<k>`: at least every one that may be blank, padded or a
+   * footnote's (distinct-texts.ts).
+   */
+  readonly texts: readonly { readonly k: number; readonly text: CellText }[];
 }
 
 export async function classifyRows(db: DbClient, spec: ClassifySpec): Promise<void> {
-  const cells = findSpecialCells(spec.distinct, spec.roles.note);
+  const cells = findSpecialCells(spec.texts, spec.roles.note);
   await createTable(db, spec.tables.cells, {
     columns: { k: 'INTEGER', text: 'VARCHAR', blank: 'BOOLEAN', foot: 'BOOLEAN', trimmed: 'VARCHAR' },
     rows: cells.map((cell) => [cell.k, cell.text, cell.blank, cell.foot, cell.trimmed]),
@@ -143,11 +146,11 @@ interface SpecialCell {
  * trimmed text, so no cell is trimmed in SQL (DuckDB's trim with a character list is slow).
  */
 function findSpecialCells(
-  distinct: readonly { readonly k: number; readonly text: CellText }[],
+  texts: readonly { readonly k: number; readonly text: CellText }[],
   noteColumn: number | undefined,
 ): SpecialCell[] {
   const special: SpecialCell[] = [];
-  for (const { k, text } of distinct) {
+  for (const { k, text } of texts) {
     if (text === null) continue;
     const trimmed = trimCell(text);
     const blank = trimmed === '';

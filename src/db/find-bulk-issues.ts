@@ -6,13 +6,13 @@
  */
 import { checkFacts } from '../import/check-facts.ts';
 import type { Fact } from '../import/fact.ts';
-import { type ImportIssue, sortIssues } from '../import/import-issue.ts';
 import type { CustomIndicator, UnknownTownship } from '../import/import-file.ts';
+import { type ImportIssue, sortIssues } from '../import/import-issue.ts';
 import { customIndicatorOf } from '../import/map-columns.ts';
 import { trimCell } from '../import/normalize-text.ts';
 import type { BulkTables, ResolvedTexts } from './bulk-tables.ts';
 import type { DbClient } from './client.ts';
-import { isRate, type IndicatorText, type TownshipText, VALUE_KIND } from './resolve-distinct.ts';
+import { type IndicatorText, isRate, type TownshipText, VALUE_KIND } from './resolve-distinct.ts';
 
 export const ISSUE_LIMIT = 1000;
 /** Lines listed per unknown township name. */
@@ -145,11 +145,15 @@ async function findRowIssues(
     );
   }
   const issues = `(${selects.join(' UNION ALL ')})`;
+  // The value text of the issues that quote it (`ref` is then the row's value text id).
+  const quoting = ISSUE_CODES.flatMap((code, index) => (QUOTES_VALUE.has(code) ? [index] : []));
   const rows = await db.query<IssueRow>(
-    `SELECT * FROM (SELECT * FROM ${issues} ORDER BY line, position LIMIT ?)
-     UNION
-     SELECT * FROM (SELECT * FROM ${issues} WHERE code < ${FIRST_WARNING} ORDER BY line, position LIMIT ?)
-     ORDER BY line, position`,
+    `SELECT i.*, v.text AS value_text FROM (
+       SELECT * FROM (SELECT * FROM ${issues} ORDER BY line, position LIMIT ?)
+       UNION
+       SELECT * FROM (SELECT * FROM ${issues} WHERE code < ${FIRST_WARNING} ORDER BY line, position LIMIT ?)
+     ) i LEFT JOIN ${t.values} v ON i.code IN (${quoting.join(', ')}) AND v.id = i.ref
+     ORDER BY i.line, i.position`,
     [ISSUE_LIMIT, ISSUE_LIMIT],
   );
   const ids = new Map(context.indicators.map((i) => [i.indicatorIndex, i.indicatorId ?? '']));
@@ -162,7 +166,16 @@ type IssueRow = {
   ref: number | null;
   indicator_ref: number | null;
   first: number | null;
+  value_text: string | null;
 };
+
+/** The issues whose raw text is the row's value cell. */
+const QUOTES_VALUE: ReadonlySet<(typeof ISSUE_CODES)[number]> = new Set([
+  'blank-indicator',
+  'invalid-value',
+  'negative-count',
+  'duplicate-fact',
+]);
 
 function columnIndexOf(letter: string): number {
   let n = 0;
@@ -175,10 +188,10 @@ function toIssue(
   context: FindingsContext,
   indicatorIds: ReadonlyMap<number | null, string>,
 ): ImportIssue {
-  const { letter, townships, years, values } = context;
+  const { letter, townships, years } = context;
   const code = ISSUE_CODES[row.code] ?? 'invalid-value';
   const line = row.line;
-  const valueText = values[row.ref ?? -1]?.text ?? '';
+  const valueText = row.value_text ?? '';
   const indicatorId = indicatorIds.get(row.indicator_ref) ?? '';
   switch (code) {
     case 'blank-indicator':
@@ -290,31 +303,33 @@ async function runChecks(
     code_index: number;
     year: number;
     indicator_index: number;
-    v_id: number;
+    value: number | null;
+    approximate: boolean | null;
+    text: string | null;
   }>(
-    `SELECT line, code_index, year, indicator_index, v_id FROM ${t.rows}
-     ${context.duplicateCount > 0 ? `ANTI JOIN ${t.duplicates} USING (line)` : ''}
-     WHERE checked
-       ${rateIndexes.length > 0 ? `OR (fact AND indicator_index IN (SELECT unnest(string_split(?, ','))::INTEGER))` : ''}
-     ORDER BY line`,
+    `SELECT r.line, r.code_index, r.year, r.indicator_index, v.value, v.approximate, v.text
+     FROM ${t.rows} r JOIN ${t.values} v ON v.id = r.v_id
+     ${context.duplicateCount > 0 ? `ANTI JOIN ${t.duplicates} d ON d.line = r.line` : ''}
+     WHERE r.checked
+       ${rateIndexes.length > 0 ? `OR (r.fact AND r.indicator_index IN (SELECT unnest(string_split(?, ','))::INTEGER))` : ''}
+     ORDER BY r.line`,
     rateIndexes.length > 0 ? [rateIndexes.join(',')] : [],
   );
   const codes = new Map(townships.map((x) => [x.codeIndex, x.code ?? '']));
   const ids = new Map(indicators.map((i) => [i.indicatorIndex, i.indicatorId ?? '']));
-  const facts = rows.map((row): Fact => {
-    const value = context.values[row.v_id];
-    return {
+  const facts = rows.map(
+    (row): Fact => ({
       townshipCode: codes.get(row.code_index) ?? '',
       year: row.year,
       indicatorId: ids.get(row.indicator_index) ?? '',
-      value: value?.value ?? 0,
-      approximate: value?.approximate ?? false,
-      rawText: value?.text ?? '',
+      value: row.value ?? 0,
+      approximate: row.approximate ?? false,
+      rawText: row.text ?? '',
       note: null,
       line: row.line,
       column: context.letter.value,
-    };
-  });
+    }),
+  );
   return checkFacts(facts, customs);
 }
 

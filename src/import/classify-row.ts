@@ -1,7 +1,26 @@
 import { normalizeLabel, trimCell } from './normalize-text.ts';
 
-const FOOTNOTE =
-  /^(注\d*|备注|说明|填报单位|填报人|填表人|填报日期|填表日期|数据来源|资料来源|制表人?|制表日期|审核人?|联系人|联系电话|负责人|单位负责人)\s*[:：\s]/;
+/** What a footnote row's first cell starts with, before a colon or a space (regular expressions). */
+export const FOOTNOTE_LABELS = [
+  '注\\d*',
+  '备注',
+  '说明',
+  '填报单位',
+  '填报人',
+  '填表人',
+  '填报日期',
+  '填表日期',
+  '数据来源',
+  '资料来源',
+  '制表人?',
+  '制表日期',
+  '审核人?',
+  '联系人',
+  '联系电话',
+  '负责人',
+  '单位负责人',
+] as const;
+const FOOTNOTE = new RegExp(`^(${FOOTNOTE_LABELS.join('|')})\\s*[:：\\s]`);
 const META_CELL =
   /^(单位|计量单位|金额单位|填报单位|填报日期|填表日期|统计时间|日期|制表人?|审核人?)\s*[:：]/;
 const TOTALS = /^(其中[:：]?)?[\p{Script=Han}]{0,4}(合计|总计|小计|合计数)$|^总数$/u;
