@@ -72,11 +72,11 @@ export async function resolveDistinctTexts(
     `(k = ${roles.value} AND (text IS NULL OR NOT ${plain}))`,
     ...(others.length > 0 ? [`(k IN (${others.join(', ')}) AND ${special})`] : []),
   ].join(' OR ');
-  const [counted] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t.distinct} WHERE ${needed}`);
-  if ((counted?.n ?? 0) > RULE_TEXT_LIMIT) return undefined;
   const fetched = await db.query<{ k: number; text: CellText }>(
-    `SELECT k, text FROM ${t.distinct} WHERE ${needed}`,
+    `SELECT k, text FROM ${t.distinct} WHERE ${needed} LIMIT ?`,
+    [RULE_TEXT_LIMIT + 1],
   );
+  if (fetched.length > RULE_TEXT_LIMIT) return undefined;
 
   const texts = (k: number | undefined) => fetched.filter((d) => d.k === k).map((d) => d.text);
   const resolver = createTownshipResolver(options.townships, options.townshipAliases);
