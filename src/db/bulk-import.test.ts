@@ -187,6 +187,13 @@ describe('the bulk import reads long files exactly as importFile does', () => {
         '古溪镇,2021,学法考试参考人数,1e3,',
         '古溪镇,2021,学法考试合格人数,+5,',
         '古溪镇,2021,调解成功率,97%,',
+        '双江镇,2021,调解纠纷,"1,234",',
+        '双江镇,2021,调解成功,"12,345.5",',
+        '双江镇,2021,法律咨询,"1,234,567",',
+        '双江镇,2021,普法宣传,"1,23",',
+        '双江镇,2021,中心组学法,"1,2345",',
+        '双江镇,2021,学法考试参考人数,",123",',
+        '双江镇,2021,学法考试合格人数,"1,234.",',
         // A figure quoted by the issues: blank indicator, and a duplicate fact.
         '米心镇,2021,,4567.25,',
         '米心镇,2021,调解纠纷,4567.25,',
@@ -202,6 +209,25 @@ describe('the bulk import reads long files exactly as importFile does', () => {
       options('decimals.csv'),
     );
     expect(new Set(preview.facts.map((fact) => fact.rawText)).size).toBeGreaterThan(15_000);
+  });
+
+  it(`a different note on each of more than ${RULE_TEXT_LIMIT.toLocaleString('en-US')} rows`, async () => {
+    const lines = ['镇街,年度,指标,数值,单位,备注'];
+    const rows = RULE_TEXT_LIMIT + 10_000;
+    for (let i = 0; i < rows; i++) {
+      const township = TONGNAN.townships[i % 23]?.name;
+      lines.push(
+        `${township},${1991 + Math.floor(i / 1150)}年,指标${Math.floor(i / 23) % 50},${i},件,（第${i}条）`,
+      );
+    }
+    const staged = await stage(utf8(lines, '\r\n'), options('notes.csv'));
+    try {
+      expect(staged.factCount).toBe(rows);
+      const [last] = await loadStagedFacts(db, staged, rows - 1, 1);
+      expect(last).toMatchObject({ value: rows - 1, note: `（第${rows - 1}条）`, line: rows + 1 });
+    } finally {
+      await dropStagedImport(db, staged);
+    }
   });
 
   it('no year column: the year comes from the title, else from the file name', async () => {

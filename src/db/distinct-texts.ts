@@ -2,8 +2,8 @@
  * The distinct cell texts of a bulk file, kept in DuckDB, and the rules' answers for them. Only the
  * texts the rules must see come to JavaScript: every township, year and indicator text, the value
  * texts that are not plain figures, and the other columns' texts that may be blank, padded or a
- * footnote's. A plain figure (`123`, `4567.89`) is a number, exact and not approximate, whatever
- * else the rules say; DuckDB casts those itself. A file whose every figure has decimals has
+ * footnote's. A plain figure (`123`, `4567.89`, `12,345.6` as Excel formats it) is a number, exact
+ * and not approximate, whatever else the rules say; DuckDB casts those itself. A file whose every figure has decimals has
  * nearly as many value texts as rows: they never cross to the page.
  */
 import { FOOTNOTE_LABELS } from '../import/classify-row.ts';
@@ -23,8 +23,16 @@ import {
   type ValueText,
 } from './resolve-distinct.ts';
 
-/** ASCII digits, at most 15 before the point and 6 after: exactly a double, read alike by both. */
-const PLAIN_FIGURE = '[0-9]{1,15}([.][0-9]{1,6})?';
+/**
+ * ASCII digits, at most 15 before the point and 6 after, perhaps grouped by thousands with commas:
+ * exactly a double, read alike by both.
+ */
+const PLAIN_FIGURE = '([0-9]{1,15}|[0-9]{1,3}(,[0-9]{3}){1,4})([.][0-9]{1,6})?';
+/**
+ * Every character trimCell (normalize-text.ts) trims — JavaScript's white space and line ends, the
+ * ideographic space — and more: any separator or control character.
+ */
+const SPACE = '[\\p{Z}\\p{Cc}\\x{FEFF}]';
 /**
  * More texts than this for the rules is not a township report: the pipeline reads such a file,
  * in its worker, rather than this thread resolving them.
@@ -66,7 +74,7 @@ export async function resolveDistinctTexts(
   const plain = `regexp_full_match(text, '${PLAIN_FIGURE}')`;
   const footnote = `regexp_matches(text, '^(${FOOTNOTE_LABELS.join('|')})')`;
   // Blank, padded or footnote-like: a superset of what findSpecialCells (classify-rows.ts) keeps.
-  const special = `text IS NOT NULL AND (text = '' OR regexp_matches(text, '^[^\\p{L}\\p{N}]|[^\\p{L}\\p{N}]$') OR ${footnote})`;
+  const special = `text IS NOT NULL AND (text = '' OR regexp_matches(text, '^${SPACE}|${SPACE}$') OR ${footnote})`;
   const needed = [
     `k IN (${named.join(', ')})`,
     `(k = ${roles.value} AND (text IS NULL OR NOT ${plain}))`,
@@ -89,13 +97,16 @@ export async function resolveDistinctTexts(
   await createAnswerTables(db, t, resolved);
   await db.run(
     `INSERT INTO ${t.values}
-     SELECT ${resolved.values.length} + row_number() OVER () - 1, text, false, ${VALUE_KIND.number}, text::DOUBLE,
-            false, false
+     SELECT ${resolved.values.length} + row_number() OVER () - 1, text, false, ${VALUE_KIND.number},
+            replace(text, ',', '')::DOUBLE, false, false
      FROM ${t.distinct} WHERE k = ${roles.value} AND ${plain}`,
   );
+  // Some of each form: with and without thousands separators.
   const sample = await db.query<{ text: string; value: number }>(
-    `SELECT text, value FROM ${t.values} WHERE id >= ? ORDER BY id LIMIT ?`,
-    [resolved.values.length, PLAIN_SAMPLE],
+    `(SELECT text, value FROM ${t.values} WHERE id >= ? AND NOT contains(text, ',') LIMIT ?)
+     UNION ALL
+     (SELECT text, value FROM ${t.values} WHERE id >= ? AND contains(text, ',') LIMIT ?)`,
+    [resolved.values.length, PLAIN_SAMPLE, resolved.values.length, PLAIN_SAMPLE],
   );
   const byRules = resolveValueTexts(sample.map((row) => row.text));
   const agrees = sample.every((row, i) => {
