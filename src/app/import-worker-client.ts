@@ -29,6 +29,15 @@ function getWorker(): Worker {
         else entry.reject(new Error(error || 'import worker failed'));
       }
     };
+    // A worker that crashed (out of memory on a huge file) answers nothing more: every request
+    // waiting on it fails, and the next one starts a new worker.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker?.terminate();
+      worker = undefined;
+      for (const entry of pending.values()) entry.reject(new Error('import worker failed'));
+      pending.clear();
+    };
   }
   return worker;
 }
