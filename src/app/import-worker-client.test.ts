@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBytes, toUtf8 } from '../db/bulk-bytes.ts';
+import type { WorkerReply, WorkerRequest } from './import-worker.ts';
+
+/**
+ * A stand-in for the browser's Worker that runs the worker's own functions (bulk-bytes.ts) and
+ * answers as import-worker.ts does; `crashNext` makes it fail the way a crashed worker does.
+ */
+class FakeWorker {
+  static created = 0;
+  static crashNext = false;
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((event: { preventDefault(): void }) => void) | null = null;
+  readonly requests: WorkerRequest[] = [];
+  terminated = false;
+
+  constructor() {
+    FakeWorker.created++;
+  }
+
+  postMessage(request: WorkerRequest): void {
+    this.requests.push(request);
+    const reply = (message: WorkerReply) =>
+      setTimeout(() => this.onmessage?.({ data: message } as MessageEvent<WorkerReply>), 0);
+    if (FakeWorker.crashNext) {
+      FakeWorker.crashNext = false;
+      setTimeout(() => this.onerror?.({ preventDefault() {} }), 0);
+      return;
+    }
+    if (request.kind === 'utf8') {
+      const input = toUtf8(request.bytes, request.override);
+      reply({ id: request.id, result: input ?? null });
+    } else if (request.kind === 'check') {
+      const checked = checkBytes(
+        request.bytes,
+        request.utf8 ?? request.bytes,
+        request.delimiter,
+        request.dataLine,
+      );
+      void checked.scan.then((scan) => reply({ id: request.id, part: 'scan', result: scan }));
+      void checked.hash.then((hash) => reply({ id: request.id, part: 'hash', result: hash }));
+    }
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const original = globalThis.Worker;
+beforeAll(() => {
+  globalThis.Worker = FakeWorker as unknown as typeof Worker;
+});
+afterAll(() => {
+  globalThis.Worker = original;
+});
+
+const { workerByteWork } = await import('./import-worker-client.ts');
+
+const CSV = '镇街,年度,指标,数值\r\n宝龙镇,2021,调解纠纷,94\r\n宝龙镇,2021,调解成功,92\r\n';
+/** SHA-256 of CSV's UTF-8 bytes, from the platform's digest. */
+async function digest(bytes: Uint8Array): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+describe('the bulk import’s byte work in the import worker', () => {
+  it('a UTF-8 file is known from its head: nothing is sent to the worker to decode', async () => {
+    const bytes = new TextEncoder().encode(CSV);
+    const input = await workerByteWork.toUtf8(bytes, undefined);
+    expect(input).toMatchObject({ encoding: 'utf-8', owned: false });
+    expect(input?.utf8).toBe(bytes);
+    expect(FakeWorker.created).toBe(0);
+  });
+
+  it('a UTF-16 file is decoded there, and its scan and hash come back as two answers', async () => {
+    const text = `\uFEFF${CSV}`;
+    const utf16 = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 * i] = text.charCodeAt(i) & 0xff;
+      utf16[2 * i + 1] = text.charCodeAt(i) >> 8;
+    }
+    const input = await workerByteWork.toUtf8(utf16, undefined);
+    expect(input?.encoding).toBe('utf-16le');
+    expect(input?.owned).toBe(true);
+    expect(new TextDecoder().decode(input?.utf8)).toBe(CSV);
+
+    const checked = workerByteWork.check(utf16, input?.utf8 ?? utf16, ','.charCodeAt(0), 1);
+    expect(await checked.scan).toEqual({ ok: true, lines: 3 });
+    expect(await checked.hash).toBe(await digest(utf16));
+  });
+
+  it('a crashed worker fails the requests waiting on it, and the next request gets a new worker', async () => {
+    const bytes = new TextEncoder().encode(CSV);
+    const before = FakeWorker.created;
+    FakeWorker.crashNext = true;
+    const checked = workerByteWork.check(bytes, bytes, ','.charCodeAt(0), 1);
+    await expect(checked.scan).rejects.toThrow('import worker failed');
+    await expect(checked.hash).rejects.toThrow('import worker failed');
+
+    const again = workerByteWork.check(bytes, bytes, ','.charCodeAt(0), 1);
+    expect(await again.scan).toEqual({ ok: true, lines: 3 });
+    expect(await again.hash).toBe(await digest(bytes));
+    expect(FakeWorker.created).toBe(before + 1);
+  });
+});
