@@ -45,16 +45,36 @@ export function Chart({ option, height, label }: ChartProps) {
     // ECharts redraws everything on resize(), even to the same size. Only a real change of size
     // redraws: not the observer's first call, nor a view being hidden (0 × 0) and shown again.
     let drawnSize = `${element.clientWidth}x${element.clientHeight}`;
-    const observer = new ResizeObserver(() => {
+    const redraw = () => {
       const { clientWidth: width, clientHeight: height } = element;
       const size = `${width}x${height}`;
       if (width === 0 || height === 0 || size === drawnSize) return;
       drawnSize = size;
       chart.resize();
+    };
+    // A chart in a hidden (inert) view is not redrawn when the window changes size, only once its
+    // view is on screen again: a new window size would otherwise redraw every view's charts.
+    let waiting: MutationObserver | null = null;
+    const observer = new ResizeObserver(() => {
+      const hiddenBy = element.closest('[inert]');
+      if (!hiddenBy) {
+        redraw();
+        return;
+      }
+      if (waiting) return;
+      const shown = new MutationObserver(() => {
+        if (hiddenBy.hasAttribute('inert')) return;
+        shown.disconnect();
+        waiting = null;
+        redraw();
+      });
+      shown.observe(hiddenBy, { attributes: true, attributeFilter: ['inert'] });
+      waiting = shown;
     });
     observer.observe(element);
     return () => {
       observer.disconnect();
+      waiting?.disconnect();
       chart.dispose();
       instance.current = null;
     };

@@ -46,6 +46,38 @@ describe('the views district oversight needs, on the sample district', () => {
     expectClean(session);
   });
 
+  it('a new window size redraws the charts on screen at once, and a hidden view’s charts when it is shown', async () => {
+    session = await openApp('?view=trend&year=2021');
+    const { page } = session;
+    await waitForApp(page);
+    await waitForCharts(page, 1);
+    // The chart's box, and the width its canvas was last drawn at.
+    const sizes = (view: string) =>
+      page
+        .locator(`.view-stack > [data-view="${view}"] .chart`)
+        .first()
+        .evaluate((chart) => ({
+          box: chart.clientWidth,
+          drawn: Number.parseFloat(chart.querySelector('canvas')?.style.width ?? '0'),
+        }));
+    const before = { trend: await sizes('trend'), ranking: await sizes('ranking') };
+    expect(before.trend.drawn).toBe(before.trend.box);
+    expect(before.ranking.drawn).toBe(before.ranking.box);
+
+    await page.setViewportSize({ width: 1000, height: 1000 });
+    await expect.poll(async () => (await sizes('trend')).drawn).toBeLessThan(before.trend.drawn);
+    expect((await sizes('trend')).drawn).toBe((await sizes('trend')).box);
+    // The ranking, hidden, is laid out at the new width but not drawn again yet.
+    const hidden = await sizes('ranking');
+    expect(hidden.box).toBeLessThan(before.ranking.box);
+    expect(hidden.drawn).toBe(before.ranking.drawn);
+
+    await page.getByRole('button', { name: '排名', exact: true }).click();
+    await expect.poll(async () => (await sizes('ranking')).drawn).toBe(hidden.box);
+    await page.getByRole('img', { name: '2021年调解成功率排名' }).waitFor();
+    expectClean(session);
+  });
+
   it('overview: key figures with 同比 and the completeness matrix counts', async () => {
     session = await openApp('?year=2021');
     const { page } = session;

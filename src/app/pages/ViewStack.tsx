@@ -78,6 +78,7 @@ export function ViewStack({ active, ctx, pages }: ViewStackProps) {
           <div
             key={page}
             className={shown ? 'view' : 'view kept'}
+            data-view={page}
             inert={!shown}
             aria-hidden={shown ? undefined : true}
           >
