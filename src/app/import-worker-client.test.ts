@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBytes, toUtf8 } from '../db/bulk-bytes.ts';
+import { checkBytes, decodeToUtf8 } from '../db/bulk-bytes.ts';
 import type { WorkerReply, WorkerRequest } from './import-worker.ts';
 
 /**
@@ -11,15 +11,12 @@ class FakeWorker {
   static crashNext = false;
   onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
   onerror: ((event: { preventDefault(): void }) => void) | null = null;
-  readonly requests: WorkerRequest[] = [];
-  terminated = false;
 
   constructor() {
     FakeWorker.created++;
   }
 
   postMessage(request: WorkerRequest): void {
-    this.requests.push(request);
     const reply = (message: WorkerReply) =>
       setTimeout(() => this.onmessage?.({ data: message } as MessageEvent<WorkerReply>), 0);
     if (FakeWorker.crashNext) {
@@ -28,7 +25,7 @@ class FakeWorker {
       return;
     }
     if (request.kind === 'utf8') {
-      const input = toUtf8(request.bytes, request.override);
+      const input = decodeToUtf8(request.bytes, request.override);
       reply({ id: request.id, result: input ?? null });
     } else if (request.kind === 'check') {
       const checked = checkBytes(
@@ -42,9 +39,7 @@ class FakeWorker {
     }
   }
 
-  terminate(): void {
-    this.terminated = true;
-  }
+  terminate(): void {}
 }
 
 const original = globalThis.Worker;

@@ -71,9 +71,7 @@ export const workerByteWork: ByteWork = {
     const quick = asUtf8(bytes, override);
     if (quick !== null) return quick;
     const [answer] = send({ kind: 'utf8', bytes, override }, ['']);
-    const input = (await answer) as (Omit<Utf8Input, 'utf8'> & { utf8: Uint8Array | null }) | null;
-    if (!input) return undefined;
-    return { ...input, utf8: input.utf8 ?? bytes };
+    return ((await answer) as Utf8Input | null) ?? undefined;
   },
   check(bytes, utf8, delimiter, dataLine) {
     const [scan, hash] = send(

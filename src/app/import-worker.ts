@@ -3,7 +3,7 @@
  * freezes the page. It runs the pure pipeline (a preview of a file) and the bulk import's byte
  * work (db/bulk-bytes.ts: decoding to UTF-8, the byte scan, the content hash).
  */
-import { checkBytes, toUtf8 } from '../db/bulk-bytes.ts';
+import { checkBytes, decodeToUtf8 } from '../db/bulk-bytes.ts';
 import type { TextEncodingName } from '../import/decode-bytes.ts';
 import { type ImportOptions, importFile } from '../import/import-file.ts';
 
@@ -49,11 +49,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (request.kind === 'preview') {
       reply({ id, result: await importFile(request.bytes, request.options) });
     } else if (request.kind === 'utf8') {
-      const input = toUtf8(request.bytes, request.override);
-      // A UTF-8 file is not sent back: the page has its bytes. A decoded one is handed over.
-      if (!input) reply({ id, result: null });
-      else if (!input.owned) reply({ id, result: { ...input, utf8: null } });
-      else reply({ id, result: input }, [input.utf8.buffer]);
+      // Only a file that is not UTF-8 comes here; its decoded copy is handed over, not copied.
+      const input = decodeToUtf8(request.bytes, request.override);
+      reply({ id, result: input ?? null }, input ? [input.utf8.buffer] : []);
     } else {
       const checked = checkBytes(
         request.bytes,

@@ -1,5 +1,5 @@
 import type { Heatmap, HeatmapCell } from '../db/overview-queries.ts';
-import { CHART_PAGE_SIZE, chartPageRows, chartPageStart } from './chart-pages.ts';
+import { CHART_PAGE_SIZE, chartPageRows, chartPageStart, pagedSubtitle } from './chart-pages.ts';
 import type { ChartOption } from './echarts-setup.ts';
 import { CHART_FONT, DIVERGING, SEQUENTIAL } from './echarts-setup.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -173,12 +173,10 @@ export function buildHeatmapOption(input: HeatmapInput): ChartOption {
   const rowRange =
     input.rowRange ??
     ((from: number, to: number, total: number) => `第 ${from}–${to} 个，共 ${total} 个镇街`);
-  const subtitle = [
-    paged ? rowRange(start + 1, start + townships.length, input.townships.length) : '',
-    input.subtitle ?? '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const subtitle = pagedSubtitle(
+    paged ? rowRange(start + 1, start + townships.length, input.townships.length) : null,
+    input.subtitle,
+  );
 
   return {
     animation: false,

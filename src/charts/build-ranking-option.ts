@@ -1,6 +1,6 @@
 import type { RankedValue, Ranking } from '../db/queries.ts';
 import type { RankedChange, RankingWithChange } from '../db/ranking-queries.ts';
-import { CHART_PAGE_SIZE, chartPageRows } from './chart-pages.ts';
+import { CHART_PAGE_SIZE, chartPageRows, pagedSubtitle } from './chart-pages.ts';
 import type { ChartOption } from './echarts-setup.ts';
 import { CHART_FONT, highlightColour, MUTED, PALETTE } from './echarts-setup.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -125,12 +125,10 @@ export function buildRankingOption(input: RankingInput): ChartOption {
     ((first: number, last: number, ranked: number) => `第 ${first}–${last} 名，共 ${ranked} 个镇街参与排名`);
   const first = rows[0];
   const last = rows.at(-1);
-  const subtitle = [
-    paged && first && last ? rankRange(first.rank, last.rank, all.length) : '',
-    input.subtitle ?? '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const subtitle = pagedSubtitle(
+    paged && first && last ? rankRange(first.rank, last.rank, all.length) : null,
+    input.subtitle,
+  );
   // Every page on the same scale, so a bar on page 3 is as long as the same value on page 1; and
   // the district's average and median, often on another page, stay on the axis.
   const top = paged

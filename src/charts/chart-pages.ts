@@ -37,3 +37,8 @@ export function chartPageOf<T>(
   }
   return 0;
 }
+
+/** A chart's subtitle, led by which ranks or rows its page shows (none when it has one page). */
+export function pagedSubtitle(range: string | null, subtitle: string | undefined): string {
+  return [range ?? '', subtitle ?? ''].filter(Boolean).join(' · ');
+}

@@ -12,7 +12,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { DbClient, RawConnection, Row, SqlParam } from './client.ts';
 import { createQueuedClient, OFFLINE_SETTINGS, toPlainRows } from './client.ts';
-import { createStatementCache } from './statement-cache.ts';
+import { createStatementCache, STATEMENT_CACHE_SIZE } from './statement-cache.ts';
 import { isStorageFullError } from './storage-failure.ts';
 import { cutTornWal, tornWalLength } from './wal-recovery.ts';
 
@@ -97,9 +97,6 @@ const PING_CHECK_MS = 500;
 
 /** Why the database was reopened: its worker died, or storage ran out mid-write. */
 export type RestartReason = 'crashed' | 'storage-full';
-
-/** Prepared statements kept (statement-cache.ts): more than the views ask with their parameters. */
-const STATEMENT_CACHE_SIZE = 64;
 
 export interface BrowserDbOptions {
   readonly persistent: boolean;

@@ -55,7 +55,14 @@ export function asUtf8(
 /** The file as UTF-8: itself, or decoded whole. */
 export function toUtf8(bytes: Uint8Array, override: TextEncodingName | undefined): Utf8Input | undefined {
   const input = asUtf8(bytes, override);
-  if (input !== null) return input;
+  return input === null ? decodeToUtf8(bytes, override) : input;
+}
+
+/** A file that is not UTF-8, decoded whole and written as UTF-8 (a fresh copy). */
+export function decodeToUtf8(
+  bytes: Uint8Array,
+  override: TextEncodingName | undefined,
+): Utf8Input | undefined {
   const decoded = decodeBytes(bytes, override);
   if (!decoded.ok) return undefined;
   return {

@@ -145,8 +145,8 @@ async function findRowIssues(
     );
   }
   const issues = `(${selects.join(' UNION ALL ')})`;
-  // The value text of the issues that quote it (`ref` is then the row's value text id).
-  const quoting = ISSUE_CODES.flatMap((code, index) => (QUOTES_VALUE.has(code) ? [index] : []));
+  // The value text of the issues whose `ref` is the row's value text id (duplicates' too).
+  const quoting = [...kinds.flatMap(([, , ref], code) => (ref === 'v_id' ? [code] : [])), FIRST_WARNING];
   const rows = await db.query<IssueRow>(
     `SELECT i.*, v.text AS value_text FROM (
        SELECT * FROM (SELECT * FROM ${issues} ORDER BY line, position LIMIT ?)
@@ -168,14 +168,6 @@ type IssueRow = {
   first: number | null;
   value_text: string | null;
 };
-
-/** The issues whose raw text is the row's value cell. */
-const QUOTES_VALUE: ReadonlySet<(typeof ISSUE_CODES)[number]> = new Set([
-  'blank-indicator',
-  'invalid-value',
-  'negative-count',
-  'duplicate-fact',
-]);
 
 function columnIndexOf(letter: string): number {
   let n = 0;

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import type { DbClient, RawConnection, Row, SqlParam } from './client.ts';
 import { createQueuedClient, OFFLINE_SETTINGS, toPlainRows } from './client.ts';
 import { emptyDatabaseFile } from './empty-database.ts';
-import { createStatementCache } from './statement-cache.ts';
+import { createStatementCache, STATEMENT_CACHE_SIZE } from './statement-cache.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -49,8 +49,9 @@ export async function openNodeDb(options: NodeDbOptions = {}): Promise<DbClient>
   const conn = db.connect();
   for (const statement of OFFLINE_SETTINGS) conn.query(statement);
 
-  const statements = createStatementCache<ReturnType<typeof conn.prepare>>(64, (statement) =>
-    statement.close(),
+  const statements = createStatementCache<ReturnType<typeof conn.prepare>>(
+    STATEMENT_CACHE_SIZE,
+    (statement) => statement.close(),
   );
   const raw: RawConnection = {
     async query<T extends Row>(sql: string, params?: readonly SqlParam[]) {

@@ -6,6 +6,9 @@
  * schema.
  */
 
+/** Prepared statements a client keeps: more than the views ask with their parameters. */
+export const STATEMENT_CACHE_SIZE = 64;
+
 /** Only queries are kept: statements that write run once. */
 export function isRepeatedQuery(sql: string): boolean {
   return /^\s*(SELECT|WITH)\b/i.test(sql);
