@@ -5,7 +5,7 @@
  *
  *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000] [--profile] [--intranet] [--decimals]
  *
- * --profile logs every statement of 20 ms or more, to see where a run goes.
+ * --profile logs every statement of 5 ms or more with when it began, to see where a run goes.
  * --intranet serves the page on this machine's network address instead of localhost: plain http
  * there is not a secure context, as on a district's intranet server (no crypto.subtle, no OPFS).
  * --decimals writes figures with two decimals, so nearly every value text is a different one.
