@@ -48,6 +48,7 @@ export function MeetingBasket({ db, t, locale }: MeetingBasketProps) {
         <p className="hint">{text.empty}</p>
       ) : (
         <>
+          <p className="hint">{text.keptInPage}</p>
           <ol className="basket-items">
             {items.map((item, index) => (
               <li key={item.id} data-key={item.key}>

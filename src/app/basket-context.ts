@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ChartExport } from './chart-exports.ts';
 
 /** A chart collected for the meeting pack, at the width it had on screen. */
@@ -35,7 +35,8 @@ export function moveItem<T extends { readonly id: number }>(
 
 /**
  * The basket lives in the App's state: it survives every change of view (the pages come and
- * go, the App stays). It holds options and data in memory only; a reload empties it.
+ * go, the App stays). It holds options and data in memory only; a reload empties it, so while it
+ * holds a chart the browser asks before the page is reloaded or closed.
  */
 export function useBasketState(): Basket {
   const [items, setItems] = useState<readonly BasketItem[]>([]);
@@ -55,6 +56,13 @@ export function useBasketState(): Basket {
   const move = useCallback((id: number, by: -1 | 1) => setItems((current) => moveItem(current, id, by)), []);
   const clear = useCallback(() => setItems([]), []);
   const has = useCallback((key: string) => items.some((item) => item.key === key), [items]);
+  const holding = items.length > 0;
+  useEffect(() => {
+    if (!holding) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [holding]);
   return useMemo(() => ({ items, add, remove, move, clear, has }), [items, add, remove, move, clear, has]);
 }
 

@@ -421,6 +421,8 @@ export const en: Messages = {
       title: (n) => `Meeting pack (${n} ${n === 1 ? 'chart' : 'charts'})`,
       empty:
         'No charts yet. Click “Add to meeting pack” under any chart to collect it here, order them, then download once.',
+      keptInPage:
+        'The pack is kept in this page only: reloading or closing the page empties it, and the browser asks first.',
       moveUp: 'Move up',
       moveDown: 'Move down',
       remove: 'Remove',

@@ -451,6 +451,7 @@ export const zh = {
     basket: {
       title: (n: number) => `汇报材料（${n} 张图）`,
       empty: '还没有图表。在任一图表下点击“加入汇报材料”，即可收集到这里，排好顺序后一次下载。',
+      keptInPage: '汇报材料只保存在当前页面：刷新或关闭页面会清空，离开前浏览器会先提醒。',
       moveUp: '上移',
       moveDown: '下移',
       remove: '移除',

