@@ -2,11 +2,12 @@ import { useRef, useState } from 'react';
 import type { DbClient } from '../db/client.ts';
 import { addTownship, type TownshipRow } from '../db/queries.ts';
 import { writeTemplateCsv } from '../export/write-template.ts';
+import { hasErrors } from '../import/import-issue.ts';
 import { CATALOG, findIndicator, isStored } from '../indicators/catalog.ts';
 import type { Messages } from '../messages/zh.ts';
 import { downloadText } from './download-file.ts';
 import { ImportFileCard } from './ImportFileCard.tsx';
-import type { useImportSession } from './use-import-session.ts';
+import { isReady, type useImportSession } from './use-import-session.ts';
 
 interface ImportPanelProps {
   readonly db: DbClient;
@@ -34,6 +35,10 @@ export function ImportPanel({
   const [templateYear, setTemplateYear] = useState(defaultYear);
   const [dragging, setDragging] = useState(false);
   const indicators = CATALOG.filter(isStored);
+  const ready = session.files.filter(isReady);
+  const blocked = session.files.filter(
+    (file) => file.status === 'ready' && file.preview && hasErrors(file.preview.issues),
+  ).length;
   const indicatorName = (id: string) => {
     const indicator = findIndicator(id);
     if (indicator) return lang === 'en' ? indicator.name.en : indicator.name.zh;
@@ -100,6 +105,19 @@ export function ImportPanel({
           {m.template}
         </button>
       </div>
+      {(ready.length > 1 || session.committingAll) && (
+        <div className="commit-all">
+          <button
+            type="button"
+            className="primary"
+            disabled={session.committingAll}
+            onClick={() => void session.commitAll()}
+          >
+            {session.committingAll ? m.committingAll : m.commitAll(ready.length)}
+          </button>
+          <p className="hint">{m.commitAllHint(blocked)}</p>
+        </div>
+      )}
       {session.files.map((file) => (
         <ImportFileCard
           key={file.key}

@@ -128,6 +128,13 @@ function commitOptionsOf(file: PendingFile, preview: ImportPreview): CommitOptio
   };
 }
 
+export type CommitOutcome = 'committed' | 'skipped' | 'failed';
+
+/** A file read without an error and not stored yet: its commit button is enabled. */
+export function isReady(file: PendingFile): boolean {
+  return file.status === 'ready' && file.preview !== undefined && !hasErrors(file.preview.issues);
+}
+
 /**
  * The files being imported: each is read in the worker with the remembered choices plus the
  * user's, checked against the database (same bytes? values already stored?), and committed
@@ -135,6 +142,11 @@ function commitOptionsOf(file: PendingFile, preview: ImportPreview): CommitOptio
  */
 export function useImportSession(db: DbClient, onCommitted: () => void) {
   const [files, setFiles] = useState<readonly PendingFile[]>([]);
+  const [committingAll, setCommittingAll] = useState(false);
+  /** The files as last set, for a batch that outlives the render it started in. */
+  const filesRef = useRef(files);
+  /** Files stored or being stored: none is stored twice, whichever button asked. */
+  const claimedRef = useRef(new Set<number>());
   const keyRef = useRef(0);
   /** Large files read by the bulk path wait in DuckDB's temporary tables until committed or dismissed. */
   const stagedRef = useRef(new Map<number, StagedImport>());
@@ -156,9 +168,18 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
     };
   }, [db]);
 
-  const patch = useCallback((key: number, change: Partial<PendingFile>) => {
-    setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
+  const update = useCallback((change: (all: readonly PendingFile[]) => readonly PendingFile[]) => {
+    setFiles((all) => {
+      const next = change(all);
+      filesRef.current = next;
+      return next;
+    });
   }, []);
+  const patch = useCallback(
+    (key: number, change: Partial<PendingFile>) =>
+      update((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f))),
+    [update],
+  );
 
   const read = useCallback(
     async (key: number, fileName: string, bytes: Uint8Array, choices: FileChoices) => {
@@ -209,11 +230,11 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
         const key = ++keyRef.current;
         if (file.size > MAX_FILE_BYTES) {
           // Not even read: a file this size would only exhaust the tab's memory.
-          setFiles((all) => [...all, refusedFile(key, file.name, 'too-large')]);
+          update((all) => [...all, refusedFile(key, file.name, 'too-large')]);
           continue;
         }
         const bytes = new Uint8Array(await file.arrayBuffer());
-        setFiles((all) => [
+        update((all) => [
           ...all,
           {
             key,
@@ -229,7 +250,7 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
         void read(key, file.name, bytes, NO_CHOICES);
       }
     },
-    [read],
+    [read, update],
   );
 
   const choose = useCallback(
@@ -244,12 +265,22 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
   );
 
   const commit = useCallback(
-    async (key: number) => {
-      const file = files.find((f) => f.key === key);
+    async (key: number): Promise<CommitOutcome> => {
+      const file = filesRef.current.find((f) => f.key === key);
       const preview = file?.preview;
-      if (!file || !preview || hasErrors(preview.issues)) return;
+      if (!file || !preview || !isReady(file) || claimedRef.current.has(key)) return 'skipped';
+      claimedRef.current.add(key);
       patch(key, { status: 'committing' });
       try {
+        // The same bytes may have been stored since the file was read: from another card, or
+        // an earlier file of the same batch.
+        const previousImport = await findImportByHash(db, preview.contentHash);
+        if (previousImport) {
+          await release(key);
+          claimedRef.current.delete(key);
+          patch(key, { status: 'duplicate', previousImport });
+          return 'skipped';
+        }
         const staged = stagedRef.current.get(key);
         if (staged) {
           await commitStagedImport(db, staged, recordOf(file, preview), commitOptionsOf(file, preview));
@@ -264,24 +295,43 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
         );
         patch(key, { status: 'committed', committedFacts: row?.fact_count ?? 0 });
         onCommitted();
+        return 'committed';
       } catch (error) {
+        claimedRef.current.delete(key);
         patch(key, {
           status: 'failed',
           failure: error instanceof Error ? error.message : String(error),
           storageFull: isStorageFullError(error),
         });
+        return 'failed';
       }
     },
-    [db, files, patch, onCommitted, release],
+    [db, patch, onCommitted, release],
   );
+
+  /**
+   * Every file ready to store, one after the other in the list's order, each in its own
+   * transaction as if its own button were pressed. Stops at a file that fails: what failed it
+   * (a full disk, a broken database) would fail the next ones too.
+   */
+  const commitAll = useCallback(async () => {
+    setCommittingAll(true);
+    try {
+      for (const file of filesRef.current.filter(isReady)) {
+        if ((await commit(file.key)) === 'failed') break;
+      }
+    } finally {
+      setCommittingAll(false);
+    }
+  }, [commit]);
 
   const dismiss = useCallback(
     (key: number) => {
       void release(key);
-      setFiles((all) => all.filter((f) => f.key !== key));
+      update((all) => all.filter((f) => f.key !== key));
     },
-    [release],
+    [release, update],
   );
 
-  return { files, addFiles, choose, commit, dismiss };
+  return { files, addFiles, choose, commit, commitAll, committingAll, dismiss };
 }

@@ -332,6 +332,14 @@ export const en: Messages = {
     keep: 'Keep the stored values',
     commit: 'Import',
     commitBlocked: 'Resolve the errors above before importing.',
+    commitAll: (n) => `Import all ready files (${n})`,
+    committingAll: 'Importing one file after another…',
+    commitAllHint: (blocked) =>
+      `Files are imported in the order below, each whole or not at all; values that differ from stored ones are replaced or kept as each file says.${
+        blocked > 0
+          ? ` ${blocked} ${blocked === 1 ? 'file has' : 'files have'} errors and will not be imported until they are resolved.`
+          : ''
+      }`,
     dismiss: 'Remove',
     newIndicatorsTitle: 'Indicators not in the catalog (map them to one, or keep them as new indicators)',
     amount: 'Contents',

@@ -365,6 +365,12 @@ export const zh = {
     keep: '保留已有数值',
     commit: '确认导入',
     commitBlocked: '请先处理上面的错误，才能导入。',
+    commitAll: (n: number) => `全部确认导入（${n} 个文件）`,
+    committingAll: '正在逐个导入…',
+    commitAllHint: (blocked: number) =>
+      `按下面的顺序逐个导入，每个文件要么全部导入，要么不导入；与已有数据不同的数值按各文件的选择替换或保留。${
+        blocked > 0 ? `有错误的 ${blocked} 个文件不会导入，请先处理。` : ''
+      }`,
     dismiss: '移除',
     newIndicatorsTitle: '指标目录中没有的指标（可对应到已有指标，或作为新指标保留）',
     amount: '数据量',

@@ -1,12 +1,15 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateLongCsv } from '../../src/bench/generate-long-csv.ts';
 import { encodeGbk } from '../fixtures/make-fixtures.ts';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDataPanel } from './data-helpers.ts';
 import { type AppSession, expectClean, openApp, outputPath, waitForApp, waitForCharts } from './harness.ts';
 
 const GBK_WIDE = resolve('test/e2e/fixtures/tongnan-2020-wide-gbk.csv');
 const UTF8_LONG = resolve('test/e2e/fixtures/baolong-2021-corrections.csv');
+const SEMICOLON_2022 = resolve('test/fixtures/tongnan-2022-semicolon.csv');
 
 let session: AppSession | undefined;
 afterEach(async () => {
@@ -163,6 +166,55 @@ describe('importing the files officials have', () => {
     await expect
       .poll(() => card(page, 'tongnan-2020-wide-gbk.csv').innerText())
       .toMatch(/内容完全相同，已跳过/);
+    expectClean(session);
+  });
+
+  it('stores every ready file with one button, each whole, skipping a copy and leaving a file with errors', async () => {
+    session = await openApp('?view=table&year=2022');
+    const { page } = session;
+    await waitForApp(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    const copy = '潼南区2020年汇总（副本）.csv';
+    await page.getByLabel('选择文件…').setInputFiles([
+      ...[GBK_WIDE, SEMICOLON_2022, UTF8_LONG].map((path) => ({
+        name: basename(path),
+        mimeType: 'text/csv',
+        buffer: readFileSync(path),
+      })),
+      { name: copy, mimeType: 'text/csv', buffer: readFileSync(GBK_WIDE) },
+    ]);
+    for (const name of ['tongnan-2020-wide-gbk.csv', 'tongnan-2022-semicolon.csv', copy])
+      await card(page, name).getByRole('button', { name: '确认导入' }).waitFor();
+    // The long file names a township not in the list (宝垅镇): an error until the user maps it.
+    await expect.poll(() => card(page, 'baolong-2021-corrections.csv').innerText()).toContain('宝垅镇');
+
+    const all = page.getByRole('button', { name: '全部确认导入（3 个文件）' });
+    expect(await page.locator('.commit-all').innerText()).toContain('有错误的 1 个文件不会导入');
+    await all.click();
+    await expect
+      .poll(() => card(page, 'tongnan-2022-semicolon.csv').innerText(), { timeout: 30_000 })
+      .toContain('已导入 6 个数值');
+    await expect.poll(() => card(page, 'tongnan-2020-wide-gbk.csv').innerText()).toMatch(/已导入 \d+ 个数值/);
+    // Its bytes were stored a moment before from the first card: skipped, not stored twice.
+    await expect.poll(() => card(page, copy).innerText()).toMatch(/内容完全相同，已跳过/);
+    const corrections = card(page, 'baolong-2021-corrections.csv');
+    expect(await corrections.innerText()).not.toContain('已导入');
+    expect(await corrections.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    expect(await page.locator('.commit-all').count()).toBe(0);
+
+    await expect
+      .poll(() => cell(page, '宝龙镇', 'disputes_mediated').locator('span').getAttribute('title'))
+      .toContain('来源：tongnan-2022-semicolon.csv 第 3 行 C 列');
+    expect(await cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('94');
+    await page.getByLabel('年度', { exact: true }).selectOption('2020');
+    await expect.poll(() => cell(page, '梓潼街道', 'disputes_mediated').innerText()).toBe('1,012');
+    // The history holds each stored file once, and not the copy.
+    await openDataPanel(page);
+    const history = page.getByRole('table').filter({ hasText: 'tongnan-2022-semicolon.csv' });
+    const rows = (name: RegExp) => history.getByRole('row', { name }).count();
+    await expect.poll(() => rows(/^tongnan-2022-semicolon\.csv/)).toBe(1);
+    expect(await rows(/^tongnan-2020-wide-gbk\.csv/)).toBe(1);
+    expect(await rows(/副本/)).toBe(0);
     expectClean(session);
   });
 });
