@@ -3,11 +3,11 @@ import { Chart } from '../charts/Chart.tsx';
 import type { ChartSize } from '../charts/export-frame.ts';
 import type { Messages } from '../messages/zh.ts';
 import { useBasket } from './basket-context.ts';
-import type { ChartExport } from './chart-exports.ts';
+import type { BuiltChart } from './chart-builds.ts';
 import { copyChartPng, downloadChartPng, downloadChartSvg } from './export-actions.ts';
 
 interface ChartActionsProps {
-  readonly chart: ChartExport;
+  readonly chart: BuiltChart;
   readonly t: Messages;
   /** The chart's CSS size now (the width follows the window). */
   readonly size: () => ChartSize;
@@ -81,7 +81,7 @@ export function ChartActions({ chart, t, size }: ChartActionsProps) {
 }
 
 /** A chart with its export toolbar under it. */
-export function ExportableChart({ chart, label, t }: { chart: ChartExport; label: string; t: Messages }) {
+export function ExportableChart({ chart, label, t }: { chart: BuiltChart; label: string; t: Messages }) {
   const figure = useRef<HTMLDivElement>(null);
   const size = (): ChartSize => {
     const element = figure.current?.querySelector<HTMLElement>('.chart');

@@ -1,17 +1,16 @@
 import { useCallback, useMemo } from 'react';
-import { buildHeatmapOption, heatmapChartHeight } from '../../charts/build-heatmap-option.ts';
 import { CHART_PAGE_SIZE } from '../../charts/chart-pages.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadHeatmap } from '../../db/overview-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
 import { ExportableChart } from '../ChartActions.tsx';
-import { heatmapExport } from '../chart-exports.ts';
-import { nameIn, type PageContext, unitIn } from '../page-context.ts';
+import { buildChart } from '../chart-builds.ts';
+import type { PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
 import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
-import { useExportContext } from './export-context.ts';
+import { useBuildContext } from './export-context.ts';
 import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
 import { useChartPage } from './use-chart-page.ts';
@@ -22,55 +21,25 @@ import { useChartPage } from './use-chart-page.ts';
  * township; its table and exports still hold every township.
  */
 export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, view, setView, t, lang, locale, revision, indicators, indicator, source } = ctx;
+  const { db, view, setView, t, locale, revision, indicators, indicator } = ctx;
   const id = indicator.id;
   const heatmap = useViewQuery(db, revision, viewKey('heatmap', id), () => loadHeatmap(db, id, ctx.years));
   const data = shown(heatmap);
   const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
-  const unit = unitIn(lang, drawn);
-  const title = t.heatmapTitle(nameIn(lang, drawn));
   const total = data?.townships.length ?? 0;
-  const { page, pageRows, setPage } = useChartPage(
+  const { page, setPage } = useChartPage(
     data?.townships,
     view.highlighted,
     data ? `${data.indicatorId}|${view.highlighted.join(',')}` : '',
     (t) => t.code,
   );
-  const pageInfo = useMemo(() => {
-    if (total <= CHART_PAGE_SIZE) return null;
-    const from = page * CHART_PAGE_SIZE + 1;
-    const to = Math.min(total, (page + 1) * CHART_PAGE_SIZE);
-    return { index: page, text: t.viewText.pageRange(from, to, total), part: t.exports.rowPart(from, to) };
-  }, [total, page, t]);
-  const option = useMemo(
-    () =>
-      data
-        ? buildHeatmapOption({
-            ...data,
-            mode: view.mode,
-            unit,
-            title,
-            subtitle: source,
-            approxMark: t.approxMark,
-            changeLabel: t.changeLabel,
-            pointsUnit: t.pointsUnit,
-            noChangeLabel: t.noChange,
-            locale,
-            page,
-            rowRange: t.viewText.pageRange,
-          })
-        : null,
-    [data, view.mode, unit, title, source, t, locale, page],
-  );
-  const height = heatmapChartHeight(pageRows.length);
-  const exportCtx = useExportContext(ctx);
+  const buildCtx = useBuildContext(ctx);
   const exported = useMemo(
     () =>
-      data && option
-        ? heatmapExport(exportCtx, data, drawn, view.mode, option, height, title, pageInfo)
-        : null,
-    [exportCtx, data, drawn, view.mode, option, height, title, pageInfo],
+      data ? buildChart(buildCtx, { kind: 'heatmap', data, indicator: drawn, mode: view.mode, page }) : null,
+    [buildCtx, data, drawn, view.mode, page],
   );
+  const title = exported?.frame.title ?? '';
   const columns = useMemo(() => [t.township, ...(data?.years ?? []).map(String)], [t, data]);
   const tableRows = useCallback(() => {
     if (!data) return [];
@@ -84,7 +53,7 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
     ]);
   }, [data, drawn, t, locale]);
   const busy = loading(heatmap);
-  if (!data || !option || !exported) return <div className="charts" aria-busy={busy} />;
+  if (!data || !exported) return <div className="charts" aria-busy={busy} />;
   return (
     <div className="charts" aria-busy={busy}>
       <ModeToggle

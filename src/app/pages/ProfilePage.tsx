@@ -1,24 +1,23 @@
 import { useCallback, useMemo } from 'react';
-import { buildProfileOption, profileChartHeight } from '../../charts/build-profile-option.ts';
 import { formatValue } from '../../charts/format-number.ts';
 import { loadProfile } from '../../db/overview-queries.ts';
 import { describeWarning } from '../../db/quality-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
 import { Picker } from '../../ui/Picker.tsx';
 import { ExportableChart } from '../ChartActions.tsx';
-import { profileExport } from '../chart-exports.ts';
+import { buildChart } from '../chart-builds.ts';
 import type { PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
 import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { useIndicatorLabel } from './indicator-label.ts';
 import { qualityWarnings } from './quality-cache.ts';
-import { useExportContext } from './export-context.ts';
+import { useBuildContext } from './export-context.ts';
 import { loading, shown } from './shown.ts';
 
 /** Every indicator of one township across years, its rank for each, and its data-quality warnings. */
 export function ProfilePage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, view, setView, t, lang, locale, revision, indicators, townships, source } = ctx;
+  const { db, view, setView, t, lang, locale, revision, indicators, townships } = ctx;
   const code = view.township ?? townships[0]?.code ?? null;
   const profile = useViewQuery(db, revision, code === null ? null : viewKey('profile', code), () =>
     loadProfile(db, code ?? '', ctx.years),
@@ -27,33 +26,12 @@ export function ProfilePage({ ctx }: { readonly ctx: PageContext }) {
   const label = useIndicatorLabel(indicators, lang);
   const data = shown(profile);
   const name = townships.find((x) => x.code === data?.townshipCode)?.name ?? data?.townshipName ?? '';
-  const title = t.profileTitle(name);
-  const option = useMemo(
-    () =>
-      data
-        ? buildProfileOption({
-            profile: data,
-            language: lang,
-            title,
-            subtitle: source,
-            approxMark: t.approxMark,
-            withUnit: t.withUnit,
-            rankLabel: t.rankLabel,
-            colon: t.viewText.colon,
-            parens: t.viewText.parens,
-            locale,
-          })
-        : null,
-    [data, lang, title, source, t, locale],
-  );
-  const exportCtx = useExportContext(ctx);
+  const buildCtx = useBuildContext(ctx);
   const exported = useMemo(
-    () =>
-      data && option
-        ? profileExport(exportCtx, data, option, profileChartHeight(data.indicators.length), title)
-        : null,
-    [exportCtx, data, option, title],
+    () => (data ? buildChart(buildCtx, { kind: 'profile', data }) : null),
+    [buildCtx, data],
   );
+  const title = exported?.frame.title ?? '';
   const columns = useMemo(() => [t.viewText.indicatorColumn, ...(data?.years ?? []).map(String)], [t, data]);
   // Each indicator's value and rank per year, as the chart's panels show them.
   const tableRows = useCallback(

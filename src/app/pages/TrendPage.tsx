@@ -1,38 +1,22 @@
 import { useCallback, useMemo } from 'react';
-import { buildTrendOption } from '../../charts/build-trend-option.ts';
 import { formatValue } from '../../charts/format-number.ts';
-import type { SeriesPoint } from '../../db/queries.ts';
-import {
-  loadTrendChanges,
-  loadTrendLeaders,
-  loadTrendView,
-  type TrendBand,
-  type TrendChange,
-} from '../../db/trend-queries.ts';
+import { loadTrendChanges, loadTrendLeaders, loadTrendView } from '../../db/trend-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
 import { townshipKind } from '../../district/district.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
 import { TownshipPicker } from '../../ui/TownshipPicker.tsx';
 import { ExportableChart } from '../ChartActions.tsx';
-import { trendExport } from '../chart-exports.ts';
-import { nameIn, type PageContext, unitIn } from '../page-context.ts';
+import { buildChart, type TrendData } from '../chart-builds.ts';
+import { nameIn, type PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
 import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
-import { useExportContext } from './export-context.ts';
+import { useBuildContext } from './export-context.ts';
 import { loading, shown } from './shown.ts';
-
-type TrendData = { readonly indicatorId: string; readonly leaders: readonly string[] } & (
-  | { readonly mode: 'value'; readonly points: readonly SeriesPoint[]; readonly bands: readonly TrendBand[] }
-  | { readonly mode: 'change'; readonly points: readonly TrendChange[] }
-);
-
-const TREND_HEIGHT = 460;
 
 /** Year-over-year lines for any townships, the district's median and IQR behind them. */
 export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
-  const { db, view, setView, t, lang, locale, revision, indicators, indicator, townships, year, source } =
-    ctx;
+  const { db, view, setView, t, lang, locale, revision, indicators, indicator, townships, year } = ctx;
   const id = indicator.id;
   const mode = view.mode;
   // One answer for everything the chart draws, so it is drawn once per change, not once per query.
@@ -52,41 +36,12 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
     return codes.length <= 4 ? codes : [...codes.slice(0, 2), ...codes.slice(-2)];
   }, [view.highlighted, data]);
 
-  const unit = unitIn(lang, drawn);
-  const title = t.trendTitle(nameIn(lang, drawn));
-  const option = useMemo(() => {
-    if (!data) return null;
-    const common = {
-      unit,
-      title,
-      subtitle: `${unit} · ${source}`,
-      highlighted,
-      visible: [],
-      approxMark: t.approxMark,
-      colon: t.viewText.colon,
-      locale,
-    };
-    if (data.mode === 'change') {
-      return buildTrendOption({
-        ...common,
-        mode: 'change',
-        points: data.points,
-        changeUnit: unit === '%' ? t.pointsUnit : unit,
-      });
-    }
-    return buildTrendOption({
-      ...common,
-      points: data.points,
-      bands: { rows: data.bands, medianLabel: t.median, bandLabel: t.iqr },
-    });
-  }, [data, highlighted, unit, title, source, t, locale]);
-
-  const exportCtx = useExportContext(ctx);
+  const buildCtx = useBuildContext(ctx);
   const exported = useMemo(
-    () =>
-      data && option ? trendExport(exportCtx, data, drawn, highlighted, option, TREND_HEIGHT, title) : null,
-    [exportCtx, data, drawn, highlighted, option, title],
+    () => (data ? buildChart(buildCtx, { kind: 'trend', data, indicator: drawn, highlighted }) : null),
+    [buildCtx, data, drawn, highlighted],
   );
+  const title = exported?.frame.title ?? t.trendTitle(nameIn(lang, drawn));
 
   const years = useMemo(() => [...new Set((data?.points ?? []).map((p) => p.year))], [data]);
   const columns = useMemo(() => [t.township, ...years.map(String)], [t, years]);
