@@ -96,8 +96,6 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
     return () => window.removeEventListener(DB_RESTARTED_EVENT, onRestarted);
   }, [refresh]);
   const importSession = useImportSession(db, refresh);
-  // The meeting pack's charts: held here, so they survive every change of view.
-  const basket = useBasketState();
 
   const basics = useAsync(
     async () => ({
@@ -169,6 +167,14 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
       fileCount,
     ],
   );
+
+  // The meeting pack's charts: held here, so they survive every change of view; kept in the
+  // browser, and built again once the district's townships are known.
+  const buildCtx = useMemo(
+    () => (known ? { t, lang, locale, townships, source: ctx.source } : null),
+    [known, t, lang, locale, townships, ctx.source],
+  );
+  const basket = useBasketState(buildCtx);
 
   const customNames = useMemo(
     () =>

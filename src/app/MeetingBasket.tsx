@@ -48,7 +48,7 @@ export function MeetingBasket({ db, t, locale }: MeetingBasketProps) {
         <p className="hint">{text.empty}</p>
       ) : (
         <>
-          <p className="hint">{text.keptInPage}</p>
+          <p className="hint">{basket.kept ? text.keptInBrowser : text.keptInPage}</p>
           <ol className="basket-items">
             {items.map((item, index) => (
               <li key={item.id} data-key={item.key}>

@@ -429,8 +429,10 @@ export const en: Messages = {
       title: (n) => `Meeting pack (${n} ${n === 1 ? 'chart' : 'charts'})`,
       empty:
         'No charts yet. Click “Add to meeting pack” under any chart to collect it here, order them, then download once.',
+      keptInBrowser:
+        'The pack is kept in this browser: it is still here after a reload or when the page is opened again. Each chart keeps the data it had when added.',
       keptInPage:
-        'The pack is kept in this page only: reloading or closing the page empties it, and the browser asks first.',
+        'The browser cannot keep the pack (its storage is full or switched off), so it lives in this page only: reloading or closing the page empties it, and the browser asks first.',
       moveUp: 'Move up',
       moveDown: 'Move down',
       remove: 'Remove',
