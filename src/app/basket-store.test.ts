@@ -1,36 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_PATH } from '../../scripts/generate-sample.ts';
+import { openSampleDb } from '../../test/sample-district-db.ts';
 import type { DbClient } from '../db/client.ts';
-import { openNodeDb } from '../db/node-client.ts';
 import { loadHeatmap, loadProfile } from '../db/overview-queries.ts';
 import { listIndicators, listTownships } from '../db/queries.ts';
 import { loadRankingWithChange } from '../db/ranking-queries.ts';
-import { applySchema, replaceTownships } from '../db/schema.ts';
 import { loadTrendView } from '../db/trend-queries.ts';
-import { TONGNAN } from '../district/tongnan.ts';
 import { zh } from '../messages/zh.ts';
 import { restoreItems } from './basket-context.ts';
 import { loadBasket, readBasket, type StoredChart, saveBasket, writeBasket } from './basket-store.ts';
 import { type BuildContext, type BuiltChart, buildChart, type ChartRecipe } from './chart-builds.ts';
-import { loadFile } from './load-file.ts';
 
 let db: DbClient;
 let ctx: BuildContext;
 const recipes: ChartRecipe[] = [];
 
 beforeAll(async () => {
-  db = await openNodeDb();
-  await applySchema(db);
-  await replaceTownships(db, TONGNAN.townships);
-  const result = await loadFile(
-    db,
-    readFileSync(SAMPLE_PATH),
-    'sample-district.csv',
-    TONGNAN.townships,
-    true,
-  );
-  expect(result.ok).toBe(true);
+  db = await openSampleDb();
   ctx = {
     t: zh,
     lang: 'zh',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PATH } from '../../scripts/generate-sample.ts';
+import { loadSampleDistrict } from '../../test/sample-district-db.ts';
 import { loadFile } from '../app/load-file.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import type { DbClient } from './client.ts';
@@ -201,15 +202,7 @@ describe('data quality warnings on the sample district', () => {
   beforeAll(async () => {
     await db.run('DELETE FROM facts');
     await db.run('DELETE FROM imports');
-    await replaceTownships(db, TONGNAN.townships);
-    const result = await loadFile(
-      db,
-      readFileSync(SAMPLE_PATH),
-      'sample-district.csv',
-      TONGNAN.townships,
-      true,
-    );
-    expect(result.ok).toBe(true);
+    await loadSampleDistrict(db);
     sample = await loadQualityWarnings(db);
   });
 

@@ -102,6 +102,13 @@ async function openRanking(search = RANKING_2021): Promise<Page> {
   return page;
 }
 
+/** Opens a view by its button and waits until its chart is drawn. */
+async function openView(page: Page, button: string, title: string): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('img', { name: title }).waitFor({ timeout: 60_000 });
+  await waitForCharts(page, 1);
+}
+
 describe('exports for meetings, on the sample district', () => {
   it('a chart as PNG at 2× and 3× its CSS size on white, as SVG with its text, and copied as an image', async () => {
     const page = await openRanking();
@@ -243,14 +250,10 @@ describe('exports for meetings, on the sample district', () => {
     await toolbar(page).getByRole('button', { name: '加入汇报材料' }).click();
     const rankingSize = await chartSize(page);
 
-    await page.getByRole('button', { name: '趋势', exact: true }).click();
-    await page.getByRole('img', { name: '调解成功率：各镇街历年变化' }).waitFor({ timeout: 60_000 });
-    await waitForCharts(page, 1);
+    await openView(page, '趋势', '调解成功率：各镇街历年变化');
     await toolbar(page).getByRole('button', { name: '加入汇报材料' }).click();
 
-    await page.getByRole('button', { name: '热力图', exact: true }).click();
-    await page.getByRole('img', { name: '调解成功率：各镇街历年热力图' }).waitFor({ timeout: 60_000 });
-    await waitForCharts(page, 1);
+    await openView(page, '热力图', '调解成功率：各镇街历年热力图');
     await toolbar(page).getByRole('button', { name: '加入汇报材料' }).click();
 
     await page.getByRole('button', { name: '镇街画像', exact: true }).click();
@@ -322,9 +325,7 @@ describe('exports for meetings, on the sample district', () => {
     const page = await openRanking();
     await toolbar(page).getByRole('button', { name: '加入汇报材料' }).click();
     const rankingSize = await chartSize(page);
-    await page.getByRole('button', { name: '趋势', exact: true }).click();
-    await page.getByRole('img', { name: '调解成功率：各镇街历年变化' }).waitFor({ timeout: 60_000 });
-    await waitForCharts(page, 1);
+    await openView(page, '趋势', '调解成功率：各镇街历年变化');
     await toolbar(page).getByRole('button', { name: '加入汇报材料' }).click();
     const basket = page.locator('details.meeting-basket');
     await basket.locator('summary').click();

@@ -1,29 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/app/load-file.ts';
 import type { DbClient } from '../../src/db/client.ts';
-import { openNodeDb } from '../../src/db/node-client.ts';
 import { listYears, loadRanking, loadTrend, loadYearCells } from '../../src/db/queries.ts';
-import { applySchema, replaceTownships } from '../../src/db/schema.ts';
 import { TONGNAN } from '../../src/district/tongnan.ts';
 import { importFile } from '../../src/import/import-file.ts';
 import { formatSampleCsv, generateSampleRows, SAMPLE_PATH } from '../../scripts/generate-sample.ts';
+import { openSampleDb } from '../sample-district-db.ts';
 
 const BAOLONG = '500152104';
 let db: DbClient;
 
 beforeAll(async () => {
-  db = await openNodeDb();
-  await applySchema(db);
-  await replaceTownships(db, TONGNAN.townships);
-  const result = await loadFile(
-    db,
-    readFileSync(SAMPLE_PATH),
-    'sample-district.csv',
-    TONGNAN.townships,
-    true,
-  );
-  expect(result.ok, JSON.stringify(result.preview.issues.slice(0, 3))).toBe(true);
+  db = await openSampleDb();
 });
 
 afterAll(async () => {
