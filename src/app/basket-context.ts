@@ -76,7 +76,9 @@ export function useBasketState(
   const [kept, setKept] = useState(storage !== undefined);
   const itemsRef = useRef(items);
   const ctxRef = useRef(ctx);
-  ctxRef.current = ctx;
+  useEffect(() => {
+    ctxRef.current = ctx;
+  }, [ctx]);
   const idRef = useRef(0);
   const nextId = useCallback(() => ++idRef.current, []);
   const restoredRef = useRef(false);

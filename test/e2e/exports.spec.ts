@@ -366,6 +366,35 @@ describe('exports for meetings, on the sample district', () => {
     expectClean(session as AppSession);
   });
 
+  it('a second tab shows the same pack and follows what the first adds', async () => {
+    const context = await launch();
+    const first = await openApp(RANKING_2021, context);
+    // Both tabs are the context's: closing it closes them.
+    session = { ...first, close: () => context.close() };
+    await waitForCharts(first.page, 1);
+    await first.page.getByRole('img', { name: RANKING_TITLE }).waitFor({ timeout: 60_000 });
+    await toolbar(first.page).getByRole('button', { name: '加入汇报材料' }).click();
+
+    // The second tab reads a copy of the data; the pack is the browser's, so it is there too.
+    const second = await openApp(RANKING_2021, context);
+    const { page } = second;
+    await page.getByRole('button', { name: '只读查看' }).click({ timeout: 60_000 });
+    await waitForCharts(page, 1);
+    const basket = page.locator('details.meeting-basket');
+    await expect.poll(() => basket.locator('summary').innerText()).toBe('汇报材料（1 张图）');
+
+    await openView(first.page, '趋势', '调解成功率：各镇街历年变化');
+    await toolbar(first.page).getByRole('button', { name: '加入汇报材料' }).click();
+    await expect.poll(() => basket.locator('summary').innerText()).toBe('汇报材料（2 张图）');
+    await basket.locator('summary').click();
+    expect(await basket.locator('.basket-title').allInnerTexts()).toEqual([
+      RANKING_TITLE,
+      '调解成功率：各镇街历年变化',
+    ]);
+    expectClean(first);
+    expectClean(second);
+  });
+
   it('where the browser refuses to keep the pack, it says so and a reload asks first', async () => {
     session = await openApp();
     const { page } = session;
