@@ -170,11 +170,14 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
 
   // The meeting pack's charts: held here, so they survive every change of view; kept in the
   // browser, and built again once the district's townships are known.
-  const buildCtx = useMemo(
-    () => (known ? { t, lang, locale, townships, source: ctx.source } : null),
-    [known, t, lang, locale, townships, ctx.source],
+  const basketSource = useMemo(
+    () =>
+      known
+        ? { db, ctx: { t, lang, locale, townships, source: ctx.source }, indicators, townships, revision }
+        : null,
+    [known, db, t, lang, locale, townships, ctx.source, indicators, revision],
   );
-  const basket = useBasketState(buildCtx);
+  const basket = useBasketState(basketSource);
 
   const customNames = useMemo(
     () =>

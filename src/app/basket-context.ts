@@ -1,13 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { DbClient } from '../db/client.ts';
+import type { IndicatorInfo, TownshipRow } from '../db/queries.ts';
+import { BASKET_STORAGE_KEY, loadBasket, localStore, readBasket, saveBasket } from './basket-store.ts';
 import {
-  BASKET_STORAGE_KEY,
-  loadBasket,
-  localStore,
-  readBasket,
-  type StoredChart,
-  saveBasket,
-} from './basket-store.ts';
-import { type BuildContext, type BuiltChart, buildChart } from './chart-builds.ts';
+  type BuildContext,
+  type BuiltChart,
+  buildChart,
+  type ChartRequest,
+  loadRecipe,
+} from './chart-builds.ts';
 
 /** A chart collected for the meeting pack, at the width it had on screen. */
 export interface BasketItem extends BuiltChart {
@@ -43,42 +44,59 @@ export function moveItem<T extends { readonly id: number }>(
   return next;
 }
 
+/** What the pack draws its charts from: the database, the page's context and the indicators. */
+export interface BasketSource {
+  readonly db: DbClient;
+  readonly ctx: BuildContext;
+  readonly indicators: readonly IndicatorInfo[];
+  readonly townships: readonly TownshipRow[];
+  /** Bumps after every change to the data: the pack's charts are queried again. */
+  readonly revision: number;
+}
+
+interface Wanted {
+  readonly id: number;
+  readonly request: ChartRequest;
+  readonly width: number;
+}
+
 /**
- * The charts of a stored pack, built again in the given context (today's language and source
- * line); a chart that cannot be built from what was stored is left out.
+ * Queries and builds each wanted chart from the data as they are now. A chart whose indicator or
+ * township is gone comes back as null (it can no longer be drawn); one whose query failed (the
+ * database restarting) is left out of the answer, so the caller keeps what it had.
  */
-export function restoreItems(
-  stored: readonly StoredChart[],
-  ctx: BuildContext,
-  nextId: () => number,
-): BasketItem[] {
-  return stored.flatMap(({ recipe, width }) => {
+export async function rebuildItems(
+  source: BasketSource,
+  wanted: readonly Wanted[],
+): Promise<Map<number, BasketItem | null>> {
+  const built = new Map<number, BasketItem | null>();
+  for (const { id, request, width } of wanted) {
     try {
-      return [{ ...buildChart(ctx, recipe), id: nextId(), width }];
+      const recipe = await loadRecipe(source.db, request, source.indicators, source.townships);
+      built.set(id, recipe ? { ...buildChart(source.ctx, recipe), id, width } : null);
     } catch {
-      return [];
+      // Not answered now: asked again at the next change.
     }
-  });
+  }
+  return built;
 }
 
 /**
  * The basket lives in the App's state: it survives every change of view (the pages come and
- * go, the App stays). Every change is kept in the browser's local storage (basket-store.ts), read
- * back once the district's townships are known (`ctx`), and followed when another tab of the app
- * changes it. Where the browser will not keep it (storage off or full), the pack lives in the
- * page only, and while it holds a chart the browser asks before the page is reloaded or closed.
+ * go, the App stays). Every change is kept in the browser's local storage (basket-store.ts) as the
+ * charts' requests; once the data are known (`source`) and whenever they change, each chart is
+ * queried and built again, so the pack always shows the data as they are. A change made in
+ * another tab of the app is followed. Where the browser will not keep the pack (storage off or
+ * full), it lives in the page only, and while it holds a chart the browser asks before the page
+ * is reloaded or closed.
  */
 export function useBasketState(
-  ctx: BuildContext | null,
+  source: BasketSource | null,
   storage: Storage | undefined = localStore(),
 ): Basket {
   const [items, setItems] = useState<readonly BasketItem[]>([]);
   const [kept, setKept] = useState(storage !== undefined);
   const itemsRef = useRef(items);
-  const ctxRef = useRef(ctx);
-  useEffect(() => {
-    ctxRef.current = ctx;
-  }, [ctx]);
   const idRef = useRef(0);
   const nextId = useCallback(() => ++idRef.current, []);
   const restoredRef = useRef(false);
@@ -87,29 +105,67 @@ export function useBasketState(
     itemsRef.current = next;
     setItems(next);
   }, []);
+  const save = useCallback((next: readonly BasketItem[]) => setKept(saveBasket(storage, next)), [storage]);
   const change = useCallback(
     (update: (current: readonly BasketItem[]) => readonly BasketItem[]) => {
       const next = update(itemsRef.current);
       show(next);
-      setKept(saveBasket(storage, next));
+      save(next);
     },
-    [show, storage],
+    [show, save],
   );
 
-  useEffect(() => {
-    if (!ctx || restoredRef.current) return;
-    restoredRef.current = true;
-    const restored = restoreItems(loadBasket(storage), ctx, nextId);
-    if (restored.length === 0) return;
-    const keys = new Set(restored.map((item) => item.key));
-    show([...restored, ...itemsRef.current.filter((item) => !keys.has(item.key))]);
-  }, [ctx, storage, nextId, show]);
+  /** Builds `wanted` again and puts each into the list where it is now, dropping those gone. */
+  const refresh = useCallback(
+    async (from: BasketSource, wanted: readonly Wanted[], isCurrent: () => boolean) => {
+      const built = await rebuildItems(from, wanted);
+      if (!isCurrent()) return;
+      const current = itemsRef.current;
+      const known = new Set(current.map((item) => item.id));
+      const next = [
+        ...wanted.filter((w) => !known.has(w.id)).flatMap((w) => built.get(w.id) ?? []),
+        ...current.flatMap((item) => (built.has(item.id) ? (built.get(item.id) ?? []) : [item])),
+      ];
+      show(next);
+      if (next.length !== current.length + wanted.filter((w) => !known.has(w.id)).length) save(next);
+    },
+    [show, save],
+  );
 
+  // The stored pack once the data are known, then every chart again at every change of the data,
+  // the language or the source line.
   useEffect(() => {
+    if (!source) return;
+    let current = true;
+    const wanted: Wanted[] = restoredRef.current
+      ? itemsRef.current.map(({ id, request, width }) => ({ id, request, width }))
+      : loadBasket(storage).map(({ request, width }) => ({ id: nextId(), request, width }));
+    restoredRef.current = true;
+    void refresh(source, wanted, () => current);
+    return () => {
+      current = false;
+    };
+  }, [source, storage, nextId, refresh]);
+
+  // Another tab changed the pack: take its list.
+  const sourceRef = useRef(source);
+  useEffect(() => {
+    sourceRef.current = source;
+  }, [source]);
+  useEffect(() => {
+    let latest = 0;
     const follow = (event: StorageEvent) => {
-      const current = ctxRef.current;
-      if (event.key !== BASKET_STORAGE_KEY || event.storageArea !== storage || !current) return;
-      show(restoreItems(readBasket(event.newValue), current, nextId));
+      const from = sourceRef.current;
+      if (event.key !== BASKET_STORAGE_KEY || event.storageArea !== storage || !from) return;
+      const asked = ++latest;
+      const wanted = readBasket(event.newValue).map(({ request, width }) => ({
+        id: nextId(),
+        request,
+        width,
+      }));
+      void rebuildItems(from, wanted).then((built) => {
+        if (asked === latest) show(wanted.flatMap((w) => built.get(w.id) ?? []));
+      });
     };
     window.addEventListener('storage', follow);
     return () => window.removeEventListener('storage', follow);

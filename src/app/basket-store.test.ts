@@ -2,50 +2,68 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleDb } from '../../test/sample-district-db.ts';
 import type { DbClient } from '../db/client.ts';
 import { loadHeatmap, loadProfile } from '../db/overview-queries.ts';
-import { listIndicators, listTownships } from '../db/queries.ts';
+import { type IndicatorInfo, listIndicators, listTownships, type TownshipRow } from '../db/queries.ts';
 import { loadRankingWithChange } from '../db/ranking-queries.ts';
-import { loadTrendView } from '../db/trend-queries.ts';
+import { TONGNAN } from '../district/tongnan.ts';
 import { zh } from '../messages/zh.ts';
-import { restoreItems } from './basket-context.ts';
-import { loadBasket, readBasket, type StoredChart, saveBasket, writeBasket } from './basket-store.ts';
-import { type BuildContext, type BuiltChart, buildChart, type ChartRecipe } from './chart-builds.ts';
+import { type BasketSource, rebuildItems } from './basket-context.ts';
+import { loadBasket, readBasket, saveBasket, writeBasket } from './basket-store.ts';
+import {
+  type BuildContext,
+  type BuiltChart,
+  buildChart,
+  type ChartRecipe,
+  type ChartRequest,
+  loadRecipe,
+  loadTrendData,
+} from './chart-builds.ts';
+import { loadFile } from './load-file.ts';
 
 let db: DbClient;
 let ctx: BuildContext;
-const recipes: ChartRecipe[] = [];
+let indicators: IndicatorInfo[];
+let townships: TownshipRow[];
+/** One chart of each kind, as its view queries and builds it. */
+const drawn: BuiltChart[] = [];
+
+const RATE = 'mediation_success_rate';
+const BAOLONG = '500152104';
 
 beforeAll(async () => {
   db = await openSampleDb();
-  ctx = {
-    t: zh,
-    lang: 'zh',
-    locale: zh.lang,
-    townships: await listTownships(db),
-    source: zh.dataSourceLine(1),
+  townships = await listTownships(db);
+  indicators = await listIndicators(db);
+  ctx = { t: zh, lang: 'zh', locale: zh.lang, townships, source: zh.dataSourceLine(1) };
+  const indicator = (id: string) => {
+    const found = indicators.find((i) => i.id === id);
+    if (!found) throw new Error(`no indicator ${id}`);
+    return found;
   };
-  const indicators = await listIndicators(db);
-  const rate = indicators.find((i) => i.id === 'mediation_success_rate');
-  const mediated = indicators.find((i) => i.id === 'disputes_mediated');
-  const baolong = ctx.townships.find((x) => x.name === '宝龙镇');
-  if (!rate || !mediated || !baolong) throw new Error('the sample district lacks what the test reads');
-  const trend = await loadTrendView(db, mediated.id, 2021);
-  recipes.push(
+  const recipes: ChartRecipe[] = [
     {
       kind: 'ranking',
-      data: await loadRankingWithChange(db, rate.id, 2021),
-      indicator: rate,
-      highlighted: [baolong.code],
+      data: await loadRankingWithChange(db, RATE, 2021),
+      indicator: indicator(RATE),
+      highlighted: [BAOLONG],
       page: 0,
     },
     {
       kind: 'trend',
-      data: { indicatorId: mediated.id, mode: 'value', ...trend },
-      indicator: mediated,
-      highlighted: [baolong.code],
+      data: await loadTrendData(db, 'disputes_mediated', 2021, 'value'),
+      indicator: indicator('disputes_mediated'),
+      year: 2021,
+      picked: [],
     },
-    { kind: 'heatmap', data: await loadHeatmap(db, rate.id), indicator: rate, mode: 'change', page: 0 },
-    { kind: 'profile', data: await loadProfile(db, baolong.code) },
-  );
+    {
+      kind: 'heatmap',
+      data: await loadHeatmap(db, RATE),
+      indicator: indicator(RATE),
+      mode: 'change',
+      page: 0,
+    },
+    { kind: 'profile', data: await loadProfile(db, BAOLONG) },
+  ];
+  drawn.push(...recipes.map((recipe) => buildChart(ctx, recipe)));
 });
 
 afterAll(async () => {
@@ -57,6 +75,15 @@ const optionText = (chart: BuiltChart) =>
   JSON.stringify(chart.option, (_key, value: unknown) =>
     typeof value === 'function' ? `fn:${String(value)}` : value,
   );
+
+function source(from: DbClient = db): BasketSource {
+  return { db: from, ctx, indicators, townships, revision: 0 };
+}
+
+/** 宝龙镇's row of a ranking's table: township, rank, value, 同比, rank change. */
+function baolongRow(chart: BuiltChart | null | undefined) {
+  return chart?.table().rows.find((row) => row.cells[0] === '宝龙镇')?.cells;
+}
 
 /** A Storage held in memory, refusing every write when `full`. */
 function memoryStorage(full = false): Storage {
@@ -76,50 +103,95 @@ function memoryStorage(full = false): Storage {
   };
 }
 
-describe('a meeting pack kept as recipes', () => {
-  it('builds every kind of chart again from its stored recipe exactly as the view built it', () => {
-    const stored = readBasket(writeBasket(recipes.map((recipe, i) => ({ recipe, width: 900 + i }))));
-    expect(stored.map((s) => [s.recipe.kind, s.width])).toEqual([
+describe('a meeting pack kept as requests', () => {
+  it('queries and builds every kind of chart from its stored request exactly as its view drew it', async () => {
+    const stored = readBasket(
+      writeBasket(drawn.map((chart, i) => ({ request: chart.request, width: 900 + i }))),
+    );
+    expect(stored.map((s) => [s.request.kind, s.width])).toEqual([
       ['ranking', 900],
       ['trend', 901],
       ['heatmap', 902],
       ['profile', 903],
     ]);
-    for (const [index, recipe] of recipes.entries()) {
-      const drawn = buildChart(ctx, recipe);
-      const again = buildChart(ctx, stored[index]?.recipe ?? recipe);
-      expect(again.key).toBe(drawn.key);
-      expect(again.title).toBe(drawn.title);
-      expect(again.height).toBe(drawn.height);
-      expect(again.frame).toEqual(drawn.frame);
-      expect(optionText(again)).toBe(optionText(drawn));
-      expect(again.table()).toEqual(drawn.table());
-      expect(again.summary()).toEqual(drawn.summary());
+    for (const [index, chart] of drawn.entries()) {
+      const request = stored[index]?.request as ChartRequest;
+      expect(request).toEqual(chart.request);
+      const recipe = await loadRecipe(db, request, indicators, townships);
+      if (!recipe) throw new Error(`${request.kind} not drawn again`);
+      const again = buildChart(ctx, recipe);
+      expect(again.key).toBe(chart.key);
+      expect(again.title).toBe(chart.title);
+      expect(again.height).toBe(chart.height);
+      expect(again.frame).toEqual(chart.frame);
+      expect(optionText(again)).toBe(optionText(chart));
+      expect(again.table()).toEqual(chart.table());
+      expect(again.summary()).toEqual(chart.summary());
     }
   });
 
-  it('the rebuilt ranking still carries the report’s figures: 宝龙镇 2021, 92 of 94 disputes settled', () => {
-    const [ranking] = readBasket(writeBasket([{ recipe: recipes[0] as ChartRecipe, width: 960 }]));
-    const chart = buildChart(ctx, ranking?.recipe as ChartRecipe);
-    expect(chart.title).toBe('2021年调解成功率排名');
-    const row = chart.table().rows.find((r) => r.cells[0] === '宝龙镇');
-    // The report states 97 %; 92/94 is 97.87 %: the ranking shows what the view shows.
-    expect(row?.cells[2]).toBeCloseTo((92 / 94) * 100, 1);
+  it('draws a chart from the data as they are now: a corrected file changes the ranking in the pack', async () => {
+    const own = await openSampleDb();
+    try {
+      const wanted = [{ id: 1, request: drawn[0]?.request as ChartRequest, width: 960 }];
+      const before = (await rebuildItems(source(own), wanted)).get(1);
+      expect(before?.title).toBe('2021年调解成功率排名');
+      // The report: 92 of 94 disputes settled.
+      expect(baolongRow(before)?.[2]).toBeCloseTo((92 / 94) * 100, 6);
+
+      const correction = new TextEncoder().encode('镇街,年度,指标,数值\r\n宝龙镇,2021,调解纠纷,96\r\n');
+      expect((await loadFile(own, correction, '宝龙镇更正.csv', TONGNAN.townships, false)).ok).toBe(true);
+      const after = (await rebuildItems(source(own), wanted)).get(1);
+      expect(baolongRow(after)?.[2]).toBeCloseTo((92 / 96) * 100, 6);
+      expect(after?.width).toBe(960);
+    } finally {
+      await own.close();
+    }
   });
 
-  it('keeps nothing it cannot read back: not JSON, another version, an unknown kind, a bad width', () => {
-    const good = { recipe: recipes[3], width: 960 };
+  it('drops a chart that can no longer be drawn, and keeps one whose query failed for next time', async () => {
+    const gone: ChartRequest = {
+      kind: 'heatmap',
+      indicatorId: 'custom:已撤销的指标',
+      mode: 'value',
+      page: 0,
+    };
+    const unknown: ChartRequest = { kind: 'profile', townshipCode: '500152999' };
+    const built = await rebuildItems(source(), [
+      { id: 1, request: gone, width: 960 },
+      { id: 2, request: unknown, width: 960 },
+      { id: 3, request: drawn[0]?.request as ChartRequest, width: 960 },
+    ]);
+    expect([...built.entries()].map(([id, item]) => [id, item?.title ?? null])).toEqual([
+      [1, null],
+      [2, null],
+      [3, '2021年调解成功率排名'],
+    ]);
+
+    const failing: DbClient = { ...db, query: () => Promise.reject(new Error('database restarting')) };
+    const unanswered = await rebuildItems(source(failing), [
+      { id: 3, request: drawn[0]?.request as ChartRequest, width: 960 },
+    ]);
+    expect(unanswered.size).toBe(0);
+  });
+
+  it('keeps nothing it cannot read back: not JSON, another version, an unknown kind, a bad field', () => {
+    const good = { request: drawn[3]?.request, width: 960 };
     expect(readBasket(null)).toEqual([]);
-    expect(readBasket('{"version":1,')).toEqual([]);
-    expect(readBasket(JSON.stringify({ version: 2, items: [good] }))).toEqual([]);
+    expect(readBasket('{"version":2,')).toEqual([]);
+    expect(readBasket(JSON.stringify({ version: 1, items: [good] }))).toEqual([]);
+    const ranking = drawn[0]?.request;
     const mixed = readBasket(
       JSON.stringify({
-        version: 1,
+        version: 2,
         items: [
-          { recipe: { kind: 'pie', data: {} }, width: 960 },
-          { recipe: recipes[0], width: -1 },
-          { recipe: recipes[0], width: '960' },
-          { recipe: { kind: 'ranking' }, width: 960 },
+          { request: { kind: 'pie', indicatorId: RATE }, width: 960 },
+          { request: ranking, width: -1 },
+          { request: ranking, width: '960' },
+          { request: { ...ranking, year: '2021' }, width: 960 },
+          { request: { ...ranking, page: -1 }, width: 960 },
+          { request: { kind: 'trend', indicatorId: RATE, year: null, mode: 'sum', picked: [] }, width: 960 },
+          { request: { kind: 'profile', townshipCode: 42 }, width: 960 },
           good,
         ],
       }),
@@ -127,24 +199,9 @@ describe('a meeting pack kept as recipes', () => {
     expect(mixed).toEqual([good]);
   });
 
-  it('leaves out a stored chart that cannot be built, and keeps the others in their order', () => {
-    const broken = { recipe: { kind: 'ranking', data: {} } as unknown as ChartRecipe, width: 960 };
-    const stored: StoredChart[] = [
-      { recipe: recipes[1] as ChartRecipe, width: 800 },
-      broken,
-      { recipe: recipes[0] as ChartRecipe, width: 700 },
-    ];
-    let id = 0;
-    const items = restoreItems(stored, ctx, () => ++id);
-    expect(items.map((item) => [item.title, item.width])).toEqual([
-      ['调解纠纷：各镇街历年变化', 800],
-      ['2021年调解成功率排名', 700],
-    ]);
-  });
-
   it('saves to the browser’s storage and says when the browser refuses', () => {
     const storage = memoryStorage();
-    const items = [{ recipe: recipes[0] as ChartRecipe, width: 960 }];
+    const items = [{ request: drawn[0]?.request as ChartRequest, width: 960 }];
     expect(saveBasket(storage, items)).toBe(true);
     expect(loadBasket(storage)).toEqual(items);
     expect(saveBasket(storage, [])).toBe(true);

@@ -1,18 +1,16 @@
 /**
  * The meeting pack kept in the browser's local storage, so that a reload, a closed tab or a
- * restarted browser finds it as it was. Each chart is kept as its recipe (the data its view
- * queried and the choices on screen: chart-builds.ts), never as options with functions, and is
- * built again when read. What is kept is a copy: a chart in the pack shows the data as they were
- * when it was added, as it did before the reload.
+ * restarted browser finds it as it was. Each chart is kept as its request (what to query and how
+ * to draw it: chart-builds.ts), never as options with functions nor as data: it is queried and
+ * built again when read, from the data as they are then.
  */
-import type { ChartRecipe } from './chart-builds.ts';
+import type { ChartRequest } from './chart-builds.ts';
 
 export const BASKET_STORAGE_KEY = 'fazhi-dashboard:meeting-pack';
-const VERSION = 1;
-const KINDS: ReadonlySet<string> = new Set(['ranking', 'trend', 'heatmap', 'profile']);
+const VERSION = 2;
 
 export interface StoredChart {
-  readonly recipe: ChartRecipe;
+  readonly request: ChartRequest;
   /** CSS px the chart had on screen. */
   readonly width: number;
 }
@@ -20,7 +18,7 @@ export interface StoredChart {
 export function writeBasket(items: readonly StoredChart[]): string {
   return JSON.stringify({
     version: VERSION,
-    items: items.map(({ recipe, width }) => ({ recipe, width })),
+    items: items.map(({ request, width }) => ({ request, width })),
   });
 }
 
@@ -42,16 +40,40 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isStoredChart(value: unknown): value is StoredChart {
-  if (!isRecord(value) || !isRecord(value.recipe)) return false;
-  const { width, recipe } = value;
-  return (
-    typeof width === 'number' &&
-    Number.isFinite(width) &&
-    width > 0 &&
-    typeof recipe.kind === 'string' &&
-    KINDS.has(recipe.kind) &&
-    isRecord(recipe.data)
-  );
+  if (!isRecord(value)) return false;
+  const { width, request } = value;
+  return typeof width === 'number' && Number.isFinite(width) && width > 0 && isRequest(request);
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+const isPage = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+const isMode = (value: unknown) => value === 'value' || value === 'change';
+const isCodes = (value: unknown) => Array.isArray(value) && value.every(isText);
+
+function isRequest(value: unknown): value is ChartRequest {
+  if (!isRecord(value)) return false;
+  switch (value.kind) {
+    case 'ranking':
+      return (
+        isText(value.indicatorId) &&
+        Number.isInteger(value.year) &&
+        isCodes(value.highlighted) &&
+        isPage(value.page)
+      );
+    case 'trend':
+      return (
+        isText(value.indicatorId) &&
+        (value.year === null || Number.isInteger(value.year)) &&
+        isMode(value.mode) &&
+        isCodes(value.picked)
+      );
+    case 'heatmap':
+      return isText(value.indicatorId) && isMode(value.mode) && isPage(value.page);
+    case 'profile':
+      return isText(value.townshipCode);
+    default:
+      return false;
+  }
 }
 
 /** The browser's local storage, or undefined where there is none (it is switched off, or Node). */

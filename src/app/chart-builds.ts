@@ -1,18 +1,26 @@
 /**
  * Each chart the views draw, built from what its view queried and the choices on screen (its
- * recipe): the option, the frame and the tables of its export. A view builds its chart here, and
- * the meeting pack builds its charts again here from their recipes after a reload, so a chart in
- * the pack is the chart the view drew.
+ * recipe): the option, the frame and the tables of its export. A view builds its chart here; the
+ * meeting pack keeps each chart's request (the recipe without its data) and queries and builds it
+ * here again when the data change or the page is reloaded, so a chart in the pack is the chart
+ * the view would draw now.
  */
 import { buildHeatmapOption, heatmapChartHeight } from '../charts/build-heatmap-option.ts';
 import { buildProfileOption, profileChartHeight } from '../charts/build-profile-option.ts';
 import { buildRankingOption, rankingChartHeight } from '../charts/build-ranking-option.ts';
 import { buildTrendOption } from '../charts/build-trend-option.ts';
-import { CHART_PAGE_SIZE, chartPageRows } from '../charts/chart-pages.ts';
-import type { IndicatorInfo, SeriesPoint } from '../db/queries.ts';
-import type { Heatmap, Profile } from '../db/overview-queries.ts';
-import type { RankingWithChange } from '../db/ranking-queries.ts';
-import type { TrendBand, TrendChange } from '../db/trend-queries.ts';
+import { CHART_PAGE_SIZE, chartPageCount, chartPageRows } from '../charts/chart-pages.ts';
+import type { DbClient } from '../db/client.ts';
+import { type Heatmap, loadHeatmap, loadProfile, type Profile } from '../db/overview-queries.ts';
+import type { IndicatorInfo, SeriesPoint, TownshipRow } from '../db/queries.ts';
+import { loadRankingWithChange, type RankingWithChange } from '../db/ranking-queries.ts';
+import {
+  loadTrendChanges,
+  loadTrendLeaders,
+  loadTrendView,
+  type TrendBand,
+  type TrendChange,
+} from '../db/trend-queries.ts';
 import {
   type ChartExport,
   heatmapExport,
@@ -30,7 +38,7 @@ export type TrendData = { readonly indicatorId: string; readonly leaders: readon
   | { readonly mode: 'change'; readonly points: readonly TrendChange[] }
 );
 
-/** A chart as data only (no function), so it can be kept as JSON and built again. */
+/** A chart: what its view queried and the choices on screen. */
 export type ChartRecipe =
   | {
       readonly kind: 'ranking';
@@ -43,8 +51,10 @@ export type ChartRecipe =
       readonly kind: 'trend';
       readonly data: TrendData;
       readonly indicator: IndicatorInfo;
-      /** The townships drawn in colour. */
-      readonly highlighted: readonly string[];
+      /** The year whose leaders are drawn in colour when the user picked no township. */
+      readonly year: number | null;
+      /** The townships the user picked to draw in colour; none: the year's leaders. */
+      readonly picked: readonly string[];
     }
   | {
       readonly kind: 'heatmap';
@@ -55,29 +65,135 @@ export type ChartRecipe =
     }
   | { readonly kind: 'profile'; readonly data: Profile };
 
-/** A chart with its export and the recipe it was built from. */
+/**
+ * A chart without its data, as plain JSON: what to query (loadRecipe) and how to draw it. The
+ * meeting pack keeps these, so its charts are drawn from the data as they are now.
+ */
+export type ChartRequest =
+  | {
+      readonly kind: 'ranking';
+      readonly indicatorId: string;
+      readonly year: number;
+      readonly highlighted: readonly string[];
+      readonly page: number;
+    }
+  | {
+      readonly kind: 'trend';
+      readonly indicatorId: string;
+      readonly year: number | null;
+      readonly mode: 'value' | 'change';
+      readonly picked: readonly string[];
+    }
+  | {
+      readonly kind: 'heatmap';
+      readonly indicatorId: string;
+      readonly mode: 'value' | 'change';
+      readonly page: number;
+    }
+  | { readonly kind: 'profile'; readonly townshipCode: string };
+
+/** A chart with its export and the request that draws it again. */
 export interface BuiltChart extends ChartExport {
-  readonly recipe: ChartRecipe;
+  readonly request: ChartRequest;
+}
+
+export function requestOf(recipe: ChartRecipe): ChartRequest {
+  switch (recipe.kind) {
+    case 'ranking':
+      return {
+        kind: 'ranking',
+        indicatorId: recipe.indicator.id,
+        year: recipe.data.year,
+        highlighted: recipe.highlighted,
+        page: recipe.page,
+      };
+    case 'trend':
+      return {
+        kind: 'trend',
+        indicatorId: recipe.indicator.id,
+        year: recipe.year,
+        mode: recipe.data.mode,
+        picked: recipe.picked,
+      };
+    case 'heatmap':
+      return { kind: 'heatmap', indicatorId: recipe.indicator.id, mode: recipe.mode, page: recipe.page };
+    case 'profile':
+      return { kind: 'profile', townshipCode: recipe.data.townshipCode };
+  }
+}
+
+/** A trend's lines and what is drawn behind them; in 'change' mode, each value's change on the year before. */
+export async function loadTrendData(
+  db: DbClient,
+  indicatorId: string,
+  year: number | null,
+  mode: 'value' | 'change',
+): Promise<TrendData> {
+  if (mode === 'change') {
+    const leaders = year === null ? [] : await loadTrendLeaders(db, indicatorId, year);
+    return { indicatorId, leaders, mode, points: await loadTrendChanges(db, indicatorId) };
+  }
+  return { indicatorId, mode, ...(await loadTrendView(db, indicatorId, year)) };
+}
+
+/** The townships a trend draws in colour: the user's, or else the first two and last two leaders. */
+export function trendHighlights(picked: readonly string[], leaders: readonly string[]): readonly string[] {
+  if (picked.length > 0) return picked;
+  return leaders.length <= 4 ? leaders : [...leaders.slice(0, 2), ...leaders.slice(-2)];
+}
+
+/**
+ * Queries what a request draws, as its view would; null when the data no longer have its
+ * indicator or township (an import undone, the district's list edited).
+ */
+export async function loadRecipe(
+  db: DbClient,
+  request: ChartRequest,
+  indicators: readonly IndicatorInfo[],
+  townships: readonly TownshipRow[],
+): Promise<ChartRecipe | null> {
+  if (request.kind === 'profile') {
+    if (!townships.some((t) => t.code === request.townshipCode)) return null;
+    return { kind: 'profile', data: await loadProfile(db, request.townshipCode) };
+  }
+  const indicator = indicators.find((i) => i.id === request.indicatorId);
+  if (!indicator) return null;
+  switch (request.kind) {
+    case 'ranking': {
+      const data = await loadRankingWithChange(db, indicator.id, request.year);
+      return { kind: 'ranking', data, indicator, highlighted: request.highlighted, page: request.page };
+    }
+    case 'trend': {
+      const data = await loadTrendData(db, indicator.id, request.year, request.mode);
+      return { kind: 'trend', data, indicator, year: request.year, picked: request.picked };
+    }
+    case 'heatmap': {
+      const data = await loadHeatmap(db, indicator.id);
+      return { kind: 'heatmap', data, indicator, mode: request.mode, page: request.page };
+    }
+  }
 }
 
 export const TREND_HEIGHT = 460;
 
 export function buildChart(ctx: BuildContext, recipe: ChartRecipe): BuiltChart {
+  const request = requestOf(recipe);
   switch (recipe.kind) {
     case 'ranking':
-      return { ...rankingChart(ctx, recipe), recipe };
+      return { ...rankingChart(ctx, recipe), request };
     case 'trend':
-      return { ...trendChart(ctx, recipe), recipe };
+      return { ...trendChart(ctx, recipe), request };
     case 'heatmap':
-      return { ...heatmapChart(ctx, recipe), recipe };
+      return { ...heatmapChart(ctx, recipe), request };
     case 'profile':
-      return { ...profileChart(ctx, recipe), recipe };
+      return { ...profileChart(ctx, recipe), request };
   }
 }
 
 function rankingChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'ranking' }>): ChartExport {
   const { t, lang, locale, source } = ctx;
-  const { data, indicator, highlighted, page } = recipe;
+  const { data, indicator, highlighted } = recipe;
+  const page = Math.min(recipe.page, chartPageCount(data.rows.length) - 1);
   const title = t.rankingTitle(nameIn(lang, indicator), data.year);
   const pageRows = chartPageRows(data.rows, page);
   const first = pageRows[0];
@@ -113,7 +229,8 @@ function rankingChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'r
 
 function trendChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'trend' }>): ChartExport {
   const { t, lang, locale, source } = ctx;
-  const { data, indicator, highlighted } = recipe;
+  const { data, indicator } = recipe;
+  const highlighted = trendHighlights(recipe.picked, data.leaders);
   const unit = unitIn(lang, indicator);
   const title = t.trendTitle(nameIn(lang, indicator));
   const common = {
@@ -144,9 +261,10 @@ function trendChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'tre
 
 function heatmapChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'heatmap' }>): ChartExport {
   const { t, lang, locale, source } = ctx;
-  const { data, indicator, mode, page } = recipe;
+  const { data, indicator, mode } = recipe;
   const title = t.heatmapTitle(nameIn(lang, indicator));
   const total = data.townships.length;
+  const page = Math.min(recipe.page, chartPageCount(total) - 1);
   const from = page * CHART_PAGE_SIZE + 1;
   const to = Math.min(total, (page + 1) * CHART_PAGE_SIZE);
   const pageInfo =

@@ -430,7 +430,7 @@ export const en: Messages = {
       empty:
         'No charts yet. Click “Add to meeting pack” under any chart to collect it here, order them, then download once.',
       keptInBrowser:
-        'The pack is kept in this browser: it is still here after a reload or when the page is opened again. Each chart keeps the data it had when added.',
+        'The pack is kept in this browser: it is still here after a reload or when the page is opened again, and its charts are always drawn from the data as they are now.',
       keptInPage:
         'The browser cannot keep the pack (its storage is full or switched off), so it lives in this page only: reloading or closing the page empties it, and the browser asks first.',
       moveUp: 'Move up',

@@ -366,6 +366,42 @@ describe('exports for meetings, on the sample district', () => {
     expectClean(session as AppSession);
   });
 
+  it('a chart in the pack follows the data: after a corrected file, the PowerPoint has the new figure', async () => {
+    const page = await openRanking();
+    await toolbar(page).getByRole('button', { name: '加入汇报材料' }).click();
+    const baolongCells = async () => {
+      const basket = page.locator('details.meeting-basket');
+      if ((await basket.getAttribute('open')) === null) await basket.locator('summary').click();
+      const pptx = await download(page, () =>
+        basket.getByRole('button', { name: '下载 PowerPoint' }).click(),
+      );
+      const zip = await JSZip.loadAsync(pptx.bytes);
+      const appendix = (await zip.file('ppt/slides/slide3.xml')?.async('string')) ?? '';
+      const row = /<a:tr\b(?:(?!<\/a:tr>)[\s\S])*?宝龙镇[\s\S]*?<\/a:tr>/.exec(appendix)?.[0] ?? '';
+      return [...row.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]);
+    };
+    // The report's 92 of 94 settled.
+    expect((await baolongCells())[2]).toBe('97.9');
+
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page.getByLabel('选择文件…').setInputFiles([
+      {
+        name: '宝龙镇2021年更正.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('镇街,年度,指标,数值\r\n宝龙镇,2021,调解纠纷,96\r\n'),
+      },
+    ]);
+    const correction = page.getByRole('article', { name: '宝龙镇2021年更正.csv' });
+    await correction.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => correction.innerText(), { timeout: 60_000 }).toContain('已导入 1 个数值');
+    await page.getByRole('button', { name: '收起导入' }).click();
+
+    // 92 of 96 now, in the pack as on screen.
+    await expect.poll(baolongCells, { timeout: 60_000 }).toContain('95.8');
+    expect((await baolongCells())[2]).toBe('95.8');
+    expectClean(session as AppSession);
+  });
+
   it('a second tab shows the same pack and follows what the first adds', async () => {
     const context = await launch();
     const first = await openApp(RANKING_2021, context);

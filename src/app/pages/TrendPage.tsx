@@ -1,12 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { formatValue } from '../../charts/format-number.ts';
-import { loadTrendChanges, loadTrendLeaders, loadTrendView } from '../../db/trend-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
 import { townshipKind } from '../../district/district.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
 import { TownshipPicker } from '../../ui/TownshipPicker.tsx';
 import { ExportableChart } from '../ChartActions.tsx';
-import { buildChart, type TrendData } from '../chart-builds.ts';
+import { buildChart, loadTrendData } from '../chart-builds.ts';
 import { nameIn, type PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
 import { useViewQuery } from '../use-db-query.ts';
@@ -20,26 +19,19 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
   const id = indicator.id;
   const mode = view.mode;
   // One answer for everything the chart draws, so it is drawn once per change, not once per query.
-  const trend = useViewQuery(db, revision, viewKey('trend', id, year, mode), async (): Promise<TrendData> => {
-    if (mode === 'change') {
-      const leaders = year === null ? [] : await loadTrendLeaders(db, id, year);
-      return { indicatorId: id, leaders, mode, points: await loadTrendChanges(db, id) };
-    }
-    return { indicatorId: id, mode, ...(await loadTrendView(db, id, year)) };
-  });
+  const trend = useViewQuery(db, revision, viewKey('trend', id, year, mode), () =>
+    loadTrendData(db, id, year, mode),
+  );
   const data = shown(trend);
   const drawn = indicators.find((i) => i.id === data?.indicatorId) ?? indicator;
 
-  const highlighted = useMemo(() => {
-    if (view.highlighted.length > 0) return view.highlighted;
-    const codes = data?.leaders ?? [];
-    return codes.length <= 4 ? codes : [...codes.slice(0, 2), ...codes.slice(-2)];
-  }, [view.highlighted, data]);
-
   const buildCtx = useBuildContext(ctx);
   const exported = useMemo(
-    () => (data ? buildChart(buildCtx, { kind: 'trend', data, indicator: drawn, highlighted }) : null),
-    [buildCtx, data, drawn, highlighted],
+    () =>
+      data
+        ? buildChart(buildCtx, { kind: 'trend', data, indicator: drawn, year, picked: view.highlighted })
+        : null,
+    [buildCtx, data, drawn, year, view.highlighted],
   );
   const title = exported?.frame.title ?? t.trendTitle(nameIn(lang, drawn));
 
