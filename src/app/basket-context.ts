@@ -54,10 +54,33 @@ export interface BasketSource {
   readonly revision: number;
 }
 
-interface Wanted {
+/** A chart the pack holds, to be queried and built (again). */
+export interface Wanted {
   readonly id: number;
   readonly request: ChartRequest;
   readonly width: number;
+}
+
+/**
+ * The pack's list once `wanted` were built again (rebuildItems): each shown chart replaced by its
+ * new build, dropped when it can no longer be drawn, kept as it was when its query failed; charts
+ * not shown yet (read from storage) go first, in their stored order, and wait (`pending`) while
+ * their query fails. `dropped` says whether the stored pack must be written again.
+ */
+export function mergeRebuilt(
+  current: readonly BasketItem[],
+  wanted: readonly Wanted[],
+  built: ReadonlyMap<number, BasketItem | null>,
+): { items: BasketItem[]; pending: Wanted[]; dropped: boolean } {
+  const shown = new Set(current.map((item) => item.id));
+  const fresh = wanted.filter((w) => !shown.has(w.id));
+  const items = [
+    ...fresh.flatMap((w) => built.get(w.id) ?? []),
+    ...current.flatMap((item) => (built.has(item.id) ? (built.get(item.id) ?? []) : [item])),
+  ];
+  const pending = fresh.filter((w) => !built.has(w.id));
+  const dropped = wanted.some((w) => built.get(w.id) === null);
+  return { items, pending, dropped };
 }
 
 /**
@@ -105,7 +128,12 @@ export function useBasketState(
     itemsRef.current = next;
     setItems(next);
   }, []);
-  const save = useCallback((next: readonly BasketItem[]) => setKept(saveBasket(storage, next)), [storage]);
+  /** Charts read from storage whose query has not been answered yet: kept, and asked again. */
+  const pendingRef = useRef<readonly Wanted[]>([]);
+  const save = useCallback(
+    (next: readonly BasketItem[]) => setKept(saveBasket(storage, [...next, ...pendingRef.current])),
+    [storage],
+  );
   const change = useCallback(
     (update: (current: readonly BasketItem[]) => readonly BasketItem[]) => {
       const next = update(itemsRef.current);
@@ -115,19 +143,14 @@ export function useBasketState(
     [show, save],
   );
 
-  /** Builds `wanted` again and puts each into the list where it is now, dropping those gone. */
   const refresh = useCallback(
     async (from: BasketSource, wanted: readonly Wanted[], isCurrent: () => boolean) => {
       const built = await rebuildItems(from, wanted);
       if (!isCurrent()) return;
-      const current = itemsRef.current;
-      const known = new Set(current.map((item) => item.id));
-      const next = [
-        ...wanted.filter((w) => !known.has(w.id)).flatMap((w) => built.get(w.id) ?? []),
-        ...current.flatMap((item) => (built.has(item.id) ? (built.get(item.id) ?? []) : [item])),
-      ];
-      show(next);
-      if (next.length !== current.length + wanted.filter((w) => !known.has(w.id)).length) save(next);
+      const merged = mergeRebuilt(itemsRef.current, wanted, built);
+      pendingRef.current = merged.pending;
+      show(merged.items);
+      if (merged.dropped) save(merged.items);
     },
     [show, save],
   );
@@ -138,7 +161,7 @@ export function useBasketState(
     if (!source) return;
     let current = true;
     const wanted: Wanted[] = restoredRef.current
-      ? itemsRef.current.map(({ id, request, width }) => ({ id, request, width }))
+      ? [...itemsRef.current.map(({ id, request, width }) => ({ id, request, width })), ...pendingRef.current]
       : loadBasket(storage).map(({ request, width }) => ({ id: nextId(), request, width }));
     restoredRef.current = true;
     void refresh(source, wanted, () => current);
@@ -164,7 +187,10 @@ export function useBasketState(
         width,
       }));
       void rebuildItems(from, wanted).then((built) => {
-        if (asked === latest) show(wanted.flatMap((w) => built.get(w.id) ?? []));
+        if (asked !== latest) return;
+        const merged = mergeRebuilt([], wanted, built);
+        pendingRef.current = merged.pending;
+        show(merged.items);
       });
     };
     window.addEventListener('storage', follow);

@@ -6,7 +6,7 @@ import { type IndicatorInfo, listIndicators, listTownships, type TownshipRow } f
 import { loadRankingWithChange } from '../db/ranking-queries.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import { zh } from '../messages/zh.ts';
-import { type BasketSource, rebuildItems } from './basket-context.ts';
+import { type BasketItem, type BasketSource, mergeRebuilt, rebuildItems } from './basket-context.ts';
 import { loadBasket, readBasket, saveBasket, writeBasket } from './basket-store.ts';
 import {
   type BuildContext,
@@ -173,6 +173,46 @@ describe('a meeting pack kept as requests', () => {
       { id: 3, request: drawn[0]?.request as ChartRequest, width: 960 },
     ]);
     expect(unanswered.size).toBe(0);
+  });
+
+  it('after a change of the data: a chart gone is dropped, one not answered stays as it was or waits', async () => {
+    const ranking = drawn[0]?.request as ChartRequest;
+    const profile = drawn[3]?.request as ChartRequest;
+    const gone: ChartRequest = {
+      kind: 'heatmap',
+      indicatorId: 'custom:已撤销的指标',
+      mode: 'value',
+      page: 0,
+    };
+    const fresh = await rebuildItems(source(), [
+      { id: 1, request: ranking, width: 960 },
+      { id: 2, request: profile, width: 700 },
+    ]);
+    const shown = [fresh.get(1), fresh.get(2)] as BasketItem[];
+    const wanted = [
+      { id: 1, request: ranking, width: 960 },
+      { id: 2, request: gone, width: 700 },
+      // Read from storage after a reload: not on the list yet.
+      { id: 3, request: profile, width: 800 },
+      { id: 4, request: ranking, width: 600 },
+    ];
+    // 1 and 3 answered, 2 gone, 4 not answered (its query failed).
+    const built = new Map<number, BasketItem | null>([
+      [1, fresh.get(1) ?? null],
+      [2, null],
+      [3, { ...(fresh.get(2) as BasketItem), id: 3, width: 800 }],
+    ]);
+    const merged = mergeRebuilt(shown, wanted, built);
+    expect(merged.items.map((item) => [item.id, item.title])).toEqual([
+      [3, '宝龙镇：各项指标历年变化与排名'],
+      [1, '2021年调解成功率排名'],
+    ]);
+    expect(merged.pending.map((w) => w.id)).toEqual([4]);
+    expect(merged.dropped).toBe(true);
+    // Nothing answered at all (the database restarting): the list stays, nothing is written.
+    const idle = mergeRebuilt(shown, wanted.slice(0, 2), new Map());
+    expect(idle.items).toEqual(shown);
+    expect(idle.dropped).toBe(false);
   });
 
   it('keeps nothing it cannot read back: not JSON, another version, an unknown kind, a bad field', () => {
