@@ -169,13 +169,14 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   );
 
   // The meeting pack's charts: held here, so they survive every change of view; kept in the
-  // browser, and built again once the district's townships are known.
+  // browser, and built again once the data's lists are read, and again each time they are
+  // read anew (after every change of the data).
   const basketSource = useMemo(
     () =>
       known
-        ? { db, ctx: { t, lang, locale, townships, source: ctx.source }, indicators, townships, revision }
+        ? { db, ctx: { t, lang, locale, townships, source: ctx.source }, indicators, townships, years }
         : null,
-    [known, db, t, lang, locale, townships, ctx.source, indicators, revision],
+    [known, db, t, lang, locale, townships, ctx.source, indicators, years],
   );
   const basket = useBasketState(basketSource);
 

@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import type { DbClient } from '../db/client.ts';
 import { addTownship, type TownshipRow } from '../db/queries.ts';
 import { writeTemplateCsv } from '../export/write-template.ts';
-import { hasErrors } from '../import/import-issue.ts';
 import { CATALOG, findIndicator, isStored } from '../indicators/catalog.ts';
 import type { Messages } from '../messages/zh.ts';
 import { downloadText } from './download-file.ts';
@@ -36,9 +35,8 @@ export function ImportPanel({
   const [dragging, setDragging] = useState(false);
   const indicators = CATALOG.filter(isStored);
   const ready = session.files.filter(isReady);
-  const blocked = session.files.filter(
-    (file) => file.status === 'ready' && file.preview && hasErrors(file.preview.issues),
-  ).length;
+  // Read, but with an error: left out of the batch.
+  const blocked = session.files.filter((file) => file.status === 'ready' && !isReady(file)).length;
   const indicatorName = (id: string) => {
     const indicator = findIndicator(id);
     if (indicator) return lang === 'en' ? indicator.name.en : indicator.name.zh;

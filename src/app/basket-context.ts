@@ -1,12 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { DbClient } from '../db/client.ts';
-import type { IndicatorInfo, TownshipRow } from '../db/queries.ts';
 import { BASKET_STORAGE_KEY, loadBasket, localStore, readBasket, saveBasket } from './basket-store.ts';
 import {
   type BuildContext,
   type BuiltChart,
   buildChart,
   type ChartRequest,
+  type KnownData,
   loadRecipe,
 } from './chart-builds.ts';
 
@@ -44,14 +44,14 @@ export function moveItem<T extends { readonly id: number }>(
   return next;
 }
 
-/** What the pack draws its charts from: the database, the page's context and the indicators. */
-export interface BasketSource {
+/**
+ * What the pack draws its charts from: the database, the page's context and the data's lists. A
+ * new one comes with every change of the data (the lists are read again), the language or the
+ * source line, and the pack's charts are queried again.
+ */
+export interface BasketSource extends KnownData {
   readonly db: DbClient;
   readonly ctx: BuildContext;
-  readonly indicators: readonly IndicatorInfo[];
-  readonly townships: readonly TownshipRow[];
-  /** Bumps after every change to the data: the pack's charts are queried again. */
-  readonly revision: number;
 }
 
 /** A chart the pack holds, to be queried and built (again). */
@@ -95,7 +95,7 @@ export async function rebuildItems(
   const built = new Map<number, BasketItem | null>();
   for (const { id, request, width } of wanted) {
     try {
-      const recipe = await loadRecipe(source.db, request, source.indicators, source.townships);
+      const recipe = await loadRecipe(source.db, request, source);
       built.set(id, recipe ? { ...buildChart(source.ctx, recipe), id, width } : null);
     } catch {
       // Not answered now: asked again at the next change.

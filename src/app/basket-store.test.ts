@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleDb } from '../../test/sample-district-db.ts';
 import type { DbClient } from '../db/client.ts';
 import { loadHeatmap, loadProfile } from '../db/overview-queries.ts';
-import { type IndicatorInfo, listIndicators, listTownships, type TownshipRow } from '../db/queries.ts';
+import {
+  type IndicatorInfo,
+  listIndicators,
+  listTownships,
+  listYears,
+  type TownshipRow,
+} from '../db/queries.ts';
 import { loadRankingWithChange } from '../db/ranking-queries.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import { zh } from '../messages/zh.ts';
@@ -23,6 +29,7 @@ let db: DbClient;
 let ctx: BuildContext;
 let indicators: IndicatorInfo[];
 let townships: TownshipRow[];
+let years: number[];
 /** One chart of each kind, as its view queries and builds it. */
 const drawn: BuiltChart[] = [];
 
@@ -32,6 +39,7 @@ const BAOLONG = '500152104';
 beforeAll(async () => {
   db = await openSampleDb();
   townships = await listTownships(db);
+  years = await listYears(db);
   indicators = await listIndicators(db);
   ctx = { t: zh, lang: 'zh', locale: zh.lang, townships, source: zh.dataSourceLine(1) };
   const indicator = (id: string) => {
@@ -77,7 +85,7 @@ const optionText = (chart: BuiltChart) =>
   );
 
 function source(from: DbClient = db): BasketSource {
-  return { db: from, ctx, indicators, townships, revision: 0 };
+  return { db: from, ctx, indicators, townships, years };
 }
 
 /** 宝龙镇's row of a ranking's table: township, rank, value, 同比, rank change. */
@@ -117,7 +125,7 @@ describe('a meeting pack kept as requests', () => {
     for (const [index, chart] of drawn.entries()) {
       const request = stored[index]?.request as ChartRequest;
       expect(request).toEqual(chart.request);
-      const recipe = await loadRecipe(db, request, indicators, townships);
+      const recipe = await loadRecipe(db, request, { indicators, townships, years });
       if (!recipe) throw new Error(`${request.kind} not drawn again`);
       const again = buildChart(ctx, recipe);
       expect(again.key).toBe(chart.key);

@@ -9,7 +9,7 @@ import { buildHeatmapOption, heatmapChartHeight } from '../charts/build-heatmap-
 import { buildProfileOption, profileChartHeight } from '../charts/build-profile-option.ts';
 import { buildRankingOption, rankingChartHeight } from '../charts/build-ranking-option.ts';
 import { buildTrendOption } from '../charts/build-trend-option.ts';
-import { CHART_PAGE_SIZE, chartPageCount, chartPageRows } from '../charts/chart-pages.ts';
+import { CHART_PAGE_SIZE, chartPageRows, chartPageStart, chartPageWithin } from '../charts/chart-pages.ts';
 import type { DbClient } from '../db/client.ts';
 import { type Heatmap, loadHeatmap, loadProfile, type Profile } from '../db/overview-queries.ts';
 import type { IndicatorInfo, SeriesPoint, TownshipRow } from '../db/queries.ts';
@@ -38,58 +38,48 @@ export type TrendData = { readonly indicatorId: string; readonly leaders: readon
   | { readonly mode: 'change'; readonly points: readonly TrendChange[] }
 );
 
+type RankingRecipe = {
+  readonly kind: 'ranking';
+  readonly data: RankingWithChange;
+  readonly indicator: IndicatorInfo;
+  readonly highlighted: readonly string[];
+  readonly page: number;
+};
+type TrendRecipe = {
+  readonly kind: 'trend';
+  readonly data: TrendData;
+  readonly indicator: IndicatorInfo;
+  /** The year whose leaders are drawn in colour when the user picked no township. */
+  readonly year: number | null;
+  /** The townships the user picked to draw in colour; none: the year's leaders. */
+  readonly picked: readonly string[];
+};
+type HeatmapRecipe = {
+  readonly kind: 'heatmap';
+  readonly data: Heatmap;
+  readonly indicator: IndicatorInfo;
+  readonly mode: 'value' | 'change';
+  readonly page: number;
+};
+type ProfileRecipe = { readonly kind: 'profile'; readonly data: Profile };
+
 /** A chart: what its view queried and the choices on screen. */
-export type ChartRecipe =
-  | {
-      readonly kind: 'ranking';
-      readonly data: RankingWithChange;
-      readonly indicator: IndicatorInfo;
-      readonly highlighted: readonly string[];
-      readonly page: number;
-    }
-  | {
-      readonly kind: 'trend';
-      readonly data: TrendData;
-      readonly indicator: IndicatorInfo;
-      /** The year whose leaders are drawn in colour when the user picked no township. */
-      readonly year: number | null;
-      /** The townships the user picked to draw in colour; none: the year's leaders. */
-      readonly picked: readonly string[];
-    }
-  | {
-      readonly kind: 'heatmap';
-      readonly data: Heatmap;
-      readonly indicator: IndicatorInfo;
-      readonly mode: 'value' | 'change';
-      readonly page: number;
-    }
-  | { readonly kind: 'profile'; readonly data: Profile };
+export type ChartRecipe = RankingRecipe | TrendRecipe | HeatmapRecipe | ProfileRecipe;
+
+/** An indicator's chart without its data: the indicator's id instead of the indicator. */
+type ByIndicator<R extends { readonly data: unknown; readonly indicator: IndicatorInfo }> = Omit<
+  R,
+  'data' | 'indicator'
+> & { readonly indicatorId: string };
 
 /**
  * A chart without its data, as plain JSON: what to query (loadRecipe) and how to draw it. The
  * meeting pack keeps these, so its charts are drawn from the data as they are now.
  */
 export type ChartRequest =
-  | {
-      readonly kind: 'ranking';
-      readonly indicatorId: string;
-      readonly year: number;
-      readonly highlighted: readonly string[];
-      readonly page: number;
-    }
-  | {
-      readonly kind: 'trend';
-      readonly indicatorId: string;
-      readonly year: number | null;
-      readonly mode: 'value' | 'change';
-      readonly picked: readonly string[];
-    }
-  | {
-      readonly kind: 'heatmap';
-      readonly indicatorId: string;
-      readonly mode: 'value' | 'change';
-      readonly page: number;
-    }
+  | (ByIndicator<RankingRecipe> & { readonly year: number })
+  | (ByIndicator<TrendRecipe> & { readonly mode: 'value' | 'change' })
+  | ByIndicator<HeatmapRecipe>
   | { readonly kind: 'profile'; readonly townshipCode: string };
 
 /** A chart with its export and the request that draws it again. */
@@ -97,7 +87,7 @@ export interface BuiltChart extends ChartExport {
   readonly request: ChartRequest;
 }
 
-export function requestOf(recipe: ChartRecipe): ChartRequest {
+function requestOf(recipe: ChartRecipe): ChartRequest {
   switch (recipe.kind) {
     case 'ranking':
       return {
@@ -137,9 +127,17 @@ export async function loadTrendData(
 }
 
 /** The townships a trend draws in colour: the user's, or else the first two and last two leaders. */
-export function trendHighlights(picked: readonly string[], leaders: readonly string[]): readonly string[] {
+function trendHighlights(picked: readonly string[], leaders: readonly string[]): readonly string[] {
   if (picked.length > 0) return picked;
   return leaders.length <= 4 ? leaders : [...leaders.slice(0, 2), ...leaders.slice(-2)];
+}
+
+/** What the dashboard already holds of the data's lists: a request is checked against them. */
+export interface KnownData {
+  readonly indicators: readonly IndicatorInfo[];
+  readonly townships: readonly TownshipRow[];
+  /** The years with any fact (listYears): the heatmap and the profile need not ask again. */
+  readonly years: readonly number[];
 }
 
 /**
@@ -149,14 +147,13 @@ export function trendHighlights(picked: readonly string[], leaders: readonly str
 export async function loadRecipe(
   db: DbClient,
   request: ChartRequest,
-  indicators: readonly IndicatorInfo[],
-  townships: readonly TownshipRow[],
+  known: KnownData,
 ): Promise<ChartRecipe | null> {
   if (request.kind === 'profile') {
-    if (!townships.some((t) => t.code === request.townshipCode)) return null;
-    return { kind: 'profile', data: await loadProfile(db, request.townshipCode) };
+    if (!known.townships.some((t) => t.code === request.townshipCode)) return null;
+    return { kind: 'profile', data: await loadProfile(db, request.townshipCode, known.years) };
   }
-  const indicator = indicators.find((i) => i.id === request.indicatorId);
+  const indicator = known.indicators.find((i) => i.id === request.indicatorId);
   if (!indicator) return null;
   switch (request.kind) {
     case 'ranking': {
@@ -168,13 +165,13 @@ export async function loadRecipe(
       return { kind: 'trend', data, indicator, year: request.year, picked: request.picked };
     }
     case 'heatmap': {
-      const data = await loadHeatmap(db, indicator.id);
+      const data = await loadHeatmap(db, indicator.id, known.years);
       return { kind: 'heatmap', data, indicator, mode: request.mode, page: request.page };
     }
   }
 }
 
-export const TREND_HEIGHT = 460;
+const TREND_HEIGHT = 460;
 
 export function buildChart(ctx: BuildContext, recipe: ChartRecipe): BuiltChart {
   const request = requestOf(recipe);
@@ -190,10 +187,10 @@ export function buildChart(ctx: BuildContext, recipe: ChartRecipe): BuiltChart {
   }
 }
 
-function rankingChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'ranking' }>): ChartExport {
+function rankingChart(ctx: BuildContext, recipe: RankingRecipe): ChartExport {
   const { t, lang, locale, source } = ctx;
   const { data, indicator, highlighted } = recipe;
-  const page = Math.min(recipe.page, chartPageCount(data.rows.length) - 1);
+  const page = chartPageWithin(data.rows.length, recipe.page);
   const title = t.rankingTitle(nameIn(lang, indicator), data.year);
   const pageRows = chartPageRows(data.rows, page);
   const first = pageRows[0];
@@ -227,7 +224,7 @@ function rankingChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'r
   return rankingExport(ctx, data, indicator, option, rankingChartHeight(pageRows.length), title, pageInfo);
 }
 
-function trendChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'trend' }>): ChartExport {
+function trendChart(ctx: BuildContext, recipe: TrendRecipe): ChartExport {
   const { t, lang, locale, source } = ctx;
   const { data, indicator } = recipe;
   const highlighted = trendHighlights(recipe.picked, data.leaders);
@@ -259,14 +256,15 @@ function trendChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'tre
   return trendExport(ctx, data, indicator, highlighted, option, TREND_HEIGHT, title);
 }
 
-function heatmapChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'heatmap' }>): ChartExport {
+function heatmapChart(ctx: BuildContext, recipe: HeatmapRecipe): ChartExport {
   const { t, lang, locale, source } = ctx;
   const { data, indicator, mode } = recipe;
   const title = t.heatmapTitle(nameIn(lang, indicator));
   const total = data.townships.length;
-  const page = Math.min(recipe.page, chartPageCount(total) - 1);
-  const from = page * CHART_PAGE_SIZE + 1;
-  const to = Math.min(total, (page + 1) * CHART_PAGE_SIZE);
+  const page = chartPageWithin(total, recipe.page);
+  const pageRows = chartPageRows(data.townships, page);
+  const from = chartPageStart(total, page) + 1;
+  const to = from + pageRows.length - 1;
   const pageInfo =
     total > CHART_PAGE_SIZE
       ? { index: page, text: t.viewText.pageRange(from, to, total), part: t.exports.rowPart(from, to) }
@@ -285,11 +283,19 @@ function heatmapChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'h
     page,
     rowRange: t.viewText.pageRange,
   });
-  const height = heatmapChartHeight(chartPageRows(data.townships, page).length);
-  return heatmapExport(ctx, data, indicator, mode, option, height, title, pageInfo);
+  return heatmapExport(
+    ctx,
+    data,
+    indicator,
+    mode,
+    option,
+    heatmapChartHeight(pageRows.length),
+    title,
+    pageInfo,
+  );
 }
 
-function profileChart(ctx: BuildContext, recipe: Extract<ChartRecipe, { kind: 'profile' }>): ChartExport {
+function profileChart(ctx: BuildContext, recipe: ProfileRecipe): ChartExport {
   const { t, lang, locale, source } = ctx;
   const { data } = recipe;
   const name = ctx.townships.find((x) => x.code === data.townshipCode)?.name ?? data.townshipName;

@@ -9,9 +9,14 @@ export function chartPageCount(rows: number): number {
   return Math.max(1, Math.ceil(rows / CHART_PAGE_SIZE));
 }
 
+/** `page` kept within the pages of a chart of `rows` townships. */
+export function chartPageWithin(rows: number, page: number): number {
+  return Math.min(Math.max(0, Math.trunc(page) || 0), chartPageCount(rows) - 1);
+}
+
 /** The index of the first of `rows` rows that `page` shows, the page kept within the chart's pages. */
 export function chartPageStart(rows: number, page: number): number {
-  return Math.min(Math.max(0, Math.trunc(page) || 0), chartPageCount(rows) - 1) * CHART_PAGE_SIZE;
+  return chartPageWithin(rows, page) * CHART_PAGE_SIZE;
 }
 
 /** The rows a page shows: every row when no page is asked for. */

@@ -10,7 +10,7 @@ import type { PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
 import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
-import { useBuildContext } from './export-context.ts';
+import { useBuildContext } from './build-context.ts';
 import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
 import { useChartPage } from './use-chart-page.ts';

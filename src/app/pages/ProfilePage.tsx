@@ -12,7 +12,7 @@ import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { useIndicatorLabel } from './indicator-label.ts';
 import { qualityWarnings } from './quality-cache.ts';
-import { useBuildContext } from './export-context.ts';
+import { useBuildContext } from './build-context.ts';
 import { loading, shown } from './shown.ts';
 
 /** Every indicator of one township across years, its rank for each, and its data-quality warnings. */

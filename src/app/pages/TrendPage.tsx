@@ -10,7 +10,7 @@ import { nameIn, type PageContext } from '../page-context.ts';
 import { TableActions } from '../TableActions.tsx';
 import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
-import { useBuildContext } from './export-context.ts';
+import { useBuildContext } from './build-context.ts';
 import { loading, shown } from './shown.ts';
 
 /** Year-over-year lines for any townships, the district's median and IQR behind them. */

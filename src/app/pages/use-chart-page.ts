@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { chartPageCount, chartPageOf, chartPageRows } from '../../charts/chart-pages.ts';
+import { chartPageOf, chartPageRows, chartPageWithin } from '../../charts/chart-pages.ts';
 
 /**
  * The page shown of a chart drawn a page at a time (charts/chart-pages.ts). A new `key` (another
@@ -13,9 +13,9 @@ export function useChartPage<T>(
   codeOf: (row: T) => string,
 ): { readonly page: number; readonly pageRows: readonly T[]; readonly setPage: (page: number) => void } {
   const [paging, setPaging] = useState({ key: '', page: 0 });
-  const page = Math.min(
+  const page = chartPageWithin(
+    rows?.length ?? 0,
     paging.key === key ? paging.page : rows ? chartPageOf(rows, highlighted, codeOf) : 0,
-    chartPageCount(rows?.length ?? 0) - 1,
   );
   return {
     page,
