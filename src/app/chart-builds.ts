@@ -51,7 +51,7 @@ type TrendRecipe = {
   readonly indicator: IndicatorInfo;
   /** The year whose leaders are drawn in colour when the user picked no township. */
   readonly year: number | null;
-  /** The townships the user picked to draw in colour; none: the year's leaders. */
+  /** The townships the user picked to draw in colour; none: the year's best two and last two. */
   readonly picked: readonly string[];
 };
 type HeatmapRecipe = {
@@ -124,12 +124,6 @@ export async function loadTrendData(
     return { indicatorId, leaders, mode, points: await loadTrendChanges(db, indicatorId) };
   }
   return { indicatorId, mode, ...(await loadTrendView(db, indicatorId, year)) };
-}
-
-/** The townships a trend draws in colour: the user's, or else the first two and last two leaders. */
-function trendHighlights(picked: readonly string[], leaders: readonly string[]): readonly string[] {
-  if (picked.length > 0) return picked;
-  return leaders.length <= 4 ? leaders : [...leaders.slice(0, 2), ...leaders.slice(-2)];
 }
 
 /** What the dashboard already holds of the data's lists: a request is checked against them. */
@@ -227,7 +221,8 @@ function rankingChart(ctx: BuildContext, recipe: RankingRecipe): ChartExport {
 function trendChart(ctx: BuildContext, recipe: TrendRecipe): ChartExport {
   const { t, lang, locale, source } = ctx;
   const { data, indicator } = recipe;
-  const highlighted = trendHighlights(recipe.picked, data.leaders);
+  // The loaders' leaders are already the year's best two and last two.
+  const highlighted = recipe.picked.length > 0 ? recipe.picked : data.leaders;
   const unit = unitIn(lang, indicator);
   const title = t.trendTitle(nameIn(lang, indicator));
   const common = {
