@@ -95,7 +95,7 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
     window.addEventListener(DB_RESTARTED_EVENT, onRestarted);
     return () => window.removeEventListener(DB_RESTARTED_EVENT, onRestarted);
   }, [refresh]);
-  const importSession = useImportSession(db, refresh);
+  const importSession = useImportSession(db, revision, refresh);
 
   const basics = useAsync(
     async () => ({

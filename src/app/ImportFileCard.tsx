@@ -312,6 +312,11 @@ export function ImportFileCard(props: ImportFileCardProps) {
           {file.conflicts.length > 0 && (
             <section className="conflicts">
               <h4>{m.conflictsTitle(file.conflictTotal)}</h4>
+              {file.conflictsChanged && (
+                <p className="conflicts-changed" role="status">
+                  {m.conflictsChanged}
+                </p>
+              )}
               {file.conflictTotal > file.conflicts.length && <p>{m.firstShown(file.conflicts.length)}</p>}
               <table>
                 <thead>

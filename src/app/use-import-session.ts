@@ -50,6 +50,11 @@ export interface PendingFile {
   /** The first conflicts (all of them for a small file) and how many there are. */
   readonly conflicts: readonly FactConflict[];
   readonly conflictTotal: number;
+  /**
+   * The stored data changed after the conflicts were first shown (another file was imported, an
+   * import undone), and the file's values meet other stored values now: the user looks again.
+   */
+  readonly conflictsChanged?: boolean;
   readonly failure?: string;
   /** The browser refused to store the file for lack of space (the earlier data is intact). */
   readonly storageFull?: boolean;
@@ -128,7 +133,42 @@ function commitOptionsOf(file: PendingFile, preview: ImportPreview): CommitOptio
   };
 }
 
-export type CommitOutcome = 'committed' | 'skipped' | 'failed';
+/**
+ * 'held': the stored data changed since the user last saw the file's conflicts; the new ones are
+ * shown and the file waits for the user to look and press its button again.
+ */
+export type CommitOutcome = 'committed' | 'skipped' | 'held' | 'failed';
+
+interface DbCheck {
+  readonly previousImport: PreviousImport | undefined;
+  readonly conflicts: readonly FactConflict[];
+  readonly total: number;
+}
+
+/** What the database holds against a read file: the same bytes stored before, values it would change. */
+async function checkAgainstDb(
+  db: DbClient,
+  preview: ImportPreview,
+  staged: StagedImport | undefined,
+): Promise<DbCheck> {
+  const previousImport = await findImportByHash(db, preview.contentHash);
+  if (hasErrors(preview.issues)) return { previousImport, conflicts: [], total: 0 };
+  if (staged) return { previousImport, ...(await findConflictsIn(db, stagedFacts(staged))) };
+  const conflicts = await findConflicts(db, preview.facts);
+  return { previousImport, conflicts, total: conflicts.length };
+}
+
+/** Whether two lists of conflicts ask the user the same question: the same old and new values. */
+function sameConflicts(
+  shown: { readonly conflicts: readonly FactConflict[]; readonly total: number },
+  found: { readonly conflicts: readonly FactConflict[]; readonly total: number },
+): boolean {
+  return (
+    shown.total === found.total &&
+    shown.conflicts.length === found.conflicts.length &&
+    shown.conflicts.every((c, i) => JSON.stringify(c) === JSON.stringify(found.conflicts[i]))
+  );
+}
 
 /** A file read without an error and not stored yet: its commit button is enabled. */
 export function isReady(file: PendingFile): boolean {
@@ -140,7 +180,7 @@ export function isReady(file: PendingFile): boolean {
  * user's, checked against the database (same bytes? values already stored?), and committed
  * only when the user says so.
  */
-export function useImportSession(db: DbClient, onCommitted: () => void) {
+export function useImportSession(db: DbClient, revision: number, onCommitted: () => void) {
   const [files, setFiles] = useState<readonly PendingFile[]>([]);
   const [committingAll, setCommittingAll] = useState(false);
   /** The files as last set, for a batch that outlives the render it started in. */
@@ -150,6 +190,10 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
   const keyRef = useRef(0);
   /** Large files read by the bulk path wait in DuckDB's temporary tables until committed or dismissed. */
   const stagedRef = useRef(new Map<number, StagedImport>());
+  /** How often each file was read: a check begun before a file was read again is not applied. */
+  const readsRef = useRef(new Map<number, number>());
+  /** Commits run one at a time, each checking the data as the one before left them. */
+  const commitsRef = useRef<Promise<unknown>>(Promise.resolve());
 
   const release = useCallback(
     async (key: number) => {
@@ -183,6 +227,7 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
 
   const read = useCallback(
     async (key: number, fileName: string, bytes: Uint8Array, choices: FileChoices) => {
+      readsRef.current.set(key, (readsRef.current.get(key) ?? 0) + 1);
       patch(key, { status: 'reading', choices });
       try {
         await release(key);
@@ -200,22 +245,15 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
         const staged = await tryBulk(db, bytes, options);
         if (staged) stagedRef.current.set(key, staged);
         const preview = staged?.preview ?? (await previewInWorker(bytes, options));
-        const previousImport = await findImportByHash(db, preview.contentHash);
-        const found = hasErrors(preview.issues)
-          ? { conflicts: [], total: 0 }
-          : staged
-            ? await findConflictsIn(db, stagedFacts(staged))
-            : await findConflicts(db, preview.facts).then((conflicts) => ({
-                conflicts,
-                total: conflicts.length,
-              }));
+        const found = await checkAgainstDb(db, preview, staged);
         patch(key, {
-          status: previousImport ? 'duplicate' : 'ready',
+          status: found.previousImport ? 'duplicate' : 'ready',
           preview,
-          previousImport,
+          previousImport: found.previousImport,
           factCount: staged?.factCount ?? preview.facts.length,
           conflicts: found.conflicts,
           conflictTotal: found.total,
+          conflictsChanged: false,
         });
       } catch (error) {
         patch(key, { status: 'failed', failure: error instanceof Error ? error.message : String(error) });
@@ -264,24 +302,41 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
     [files, patch, read],
   );
 
-  const commit = useCallback(
-    async (key: number): Promise<CommitOutcome> => {
+  const store = useCallback(
+    async (key: number, batch: boolean): Promise<CommitOutcome> => {
       const file = filesRef.current.find((f) => f.key === key);
       const preview = file?.preview;
       if (!file || !preview || !isReady(file) || claimedRef.current.has(key)) return 'skipped';
+      // Conflicts the data changed to are confirmed by the file's own button, not by the batch's.
+      if (batch && file.conflictsChanged) return 'held';
       claimedRef.current.add(key);
       patch(key, { status: 'committing' });
       try {
-        // The same bytes may have been stored since the file was read: from another card, or
-        // an earlier file of the same batch.
-        const previousImport = await findImportByHash(db, preview.contentHash);
-        if (previousImport) {
+        const staged = stagedRef.current.get(key);
+        // The data may have changed since the file was read: another card or an earlier file of
+        // the same batch stored the same bytes, or values the file would now replace or keep.
+        const found = await checkAgainstDb(db, preview, staged);
+        if (found.previousImport) {
           await release(key);
           claimedRef.current.delete(key);
-          patch(key, { status: 'duplicate', previousImport });
+          patch(key, { status: 'duplicate', previousImport: found.previousImport });
           return 'skipped';
         }
-        const staged = stagedRef.current.get(key);
+        if (
+          found.total > 0 &&
+          !sameConflicts({ conflicts: file.conflicts, total: file.conflictTotal }, found)
+        ) {
+          claimedRef.current.delete(key);
+          patch(key, {
+            status: 'ready',
+            conflicts: found.conflicts,
+            conflictTotal: found.total,
+            conflictsChanged: true,
+          });
+          return 'held';
+        }
+        if (!staged && file.factCount !== preview.facts.length)
+          throw new Error(`${file.fileName}: the file's staged rows are gone; read it again.`);
         if (staged) {
           await commitStagedImport(db, staged, recordOf(file, preview), commitOptionsOf(file, preview));
           await release(key);
@@ -308,6 +363,46 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
     },
     [db, patch, onCommitted, release],
   );
+  const commit = useCallback(
+    (key: number, batch = false): Promise<CommitOutcome> => {
+      const next = commitsRef.current.then(() => store(key, batch));
+      commitsRef.current = next.catch(() => undefined);
+      return next;
+    },
+    [store],
+  );
+
+  // After the data changed (a file stored, an import undone), every file waiting for the user
+  // is checked again, so its card shows the values it would meet now.
+  useEffect(() => {
+    if (revision === 0) return;
+    for (const file of filesRef.current) {
+      const preview = file.preview;
+      if (!preview || (file.status !== 'ready' && file.status !== 'duplicate')) continue;
+      const reads = readsRef.current.get(file.key);
+      void checkAgainstDb(db, preview, stagedRef.current.get(file.key)).then(
+        (found) => {
+          const now = filesRef.current.find((f) => f.key === file.key);
+          if (!now || readsRef.current.get(file.key) !== reads) return;
+          if (now.status !== 'ready' && now.status !== 'duplicate') return;
+          // The copy it duplicated was undone: read again, since a large file's rows were let go.
+          if (now.status === 'duplicate' && !found.previousImport) {
+            void read(now.key, now.fileName, now.bytes, now.choices);
+            return;
+          }
+          const changed = !sameConflicts({ conflicts: now.conflicts, total: now.conflictTotal }, found);
+          patch(file.key, {
+            status: found.previousImport ? 'duplicate' : 'ready',
+            previousImport: found.previousImport,
+            conflicts: found.conflicts,
+            conflictTotal: found.total,
+            conflictsChanged: now.conflictsChanged || (changed && found.total > 0),
+          });
+        },
+        () => undefined,
+      );
+    }
+  }, [db, revision, patch, read]);
 
   /**
    * Every file ready to store, one after the other in the list's order, each in its own
@@ -318,7 +413,8 @@ export function useImportSession(db: DbClient, onCommitted: () => void) {
     setCommittingAll(true);
     try {
       for (const file of filesRef.current.filter(isReady)) {
-        if ((await commit(file.key)) === 'failed') break;
+        // A file held for its changed conflicts waits for the user; the others go on.
+        if ((await commit(file.key, true)) === 'failed') break;
       }
     } finally {
       setCommittingAll(false);

@@ -326,6 +326,8 @@ export const en: Messages = {
     firstShown: (n) => `(Many; only the first ${n} are listed here.)`,
     factsTitle: 'Values to import (by township and year)',
     conflictsTitle: (n) => `${n} values differ from stored data`,
+    conflictsChanged:
+      'The stored data changed after this file was read (another file was imported, say). These are the values it would replace or keep now: check them, then press “Import”; “Import all” does not confirm them for you.',
     oldValue: 'Stored',
     newValue: 'This file',
     replace: 'Replace with this file’s values',
@@ -335,7 +337,7 @@ export const en: Messages = {
     commitAll: (n) => `Import all ready files (${n})`,
     committingAll: 'Importing one file after another…',
     commitAllHint: (blocked) =>
-      `Files are imported in the order below, each whole or not at all; values that differ from stored ones are replaced or kept as each file says.${
+      `Files are imported in the order below, each whole or not at all; values that differ from stored ones are replaced or kept as each file says. A file whose values differ from those of a file imported before it stops and waits for you to check them.${
         blocked > 0
           ? ` ${blocked} ${blocked === 1 ? 'file has' : 'files have'} errors and will not be imported until they are resolved.`
           : ''

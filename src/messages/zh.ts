@@ -359,6 +359,8 @@ export const zh = {
     firstShown: (n: number) => `（数量较多，这里只列出前 ${n} 个。）`,
     factsTitle: '将导入的数值（按镇街和年度）',
     conflictsTitle: (n: number) => `${n} 个数值与已有数据不同`,
+    conflictsChanged:
+      '读入这个文件之后，已有数据有了变化（例如又导入了别的文件），下面是它现在要替换或保留的数值。请核对后再按“确认导入”；“全部确认导入”不会替您确认。',
     oldValue: '已有数值',
     newValue: '本文件数值',
     replace: '用本文件的数值替换',
@@ -368,7 +370,7 @@ export const zh = {
     commitAll: (n: number) => `全部确认导入（${n} 个文件）`,
     committingAll: '正在逐个导入…',
     commitAllHint: (blocked: number) =>
-      `按下面的顺序逐个导入，每个文件要么全部导入，要么不导入；与已有数据不同的数值按各文件的选择替换或保留。${
+      `按下面的顺序逐个导入，每个文件要么全部导入，要么不导入；与已有数据不同的数值按各文件的选择替换或保留。若前面的文件导入后，后面的文件与它的数值不同，后面的文件会停下，等您核对。${
         blocked > 0 ? `有错误的 ${blocked} 个文件不会导入，请先处理。` : ''
       }`,
     dismiss: '移除',

@@ -152,7 +152,7 @@ describe('importing the files officials have', () => {
     },
   );
 
-  it('recognises the same file imported twice', async () => {
+  it('recognises the same file imported twice, and takes it again once the first import is undone', async () => {
     session = await openApp();
     const { page } = session;
     await waitForApp(page);
@@ -163,9 +163,18 @@ describe('importing the files officials have', () => {
     await expect.poll(() => first.innerText()).toMatch(/已导入/);
     await first.getByRole('button', { name: '移除' }).click();
     await page.getByLabel('选择文件…').setInputFiles([GBK_WIDE]);
-    await expect
-      .poll(() => card(page, 'tongnan-2020-wide-gbk.csv').innerText())
-      .toMatch(/内容完全相同，已跳过/);
+    const again = card(page, 'tongnan-2020-wide-gbk.csv');
+    await expect.poll(() => again.innerText()).toMatch(/内容完全相同，已跳过/);
+
+    // Once the first import is undone, the file waiting in the panel may be stored again.
+    await openDataPanel(page);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '撤销此次导入：tongnan-2020-wide-gbk.csv' }).click();
+    const commit = again.getByRole('button', { name: '确认导入' });
+    await commit.waitFor();
+    expect(await again.innerText()).not.toMatch(/内容完全相同/);
+    await commit.click();
+    await expect.poll(() => again.innerText()).toMatch(/已导入 \d+ 个数值/);
     expectClean(session);
   });
 
@@ -215,6 +224,92 @@ describe('importing the files officials have', () => {
     await expect.poll(() => rows(/^tongnan-2022-semicolon\.csv/)).toBe(1);
     expect(await rows(/^tongnan-2020-wide-gbk\.csv/)).toBe(1);
     expect(await rows(/副本/)).toBe(0);
+    expectClean(session);
+  });
+});
+
+describe('files of one batch that disagree', () => {
+  /** Two versions of 宝龙镇's 2025 report: the second corrects 法律咨询 from 50 to 56. */
+  const DRAFT = '宝龙镇2025年报（初稿）.csv';
+  const REVISED = '宝龙镇2025年报（修订）.csv';
+  const files = [
+    [DRAFT, 50],
+    [REVISED, 56],
+  ].map(([name, consultations]) => ({
+    name: String(name),
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `\uFEFF镇街,年度,指标,数值\r\n宝龙镇,2025,调解纠纷,100\r\n宝龙镇,2025,法律咨询,${consultations}\r\n`,
+    ),
+  }));
+
+  async function openWithBoth(page: Page): Promise<void> {
+    await waitForApp(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page.getByLabel('选择文件…').setInputFiles(files);
+    for (const name of [DRAFT, REVISED])
+      await card(page, name).getByRole('button', { name: '确认导入' }).waitFor();
+    // Read before either is stored: nothing stored yet to differ from.
+    expect(await card(page, REVISED).locator('.conflicts').count()).toBe(0);
+  }
+
+  async function showYear(page: Page): Promise<void> {
+    await expect.poll(() => page.getByLabel('年度', { exact: true }).innerText()).toContain('2025');
+    await page.getByLabel('年度', { exact: true }).selectOption('2025');
+  }
+
+  it('stops the batch at a file that would replace what the one before it stored, and shows old beside new', async () => {
+    session = await openApp('?view=table&year=2024');
+    const { page } = session;
+    await openWithBoth(page);
+    await page.getByRole('button', { name: '全部确认导入（2 个文件）' }).click();
+    await expect.poll(() => card(page, DRAFT).innerText(), { timeout: 30_000 }).toContain('已导入 2 个数值');
+
+    // The revision is not stored on the batch's say: it waits, with the value it would replace.
+    const revised = card(page, REVISED);
+    await expect
+      .poll(() => revised.locator('.conflicts').innerText())
+      .toMatch(/宝龙镇\s+2025\s+法律咨询\s+50\s+56/);
+    expect(await revised.innerText()).toContain('1 个数值与已有数据不同');
+    expect(await revised.innerText()).toContain('已有数据有了变化');
+    expect(await revised.innerText()).not.toContain('已导入');
+    expect(await revised.locator('.conflicts td[title]').getAttribute('title')).toBe(DRAFT);
+    await showYear(page);
+    await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('50');
+
+    // The user takes the revision's value with the file's own button.
+    await revised.getByLabel('用本文件的数值替换').check();
+    await revised.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => revised.innerText()).toContain('已导入 2 个数值');
+    await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('56');
+    expect(await cell(page, '宝龙镇', 'legal_consultations').locator('span').getAttribute('title')).toContain(
+      `来源：${REVISED} 第 3 行 D 列`,
+    );
+    expectClean(session);
+  });
+
+  it('shows a waiting file the values another file has just stored, and keeps them when the user says so', async () => {
+    session = await openApp('?view=table&year=2024');
+    const { page } = session;
+    await openWithBoth(page);
+    await card(page, DRAFT).getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => card(page, DRAFT).innerText(), { timeout: 30_000 }).toContain('已导入 2 个数值');
+
+    // Without being asked, the other card now compares itself with what was just stored.
+    const revised = card(page, REVISED);
+    await expect
+      .poll(() => revised.locator('.conflicts').innerText())
+      .toMatch(/宝龙镇\s+2025\s+法律咨询\s+50\s+56/);
+    expect(await revised.innerText()).toContain('已有数据有了变化');
+    await revised.getByLabel('保留已有数值').check();
+    await revised.getByRole('button', { name: '确认导入' }).click();
+    // 调解纠纷 is the same in both; 法律咨询 keeps the draft's 50.
+    await expect.poll(() => revised.innerText()).toContain('已导入 0 个数值');
+    await showYear(page);
+    await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('50');
+    expect(await cell(page, '宝龙镇', 'legal_consultations').locator('span').getAttribute('title')).toContain(
+      `来源：${DRAFT} 第 3 行 D 列`,
+    );
     expectClean(session);
   });
 });
