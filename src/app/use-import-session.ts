@@ -175,6 +175,22 @@ export function isReady(file: PendingFile): boolean {
   return file.status === 'ready' && file.preview !== undefined && !hasErrors(file.preview.issues);
 }
 
+/** A file a reload would lose: being read or stored, ready to store, or with choices the user made. */
+function isUnsaved(file: PendingFile): boolean {
+  if (file.status === 'reading' || file.status === 'committing') return true;
+  // Its commit failed (a full disk): it waits for the user to make room and try again.
+  if (file.status === 'failed') return file.preview !== undefined;
+  if (file.status !== 'ready') return false;
+  const { encoding, year, township, mappings, townshipAliases } = file.choices;
+  const chosen =
+    encoding !== undefined ||
+    year !== undefined ||
+    township !== undefined ||
+    Object.keys(mappings).length > 0 ||
+    Object.keys(townshipAliases).length > 0;
+  return isReady(file) || chosen;
+}
+
 /**
  * The files being imported: each is read in the worker with the remembered choices plus the
  * user's, checked against the database (same bytes? values already stored?), and committed
@@ -428,6 +444,16 @@ export function useImportSession(db: DbClient, revision: number, onCommitted: ()
     },
     [release, update],
   );
+
+  // Files read and not stored (with the user's choices for them) are gone after a reload or a
+  // close: the browser asks first, as for any unsaved form.
+  const unsaved = files.some(isUnsaved);
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
 
   return { files, addFiles, choose, commit, commitAll, committingAll, dismiss };
 }

@@ -228,6 +228,36 @@ describe('importing the files officials have', () => {
   });
 });
 
+describe('work in the import panel', () => {
+  it('a reload asks first while a file read is not stored, and no longer once it is', async () => {
+    session = await openApp('?view=table&year=2022');
+    const { page } = session;
+    await waitForApp(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page.getByLabel('选择文件…').setInputFiles([SEMICOLON_2022]);
+    const semicolon = card(page, 'tongnan-2022-semicolon.csv');
+    await semicolon.getByRole('button', { name: '确认导入' }).waitFor();
+
+    // Staying on the page keeps the file, read and waiting.
+    await page.reload({ timeout: 3_000 }).catch(() => undefined);
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(await semicolon.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+
+    await semicolon.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => semicolon.innerText()).toContain('已导入 6 个数值');
+    await page.reload();
+    await waitForApp(page);
+    expect(dialogs).toEqual(['beforeunload']);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('94');
+    expectClean(session);
+  });
+});
+
 describe('files of one batch that disagree', () => {
   /** Two versions of 宝龙镇's 2025 report: the second corrects 法律咨询 from 50 to 56. */
   const DRAFT = '宝龙镇2025年报（初稿）.csv';
