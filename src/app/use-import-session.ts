@@ -8,8 +8,11 @@ import {
 } from '../db/bulk-import.ts';
 import type { DbClient } from '../db/client.ts';
 import { isStorageFullError } from '../db/storage-failure.ts';
-import { type CommitOptions, commitImport, type ImportRecord } from '../db/commit-import.ts';
+import { type CommitOptions, commitImport, ImportHeld, type ImportRecord } from '../db/commit-import.ts';
 import {
+  CONFLICT_LIST_LIMIT,
+  type Conflicts,
+  conflictsOf,
   type FactConflict,
   findConflicts,
   findConflictsIn,
@@ -139,10 +142,8 @@ function commitOptionsOf(file: PendingFile, preview: ImportPreview): CommitOptio
  */
 export type CommitOutcome = 'committed' | 'skipped' | 'held' | 'failed';
 
-interface DbCheck {
+interface DbCheck extends Conflicts {
   readonly previousImport: PreviousImport | undefined;
-  readonly conflicts: readonly FactConflict[];
-  readonly total: number;
 }
 
 /** What the database holds against a read file: the same bytes stored before, values it would change. */
@@ -159,10 +160,7 @@ async function checkAgainstDb(
 }
 
 /** Whether two lists of conflicts ask the user the same question: the same old and new values. */
-function sameConflicts(
-  shown: { readonly conflicts: readonly FactConflict[]; readonly total: number },
-  found: { readonly conflicts: readonly FactConflict[]; readonly total: number },
-): boolean {
+function sameConflicts(shown: Conflicts, found: Conflicts): boolean {
   return (
     shown.total === found.total &&
     shown.conflicts.length === found.conflicts.length &&
@@ -329,19 +327,38 @@ export function useImportSession(db: DbClient, revision: number, onCommitted: ()
       patch(key, { status: 'committing' });
       try {
         const staged = stagedRef.current.get(key);
-        // The data may have changed since the file was read: another card or an earlier file of
-        // the same batch stored the same bytes, or values the file would now replace or keep.
-        const found = await checkAgainstDb(db, preview, staged);
-        if (found.previousImport) {
+        // Another card or an earlier file of the same batch may have stored the same bytes.
+        const previousImport = await findImportByHash(db, preview.contentHash);
+        if (previousImport) {
           await release(key);
           claimedRef.current.delete(key);
-          patch(key, { status: 'duplicate', previousImport: found.previousImport });
+          patch(key, { status: 'duplicate', previousImport });
           return 'skipped';
         }
-        if (
-          found.total > 0 &&
-          !sameConflicts({ conflicts: file.conflicts, total: file.conflictTotal }, found)
-        ) {
+        if (!staged && file.factCount !== preview.facts.length)
+          throw new Error(`${file.fileName}: the file's staged rows are gone; read it again.`);
+        // Or values the file would replace or keep: checked in the commit's transaction, on the
+        // facts about to be stored. Others than the user saw hold the file.
+        let found: Conflicts | undefined;
+        const options: CommitOptions = {
+          ...commitOptionsOf(file, preview),
+          confirm: async (tx, source) => {
+            found = await conflictsOf(tx, source, staged ? CONFLICT_LIST_LIMIT : undefined);
+            return (
+              found.total === 0 ||
+              sameConflicts({ conflicts: file.conflicts, total: file.conflictTotal }, found)
+            );
+          },
+        };
+        try {
+          if (staged) {
+            await commitStagedImport(db, staged, recordOf(file, preview), options);
+            await release(key);
+          } else {
+            await commitImport(db, recordOf(file, preview), preview.facts, options);
+          }
+        } catch (error) {
+          if (!(error instanceof ImportHeld) || !found) throw error;
           claimedRef.current.delete(key);
           patch(key, {
             status: 'ready',
@@ -350,14 +367,6 @@ export function useImportSession(db: DbClient, revision: number, onCommitted: ()
             conflictsChanged: true,
           });
           return 'held';
-        }
-        if (!staged && file.factCount !== preview.facts.length)
-          throw new Error(`${file.fileName}: the file's staged rows are gone; read it again.`);
-        if (staged) {
-          await commitStagedImport(db, staged, recordOf(file, preview), commitOptionsOf(file, preview));
-          await release(key);
-        } else {
-          await commitImport(db, recordOf(file, preview), preview.facts, commitOptionsOf(file, preview));
         }
         await db.checkpoint();
         const [row] = await db.query<{ fact_count: number }>(
@@ -389,9 +398,10 @@ export function useImportSession(db: DbClient, revision: number, onCommitted: ()
   );
 
   // After the data changed (a file stored, an import undone), every file waiting for the user
-  // is checked again, so its card shows the values it would meet now.
+  // is checked again, so its card shows the values it would meet now. A batch checks each file
+  // as its turn comes: the others are checked once, when it ends.
   useEffect(() => {
-    if (revision === 0) return;
+    if (revision === 0 || committingAll) return;
     for (const file of filesRef.current) {
       const preview = file.preview;
       if (!preview || (file.status !== 'ready' && file.status !== 'duplicate')) continue;
@@ -418,7 +428,7 @@ export function useImportSession(db: DbClient, revision: number, onCommitted: ()
         () => undefined,
       );
     }
-  }, [db, revision, patch, read]);
+  }, [db, revision, committingAll, patch, read]);
 
   /**
    * Every file ready to store, one after the other in the list's order, each in its own

@@ -14,9 +14,15 @@ import {
   stageLongImport,
 } from './bulk-import.ts';
 import type { DbClient } from './client.ts';
-import { type CommitOptions, commitImport, type ImportRecord } from './commit-import.ts';
+import { type CommitOptions, commitImport, ImportHeld, type ImportRecord } from './commit-import.ts';
 import { RULE_TEXT_LIMIT } from './distinct-texts.ts';
-import { CONFLICT_LIST_LIMIT, findConflicts, findConflictsIn } from './import-checks.ts';
+import {
+  CONFLICT_LIST_LIMIT,
+  type Conflicts,
+  conflictsOf,
+  findConflicts,
+  findConflictsIn,
+} from './import-checks.ts';
 import { openNodeDb } from './node-client.ts';
 import { applySchema, replaceTownships } from './schema.ts';
 
@@ -461,6 +467,21 @@ describe('committing a staged file stores what commitImport stores', () => {
       expect(found.conflicts).toEqual(expected.slice(0, CONFLICT_LIST_LIMIT));
       expect(found.conflicts[0]).toMatchObject({ townshipName: '桂林街道', year: 1991 });
       expect(found.conflicts[0]?.newValue).toBe((found.conflicts[0]?.oldValue ?? 0) + 1);
+
+      // The commit's own check, inside its transaction, sees the same; refused, it stores nothing.
+      const before = await db.query('SELECT count(*) AS n, sum(value) AS total FROM facts');
+      let seen: Conflicts | undefined;
+      const held = commitStagedImport(db, staged, recordOf(staged.preview), {
+        ...commitOptions(staged.preview),
+        confirm: async (tx, source) => {
+          seen = await conflictsOf(tx, source, CONFLICT_LIST_LIMIT);
+          return false;
+        },
+      });
+      await expect(held).rejects.toBeInstanceOf(ImportHeld);
+      expect(seen).toEqual(found);
+      expect(await db.query('SELECT count(*) AS n, sum(value) AS total FROM facts')).toEqual(before);
+      expect(await db.query('SELECT file_name FROM imports')).toEqual([{ file_name: 'a.csv' }]);
     } finally {
       await dropStagedImport(db, staged);
     }

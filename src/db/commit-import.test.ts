@@ -2,9 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TONGNAN } from '../district/tongnan.ts';
 import type { Fact } from '../import/fact.ts';
 import type { DbClient } from './client.ts';
-import { commitImport, type ImportRecord } from './commit-import.ts';
+import { commitImport, ImportHeld, type ImportRecord } from './commit-import.ts';
 import { undoImport } from './history.ts';
-import { findConflicts, findImportByHash, loadRememberedChoices } from './import-checks.ts';
+import {
+  type Conflicts,
+  conflictsOf,
+  findConflicts,
+  findImportByHash,
+  loadRememberedChoices,
+} from './import-checks.ts';
 import { openNodeDb } from './node-client.ts';
 import { applySchema, replaceTownships } from './schema.ts';
 
@@ -136,6 +142,40 @@ describe('committing an import', () => {
       second,
     ]);
     expect(row?.fact_count).toBe(1);
+  });
+
+  it('asks `confirm` inside the transaction with the facts about to be stored; a refusal stores nothing', async () => {
+    const first = await commitImport(db, record('a.csv', 'h1'), [fact('disputes_mediated', 94)]);
+    const incoming = [fact('disputes_mediated', 96, '96', 5), fact('disputes_resolved', 92)];
+    let seen: Conflicts | undefined;
+    const refuse = {
+      onConflict: 'replace',
+      confirm: async (tx, source) => {
+        seen = await conflictsOf(tx, source);
+        return false;
+      },
+    } satisfies Parameters<typeof commitImport>[3];
+    await expect(commitImport(db, record('b.csv', 'h2'), incoming, refuse)).rejects.toBeInstanceOf(
+      ImportHeld,
+    );
+    // What the user would now be shown: the stored 94 from a.csv against the file's 96.
+    expect(seen?.total).toBe(1);
+    expect(seen?.conflicts).toEqual(await findConflicts(db, incoming));
+    expect(seen?.conflicts[0]).toEqual(
+      expect.objectContaining({ oldValue: 94, oldFile: 'a.csv', newValue: 96, line: 5 }),
+    );
+    expect(await stored()).toEqual([{ indicator_id: 'disputes_mediated', value: 94, import_id: first }]);
+    expect(await db.query('SELECT file_name FROM imports')).toEqual([{ file_name: 'a.csv' }]);
+    expect(await db.query('SELECT * FROM replaced_facts')).toEqual([]);
+
+    const second = await commitImport(db, record('b.csv', 'h2'), incoming, {
+      ...refuse,
+      confirm: async () => true,
+    });
+    expect(await stored()).toEqual([
+      { indicator_id: 'disputes_mediated', value: 96, import_id: second },
+      { indicator_id: 'disputes_resolved', value: 92, import_id: second },
+    ]);
   });
 
   it('is all or nothing: a failure inside leaves no import record and no facts', async () => {

@@ -26,6 +26,20 @@ export interface CommitOptions {
   readonly mappings?: Readonly<Record<string, string>>;
   /** Written township name → township code choices the user made, remembered likewise. */
   readonly townshipAliases?: Readonly<Record<string, string>>;
+  /**
+   * Asked inside the transaction, before anything is written, with the facts about to be stored
+   * (e.g. whether they meet the stored values the user saw): false stores nothing and the commit
+   * throws ImportHeld.
+   */
+  readonly confirm?: (tx: SqlExecutor, source: FactSource) => Promise<boolean>;
+}
+
+/** A commit its `confirm` refused: nothing was stored. */
+export class ImportHeld extends Error {
+  constructor(fileName: string) {
+    super(`${fileName}: not stored, the stored data changed since the user saw them.`);
+    this.name = 'ImportHeld';
+  }
 }
 
 /**
@@ -79,6 +93,7 @@ export async function storeImport(
   source: FactSource,
   options: CommitOptions,
 ): Promise<number> {
+  if (options.confirm && !(await options.confirm(tx, source))) throw new ImportHeld(record.fileName);
   const [next] = await tx.query<{ id: number }>('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM imports');
   const importId = next?.id ?? 1;
   await tx.run(`INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?)`, [

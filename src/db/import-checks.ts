@@ -53,22 +53,38 @@ export async function findConflicts(db: DbClient, facts: readonly Fact[]): Promi
 /** How many conflicts of a large file are listed in the preview; all of them are counted. */
 export const CONFLICT_LIST_LIMIT = 500;
 
+export interface Conflicts {
+  readonly conflicts: readonly FactConflict[];
+  readonly total: number;
+}
+
 /**
  * The conflicts of facts staged in DuckDB (a bulk import's), the first CONFLICT_LIST_LIMIT in
  * file order, and how many there are in all.
  */
 export async function findConflictsIn(
-  db: DbClient,
+  db: SqlExecutor,
   source: { readonly sql: string; readonly params: readonly SqlParam[] },
-): Promise<{ readonly conflicts: FactConflict[]; readonly total: number }> {
-  const [counted] = await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM (${source.sql}) s JOIN facts f USING (township_code, year, indicator_id)
+): Promise<Conflicts> {
+  return conflictsOf(db, { sql: `(${source.sql})`, params: source.params }, CONFLICT_LIST_LIMIT);
+}
+
+/**
+ * The conflicts of a relation of facts (anything `FROM <sql> s` takes, as commitImport's
+ * FactSource): how many, and the first `limit` in file order (all without a limit).
+ */
+export async function conflictsOf(
+  tx: SqlExecutor,
+  relation: { readonly sql: string; readonly params: readonly SqlParam[] },
+  limit?: number,
+): Promise<Conflicts> {
+  const [counted] = await tx.query<{ n: number }>(
+    `SELECT count(*) AS n FROM ${relation.sql} s JOIN facts f USING (township_code, year, indicator_id)
      WHERE f.value <> s.value OR f.approximate <> s.approximate`,
-    source.params,
+    relation.params,
   );
   const total = counted?.n ?? 0;
-  const conflicts =
-    total === 0 ? [] : await queryConflicts(db, `(${source.sql})`, source.params, CONFLICT_LIST_LIMIT);
+  const conflicts = total === 0 ? [] : await queryConflicts(tx, relation.sql, relation.params, limit);
   return { conflicts, total };
 }
 
