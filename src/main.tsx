@@ -1,5 +1,8 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
+// Latin letters and punctuation for the English interface (the CJK font's quotes are full width).
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-700.css';
 import './ui/app.css';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,5 +1,10 @@
 import type { Messages } from './zh.ts';
 
+/** `1 value`, `2 values`. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const en: Messages = {
   lang: 'en',
   appTitle: 'Township Rule-of-Law Indicators',
@@ -39,7 +44,7 @@ export const en: Messages = {
   resetHighlight: 'Reset highlight',
   latestYear: (year) => `${year} (latest)`,
   yearOption: (year) => String(year),
-  dataSourceLine: (files) => `Source: townships' annual rule-of-law reports (${files} files)`,
+  dataSourceLine: (files) => `Source: townships' annual rule-of-law reports (${count(files, 'file')})`,
   tableHint:
     'Click a header to sort; “≈” marks approximate values; hover a cell for its original text and source row.',
   errorTitle: 'Something went wrong',
@@ -61,7 +66,7 @@ export const en: Messages = {
     listProblem: (line, message) => `Line ${line}: ${message}`,
     confirmHide: (names) =>
       `These townships have data; removed from the list, their data is no longer shown (it is not deleted): ${names}. Continue?`,
-    saved: (n) => `Saved: ${n} townships.`,
+    saved: (n) => `Saved: ${count(n, 'township')}.`,
   },
   tabs: {
     lockedTitle: 'The data is open in another tab',
@@ -114,11 +119,11 @@ export const en: Messages = {
     rows: 'Rows',
     facts: 'Values',
     replaced: 'Replaced',
-    replacedText: (n, files) => (n === 0 ? '—' : `${n} values (from ${files})`),
+    replacedText: (n, files) => (n === 0 ? '—' : `${count(n, 'value')} (from ${files})`),
     sample: 'sample data',
     undo: 'Undo this import',
     confirmUndo: (file, n) =>
-      `Undo the import of “${file}”: its ${n} values are removed and the values it replaced are restored. Continue?`,
+      `Undo the import of “${file}”: its ${count(n, 'value')} ${n === 1 ? 'is' : 'are'} removed and the values it replaced are restored. Continue?`,
     undone: (file) => `The import of “${file}” was undone.`,
     noImports: 'No files imported yet.',
     exportTitle: 'Export',
@@ -129,8 +134,8 @@ export const en: Messages = {
     restore: 'Restore from a backup…',
     restoreInvalid: (message) => `Cannot restore: ${message} Nothing was changed.`,
     confirmRestore: (facts, imports, years, district) =>
-      `The backup holds ${facts} values of ${district} (${imports} imports, years ${years}). Restoring replaces all current data. Continue?`,
-    restored: (facts) => `Restored: ${facts} values.`,
+      `The backup holds ${count(facts, 'value')} of ${district} (${count(imports, 'import')}, years ${years}). Restoring replaces all current data. Continue?`,
+    restored: (facts) => `Restored: ${count(facts, 'value')}.`,
     backupSaved: (file) => `The backup “${file}” was downloaded; keep it in a safe place.`,
     checkingBackup: (file) => `Checking the backup “${file}”; the current data is not changed…`,
     backupContents: (file) => `Contents of the backup “${file}”`,
@@ -144,7 +149,7 @@ export const en: Messages = {
     backupTownshipCount: (total, withData) => `${total} in the list, ${withData} with data`,
     backupNoDistrict: 'not recorded (old backup; restored as Tongnan District, Chongqing)',
     restoreWarning: (facts, imports) =>
-      `Restoring replaces all current data (${facts} values, ${imports} import records) with the backup’s. This cannot be undone.`,
+      `Restoring replaces all current data (${count(facts, 'value')}, ${count(imports, 'import record')}) with the backup’s. This cannot be undone.`,
     confirmRestoreButton: 'Replace the current data with this backup',
     cancelRestore: 'Cancel',
     storageFull:
@@ -165,7 +170,7 @@ export const en: Messages = {
     resetTitle: 'Delete all data',
     reset: 'Delete all data…',
     confirmReset: (facts, imports, years) =>
-      `This deletes all ${facts} values and ${imports} import records (years ${years}); the township list stays. This cannot be undone; download a backup first. Delete?`,
+      `This deletes all ${count(facts, 'value')} and ${count(imports, 'import record')} (years ${years}); the township list stays. This cannot be undone; download a backup first. Delete?`,
     resetDone: 'All data was deleted.',
     failed: (message) => `The operation failed and nothing was changed: ${message}`,
     quota:
@@ -271,7 +276,7 @@ export const en: Messages = {
     templateYear: 'Template year',
     reading: 'Reading…',
     committing: 'Importing…',
-    committed: (facts) => `Imported ${facts} values.`,
+    committed: (facts) => `Imported ${count(facts, 'value')}.`,
     duplicate: (file, time) => `This file has the same content as “${file}”, imported ${time}; skipped.`,
     storageFull:
       'the browser ran out of storage space, so this file was not stored; the earlier data is intact. Free some browser storage or delete data you no longer need, then try again.',
@@ -307,7 +312,7 @@ export const en: Messages = {
       'file-name': 'from the file name',
       option: 'chosen by hand',
     },
-    rows: (rows, facts) => `${rows} data rows, ${facts} values`,
+    rows: (rows, facts) => `${count(rows, 'data row')}, ${count(facts, 'value')}`,
     columnsTitle: 'Headers and the indicators they map to',
     header: 'Header',
     mappedTo: 'Indicator',
@@ -325,9 +330,9 @@ export const en: Messages = {
     rawText: (raw) => `As written: “${raw}”`,
     firstShown: (n) => `(Many; only the first ${n} are listed here.)`,
     factsTitle: 'Values to import (by township and year)',
-    conflictsTitle: (n) => `${n} values differ from stored data`,
+    conflictsTitle: (n) => `${count(n, 'value differs', 'values differ')} from stored data`,
     conflictsChanged:
-      'The stored data changed after this file was read (another file was imported, say). These are the values it would replace or keep now: check them, then press “Import”; “Import all” does not confirm them for you.',
+      'The stored data changed after this file was read (another file was imported, say). These are the values it would replace or keep now: check them, then press its “Import”; “Import all ready files” does not confirm them for you.',
     oldValue: 'Stored',
     newValue: 'This file',
     replace: 'Replace with this file’s values',
@@ -423,7 +428,7 @@ export const en: Messages = {
     reportedOf: (reported, total) => `${reported} of ${total} townships reported`,
     missing: (names) => `Not reported: ${names}`,
     highlighted: (names) => `Highlighted: ${names}`,
-    indicatorCount: (n) => `${n} indicators`,
+    indicatorCount: (n) => `${count(n, 'indicator')}`,
     separator: ' · ',
     approxColumn: (header) => `${header} approximate`,
     approxFlag: 'approximate',

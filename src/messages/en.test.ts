@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+
+describe('English counts', () => {
+  it('says one value, two values', () => {
+    expect(en.importer.committed(1)).toBe('Imported 1 value.');
+    expect(en.importer.committed(1012)).toBe('Imported 1012 values.');
+    expect(en.importer.conflictsTitle(1)).toBe('1 value differs from stored data');
+    expect(en.importer.conflictsTitle(3)).toBe('3 values differ from stored data');
+    expect(en.importer.rows(1, 2)).toBe('1 data row, 2 values');
+    expect(en.data.confirmUndo('a.csv', 1)).toMatch(/^Undo the import of “a\.csv”: its 1 value is removed/);
+  });
+});
