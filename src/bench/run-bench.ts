@@ -15,6 +15,7 @@ import {
 } from '../db/bulk-import.ts';
 import type { DbClient } from '../db/client.ts';
 import { type CommitOptions, commitImport, type ImportRecord } from '../db/commit-import.ts';
+import { CONFLICT_LIST_LIMIT, conflictsOf } from '../db/import-checks.ts';
 import { applySchema, replaceTownships } from '../db/schema.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import type { ImportPreview } from '../import/import-file.ts';
@@ -75,6 +76,8 @@ function commitOptions(preview: ImportPreview): CommitOptions {
   return {
     onConflict: 'replace',
     customIndicators: preview.customIndicators.map((c) => ({ id: c.id, label: c.label, unit: c.unit ?? '' })),
+    // As the app does: the file's conflicts are looked for inside the commit's transaction.
+    confirm: async (tx, source) => (await conflictsOf(tx, source, CONFLICT_LIST_LIMIT)).total === 0,
   };
 }
 

@@ -78,6 +78,9 @@ export async function conflictsOf(
   relation: { readonly sql: string; readonly params: readonly SqlParam[] },
   limit?: number,
 ): Promise<Conflicts> {
+  // Nothing stored, nothing to differ from: a large file's relation is not even evaluated.
+  const [held] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM facts');
+  if ((held?.n ?? 0) === 0) return { conflicts: [], total: 0 };
   const [counted] = await tx.query<{ n: number }>(
     `SELECT count(*) AS n FROM ${relation.sql} s JOIN facts f USING (township_code, year, indicator_id)
      WHERE f.value <> s.value OR f.approximate <> s.approximate`,
