@@ -95,7 +95,6 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
     window.addEventListener(DB_RESTARTED_EVENT, onRestarted);
     return () => window.removeEventListener(DB_RESTARTED_EVENT, onRestarted);
   }, [refresh]);
-  const importSession = useImportSession(db, revision, refresh);
 
   const basics = useAsync(
     async () => ({
@@ -111,6 +110,8 @@ export function App({ appDb }: { readonly appDb: AppDb }) {
   const years = known?.years ?? [];
   const indicators = known?.indicators ?? [];
   const townships = known?.townships ?? [];
+  const townshipList = townships.map((township) => `${township.code}\t${township.name}`).join('\n');
+  const importSession = useImportSession(db, { revision, townshipList }, refresh);
   // An id from a pasted link that this database does not know falls back to the default.
   const indicator: IndicatorInfo =
     indicators.find((i) => i.id === view.indicatorId) ?? getIndicator(DEFAULT_INDICATOR_ID);

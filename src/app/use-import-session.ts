@@ -194,7 +194,17 @@ function isUnsaved(file: PendingFile): boolean {
  * user's, checked against the database (same bytes? values already stored?), and committed
  * only when the user says so.
  */
-export function useImportSession(db: DbClient, revision: number, onCommitted: () => void) {
+export function useImportSession(
+  db: DbClient,
+  data: {
+    /** Bumped whenever the stored data change. */
+    readonly revision: number;
+    /** The district's township list (codes and names), as the files were read against it. */
+    readonly townshipList: string;
+  },
+  onCommitted: () => void,
+) {
+  const { revision, townshipList } = data;
   const [files, setFiles] = useState<readonly PendingFile[]>([]);
   const [committingAll, setCommittingAll] = useState(false);
   /** The files as last set, for a batch that outlives the render it started in. */
@@ -454,6 +464,19 @@ export function useImportSession(db: DbClient, revision: number, onCommitted: ()
     },
     [release, update],
   );
+
+  // A township added, renamed or removed (from a card or the district setup) changes what the
+  // waiting files' names match: each is read again against the new list.
+  const listRef = useRef(townshipList);
+  useEffect(() => {
+    if (listRef.current === townshipList) return;
+    listRef.current = townshipList;
+    for (const file of filesRef.current) {
+      if (!file.preview || file.bytes.length === 0) continue;
+      if (file.status === 'ready' || file.status === 'duplicate')
+        void read(file.key, file.fileName, file.bytes, file.choices);
+    }
+  }, [townshipList, read]);
 
   // Files read and not stored (with the user's choices for them) are gone after a reload or a
   // close: the browser asks first, as for any unsaved form.

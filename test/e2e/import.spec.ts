@@ -258,6 +258,45 @@ describe('work in the import panel', () => {
   });
 });
 
+describe('a township added while files wait', () => {
+  it('reads every waiting file again against the new list, so one addition serves them all', async () => {
+    session = await openApp('?view=table&year=2024');
+    const { page } = session;
+    await waitForApp(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    // Two reports of a township formed by a merger, not in the list yet.
+    const report = (name: string, line: string) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF镇街,年度,指标,数值\r\n${line}\r\n`),
+    });
+    await page
+      .getByLabel('选择文件…')
+      .setInputFiles([
+        report('龙腾新区2025.csv', '龙腾新区,2025,法律咨询,30'),
+        report('龙腾新区2025补报.csv', '龙腾新区,2025,调解纠纷,12'),
+      ]);
+    const first = card(page, '龙腾新区2025.csv');
+    const second = card(page, '龙腾新区2025补报.csv');
+    for (const c of [first, second])
+      await expect.poll(() => c.innerText()).toContain('镇街“龙腾新区”不在本区镇街名单中');
+
+    await first.getByRole('button', { name: '作为新镇街加入名单' }).click();
+    await expect.poll(() => first.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    // The other card was read again, unasked: the name is in the list now.
+    await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    expect(await second.innerText()).not.toContain('不在本区镇街名单中');
+
+    await page.getByRole('button', { name: '全部确认导入（2 个文件）' }).click();
+    for (const c of [first, second]) await expect.poll(() => c.innerText()).toContain('已导入 1 个数值');
+    await expect.poll(() => page.getByLabel('年度', { exact: true }).innerText()).toContain('2025');
+    await page.getByLabel('年度', { exact: true }).selectOption('2025');
+    await expect.poll(() => cell(page, '龙腾新区', 'legal_consultations').innerText()).toBe('30');
+    expect(await cell(page, '龙腾新区', 'disputes_mediated').innerText()).toBe('12');
+    expectClean(session);
+  });
+});
+
 describe('files of one batch that disagree', () => {
   /** Two versions of 宝龙镇's 2025 report: the second corrects 法律咨询 from 50 to 56. */
   const DRAFT = '宝龙镇2025年报（初稿）.csv';
