@@ -173,6 +173,35 @@ export function isReady(file: PendingFile): boolean {
   return file.status === 'ready' && file.preview !== undefined && !hasErrors(file.preview.issues);
 }
 
+/** A read that a later read of the same file replaced before it ended. */
+class SupersededRead extends Error {}
+
+/** Entries of `next` that `before` does not hold with the same value. */
+function newEntries(
+  before: Readonly<Record<string, string>>,
+  next: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(next ?? {}).filter(([k, v]) => before[k] !== v));
+}
+
+/** The answers among `answers` to a file's open questions that it has not answered itself. */
+function pick(
+  answers: Readonly<Record<string, string>>,
+  open: ReadonlySet<string>,
+  own: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).filter(([k]) => open.has(k) && own[k] === undefined));
+}
+
+/** What a read file asks the user: headers or indicator names kept as new indicators, unknown townships. */
+function openQuestions(preview: ImportPreview): { headers: Set<string>; townships: Set<string> } {
+  const headers = new Set([
+    ...preview.columns.filter((c) => c.source === 'custom').map((c) => c.headerKey),
+    ...preview.customIndicators.map((c) => c.id.replace(/^custom:/, '')),
+  ]);
+  return { headers, townships: new Set(preview.unknownTownships.map((u) => u.name)) };
+}
+
 /** A file a reload would lose: being read or stored, ready to store, or with choices the user made. */
 function isUnsaved(file: PendingFile): boolean {
   if (file.status === 'reading' || file.status === 'committing') return true;
@@ -251,8 +280,12 @@ export function useImportSession(
 
   const read = useCallback(
     async (key: number, fileName: string, bytes: Uint8Array, choices: FileChoices) => {
-      readsRef.current.set(key, (readsRef.current.get(key) ?? 0) + 1);
+      // A file read again while a read of it runs: only the last read's answer is shown.
+      const generation = (readsRef.current.get(key) ?? 0) + 1;
+      readsRef.current.set(key, generation);
+      const current = () => readsRef.current.get(key) === generation;
       patch(key, { status: 'reading', choices });
+      let staged: StagedImport | undefined;
       try {
         await release(key);
         const remembered = await loadRememberedChoices(db);
@@ -266,10 +299,11 @@ export function useImportSession(
           mappings: { ...remembered.mappings, ...choices.mappings },
           townshipAliases: { ...remembered.townshipAliases, ...choices.townshipAliases },
         };
-        const staged = await tryBulk(db, bytes, options);
-        if (staged) stagedRef.current.set(key, staged);
+        staged = await tryBulk(db, bytes, options);
         const preview = staged?.preview ?? (await previewInWorker(bytes, options));
         const found = await checkAgainstDb(db, preview, staged);
+        if (!current()) throw new SupersededRead();
+        if (staged) stagedRef.current.set(key, staged);
         patch(key, {
           status: found.previousImport ? 'duplicate' : 'ready',
           preview,
@@ -280,6 +314,9 @@ export function useImportSession(
           conflictsChanged: false,
         });
       } catch (error) {
+        if (staged && stagedRef.current.get(key) !== staged)
+          await dropStagedImport(db, staged).catch(() => undefined);
+        if (!current()) return;
         patch(key, { status: 'failed', failure: error instanceof Error ? error.message : String(error) });
       }
     },
@@ -322,6 +359,26 @@ export function useImportSession(
       const choices = { ...file.choices, ...change };
       if (Object.keys(change).every((k) => k === 'onConflict')) patch(key, { choices });
       else void read(key, file.fileName, file.bytes, choices);
+      // The same new header or unknown township name in the other waiting files takes the same
+      // answer, unless the user answered otherwise there: a batch stores them all one way.
+      const answered = {
+        mappings: newEntries(file.choices.mappings, change.mappings),
+        townshipAliases: newEntries(file.choices.townshipAliases, change.townshipAliases),
+      };
+      for (const other of files) {
+        // A file being read shows the questions of its last answer until the new one comes.
+        if (other.key === key || !other.preview) continue;
+        if (other.status !== 'ready' && other.status !== 'reading') continue;
+        const open = openQuestions(other.preview);
+        const mappings = pick(answered.mappings, open.headers, other.choices.mappings);
+        const townshipAliases = pick(answered.townshipAliases, open.townships, other.choices.townshipAliases);
+        if (Object.keys(mappings).length + Object.keys(townshipAliases).length === 0) continue;
+        void read(other.key, other.fileName, other.bytes, {
+          ...other.choices,
+          mappings: { ...other.choices.mappings, ...mappings },
+          townshipAliases: { ...other.choices.townshipAliases, ...townshipAliases },
+        });
+      }
     },
     [files, patch, read],
   );

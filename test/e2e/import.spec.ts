@@ -297,6 +297,50 @@ describe('a township added while files wait', () => {
   });
 });
 
+describe('one answer for the whole batch', () => {
+  it('a header mapped and a township matched in one file are answered alike in the others waiting', async () => {
+    session = await openApp('?view=table&year=2024');
+    const { page } = session;
+    await waitForApp(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    const report = (name: string, lines: string[]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF镇街,年度,指标,数值\r\n${lines.join('\r\n')}\r\n`),
+    });
+    // Both clerks misspell 宝龙镇 and write 调处矛盾纠纷 for the catalog's 化解矛盾纠纷.
+    await page
+      .getByLabel('选择文件…')
+      .setInputFiles([
+        report('甲.csv', ['宝垅镇,2025,调处矛盾纠纷,40']),
+        report('乙.csv', ['宝垅镇,2025,法律咨询,30', '桂林街道,2025,调处矛盾纠纷,25']),
+      ]);
+    const first = card(page, '甲.csv');
+    const second = card(page, '乙.csv');
+    for (const c of [first, second]) await expect.poll(() => c.innerText()).toContain('宝垅镇');
+
+    await first.getByLabel('对应到 宝垅镇').selectOption({ label: '宝龙镇' });
+    await expect.poll(() => first.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(1);
+    await first.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
+    // The second file was read again with the same answers: ready, nothing new left to ask.
+    await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    await expect.poll(() => second.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(0);
+    expect(await second.innerText()).not.toContain('不在本区镇街名单中');
+
+    await page.getByRole('button', { name: '全部确认导入（2 个文件）' }).click();
+    await expect.poll(() => second.innerText()).toContain('已导入 2 个数值');
+    expect(await first.innerText()).toContain('已导入 1 个数值');
+    await expect.poll(() => page.getByLabel('年度', { exact: true }).innerText()).toContain('2025');
+    await page.getByLabel('年度', { exact: true }).selectOption('2025');
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_settled').innerText()).toBe('40');
+    expect(await cell(page, '桂林街道', 'disputes_settled').innerText()).toBe('25');
+    expect(await cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('30');
+    // No indicator of its own was made for the misspelt name.
+    expect(await page.locator('td[data-indicator^="custom:"]').count()).toBe(0);
+    expectClean(session);
+  });
+});
+
 describe('files of one batch that disagree', () => {
   /** Two versions of 宝龙镇's 2025 report: the second corrects 法律咨询 from 50 to 56. */
   const DRAFT = '宝龙镇2025年报（初稿）.csv';
