@@ -3,7 +3,7 @@ import type { Indicator } from '../indicators/catalog.ts';
 import type { Fact } from '../import/fact.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
 import type { Messages } from '../messages/zh.ts';
-import type { FileChoices, PendingFile } from './use-import-session.ts';
+import type { FileChoices, PendingFile } from './pending-files.ts';
 
 interface ImportFileCardProps {
   readonly file: PendingFile;

@@ -6,7 +6,8 @@ import { CATALOG, findIndicator, isStored } from '../indicators/catalog.ts';
 import type { Messages } from '../messages/zh.ts';
 import { downloadText } from './download-file.ts';
 import { ImportFileCard } from './ImportFileCard.tsx';
-import { isReady, type useImportSession } from './use-import-session.ts';
+import { isReady } from './pending-files.ts';
+import type { useImportSession } from './use-import-session.ts';
 
 interface ImportPanelProps {
   readonly db: DbClient;

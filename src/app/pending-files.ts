@@ -1,0 +1,165 @@
+/**
+ * The files of an import session as the user sees them (read, waiting, stored), and the rules
+ * about them that need no database: which may be stored, which a reload would lose, which
+ * answers one file's choices give another.
+ */
+import type { Conflicts, FactConflict, PreviousImport } from '../db/import-checks.ts';
+import type { TextEncodingName } from '../import/decode-bytes.ts';
+import type { ImportPreview } from '../import/import-file.ts';
+import { hasErrors } from '../import/import-issue.ts';
+
+/** What the user decided for one file in the preview; everything else comes from the file. */
+export interface FileChoices {
+  readonly encoding?: TextEncodingName;
+  readonly year?: number;
+  readonly township?: string;
+  /** headerKey → indicator id or 'ignore', chosen in this preview. */
+  readonly mappings: Readonly<Record<string, string>>;
+  /** Written name → township code, chosen in this preview. */
+  readonly townshipAliases: Readonly<Record<string, string>>;
+  readonly onConflict: 'replace' | 'keep';
+}
+
+export type FileStatus = 'reading' | 'ready' | 'committing' | 'committed' | 'duplicate' | 'failed';
+
+export interface PendingFile {
+  readonly key: number;
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly status: FileStatus;
+  readonly choices: FileChoices;
+  readonly preview?: ImportPreview;
+  readonly previousImport?: PreviousImport;
+  /** Values the file gives: all of them; `preview.facts` may hold only the first of a large file. */
+  readonly factCount: number;
+  /** The first conflicts (all of them for a small file) and how many there are. */
+  readonly conflicts: readonly FactConflict[];
+  readonly conflictTotal: number;
+  /**
+   * The stored data changed after the conflicts were first shown (another file was imported, an
+   * import undone), and the file's values meet other stored values now: the user looks again.
+   */
+  readonly conflictsChanged?: boolean;
+  readonly failure?: string;
+  /** The browser refused to store the file for lack of space (the earlier data is intact). */
+  readonly storageFull?: boolean;
+  readonly committedFacts?: number;
+}
+
+export function refusedFile(key: number, fileName: string, code: 'too-large'): PendingFile {
+  const preview: ImportPreview = {
+    fileName,
+    contentHash: '',
+    encoding: null,
+    encodingDetected: false,
+    delimiter: null,
+    layout: 'unknown',
+    headerLine: null,
+    rowCount: 0,
+    year: null,
+    yearSource: null,
+    township: null,
+    townshipSource: null,
+    columns: [],
+    customIndicators: [],
+    unknownTownships: [],
+    facts: [],
+    issues: [{ severity: 'error', code }],
+  };
+  return {
+    key,
+    fileName,
+    bytes: new Uint8Array(),
+    status: 'ready',
+    choices: NO_CHOICES,
+    preview,
+    factCount: 0,
+    conflicts: [],
+    conflictTotal: 0,
+  };
+}
+
+export const NO_CHOICES: FileChoices = { mappings: {}, townshipAliases: {}, onConflict: 'replace' };
+
+/** Whether two lists of conflicts ask the user the same question: the same old and new values. */
+export function sameConflicts(shown: Conflicts, found: Conflicts): boolean {
+  return (
+    shown.total === found.total &&
+    shown.conflicts.length === found.conflicts.length &&
+    shown.conflicts.every((c, i) => JSON.stringify(c) === JSON.stringify(found.conflicts[i]))
+  );
+}
+
+/** A file read without an error and not stored yet: its commit button is enabled. */
+export function isReady(file: PendingFile): boolean {
+  return file.status === 'ready' && file.preview !== undefined && !hasErrors(file.preview.issues);
+}
+
+/** Entries of `next` that `before` does not hold with the same value. */
+function newEntries(
+  before: Readonly<Record<string, string>>,
+  next: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(next ?? {}).filter(([k, v]) => before[k] !== v));
+}
+
+/** The answers among `answers` to a file's open questions that it has not answered itself. */
+function pick(
+  answers: Readonly<Record<string, string>>,
+  open: ReadonlySet<string>,
+  own: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).filter(([k]) => open.has(k) && own[k] === undefined));
+}
+
+/** What a read file asks the user: headers or indicator names kept as new indicators, unknown townships. */
+function openQuestions(preview: ImportPreview): { headers: Set<string>; townships: Set<string> } {
+  const headers = new Set([
+    ...preview.columns.filter((c) => c.source === 'custom').map((c) => c.headerKey),
+    ...preview.customIndicators.map((c) => c.id.replace(/^custom:/, '')),
+  ]);
+  return { headers, townships: new Set(preview.unknownTownships.map((u) => u.name)) };
+}
+
+/** A file a reload would lose: being read or stored, ready to store, or with choices the user made. */
+export function isUnsaved(file: PendingFile): boolean {
+  if (file.status === 'reading' || file.status === 'committing') return true;
+  // Its commit failed (a full disk): it waits for the user to make room and try again.
+  if (file.status === 'failed') return file.preview !== undefined;
+  if (file.status !== 'ready') return false;
+  const { encoding, year, township, mappings, townshipAliases } = file.choices;
+  const chosen =
+    encoding !== undefined ||
+    year !== undefined ||
+    township !== undefined ||
+    Object.keys(mappings).length > 0 ||
+    Object.keys(townshipAliases).length > 0;
+  return isReady(file) || chosen;
+}
+
+/**
+ * The choices `other` is to be read again with, when the user answered `change` in another file
+ * (whose choices were `before`): the new header mappings and township matches that answer a
+ * question `other` asks and has not answered itself. Undefined when none does, or `other` is not
+ * waiting (a file being read shows the questions of its last answer until the new one comes).
+ */
+export function sharedAnswers(
+  before: FileChoices,
+  change: Partial<FileChoices>,
+  other: PendingFile,
+): FileChoices | undefined {
+  if (!other.preview || (other.status !== 'ready' && other.status !== 'reading')) return undefined;
+  const open = openQuestions(other.preview);
+  const mappings = pick(newEntries(before.mappings, change.mappings), open.headers, other.choices.mappings);
+  const townshipAliases = pick(
+    newEntries(before.townshipAliases, change.townshipAliases),
+    open.townships,
+    other.choices.townshipAliases,
+  );
+  if (Object.keys(mappings).length + Object.keys(townshipAliases).length === 0) return undefined;
+  return {
+    ...other.choices,
+    mappings: { ...other.choices.mappings, ...mappings },
+    townshipAliases: { ...other.choices.townshipAliases, ...townshipAliases },
+  };
+}
