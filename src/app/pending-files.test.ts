@@ -93,6 +93,27 @@ describe('answers one file gives the others', () => {
   });
 });
 
+describe('a changed answer', () => {
+  it('is followed by the files that took the earlier one, not by those answered otherwise', async () => {
+    const first = { ...NO_CHOICES, ...answer } as FileChoices;
+    const followed = await pending(
+      2,
+      '乙.csv',
+      wideLines,
+      sharedAnswers(NO_CHOICES, answer, await pending(2, '乙.csv', wideLines)),
+    );
+    expect(followed.choices.mappings).toEqual({ 调处矛盾纠纷: 'disputes_settled' });
+    // The user thinks again: 调处矛盾纠纷 is the catalog's 调解纠纷.
+    const change = { mappings: { 调处矛盾纠纷: 'disputes_mediated' } };
+    expect(sharedAnswers(first, change, followed)?.mappings).toEqual({ 调处矛盾纠纷: 'disputes_mediated' });
+    const own = await pending(3, '丙.csv', wideLines, {
+      ...NO_CHOICES,
+      mappings: { 调处矛盾纠纷: 'ignore' },
+    });
+    expect(sharedAnswers(first, change, own)).toBeUndefined();
+  });
+});
+
 describe('what a reload would lose', () => {
   it('a file ready or with the user’s choices, but not one stored, skipped, or refused unread', async () => {
     const ready = await pending(1, 'a.csv', ['镇街,年度,指标,数值', '宝龙镇,2025,法律咨询,30']);

@@ -96,20 +96,28 @@ export function isReady(file: PendingFile): boolean {
 }
 
 /** Entries of `next` that `before` does not hold with the same value. */
-function newEntries(
+export function newEntries(
   before: Readonly<Record<string, string>>,
   next: Readonly<Record<string, string>> | undefined,
 ): Record<string, string> {
   return Object.fromEntries(Object.entries(next ?? {}).filter(([k, v]) => before[k] !== v));
 }
 
-/** The answers among `answers` to a file's open questions that it has not answered itself. */
+/**
+ * The answers among `answers` a file takes: to its open questions it has not answered itself, and
+ * to those it answered as the answering file did before (it follows that file's change).
+ */
 function pick(
   answers: Readonly<Record<string, string>>,
   open: ReadonlySet<string>,
   own: Readonly<Record<string, string>>,
+  before: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  return Object.fromEntries(Object.entries(answers).filter(([k]) => open.has(k) && own[k] === undefined));
+  return Object.fromEntries(
+    Object.entries(answers).filter(([k]) =>
+      own[k] === undefined ? open.has(k) : own[k] === before[k] && before[k] !== undefined,
+    ),
+  );
 }
 
 /** What a read file asks the user: headers or indicator names kept as new indicators, unknown townships. */
@@ -140,7 +148,8 @@ export function isUnsaved(file: PendingFile): boolean {
 /**
  * The choices `other` is to be read again with, when the user answered `change` in another file
  * (whose choices were `before`): the new header mappings and township matches that answer a
- * question `other` asks and has not answered itself. Undefined when none does, or `other` is not
+ * question `other` asks and has not answered itself, or answered as that file did before. Undefined
+ * when none does, or `other` is not
  * waiting (a file being read shows the questions of its last answer until the new one comes).
  */
 export function sharedAnswers(
@@ -150,11 +159,17 @@ export function sharedAnswers(
 ): FileChoices | undefined {
   if (!other.preview || (other.status !== 'ready' && other.status !== 'reading')) return undefined;
   const open = openQuestions(other.preview);
-  const mappings = pick(newEntries(before.mappings, change.mappings), open.headers, other.choices.mappings);
+  const mappings = pick(
+    newEntries(before.mappings, change.mappings),
+    open.headers,
+    other.choices.mappings,
+    before.mappings,
+  );
   const townshipAliases = pick(
     newEntries(before.townshipAliases, change.townshipAliases),
     open.townships,
     other.choices.townshipAliases,
+    before.townshipAliases,
   );
   if (Object.keys(mappings).length + Object.keys(townshipAliases).length === 0) return undefined;
   return {

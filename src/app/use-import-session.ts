@@ -29,6 +29,7 @@ import {
   isReady,
   isUnsaved,
   NO_CHOICES,
+  newEntries,
   type PendingFile,
   refusedFile,
   sameConflicts,
@@ -125,6 +126,11 @@ export function useImportSession(
   const stagedRef = useRef(new Map<number, StagedImport>());
   /** How often each file was read: a check begun before a file was read again is not applied. */
   const readsRef = useRef(new Map<number, number>());
+  /** Header mappings and township matches the user chose in any file of this session, latest last. */
+  const answersRef = useRef<Pick<FileChoices, 'mappings' | 'townshipAliases'>>({
+    mappings: {},
+    townshipAliases: {},
+  });
   /** Commits run one at a time, each checking the data as the one before left them. */
   const commitsRef = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -176,8 +182,13 @@ export function useImportSession(
           encoding: choices.encoding,
           year: choices.year,
           township: choices.township,
-          mappings: { ...remembered.mappings, ...choices.mappings },
-          townshipAliases: { ...remembered.townshipAliases, ...choices.townshipAliases },
+          // The answers given in this session's other files count as remembered ones.
+          mappings: { ...remembered.mappings, ...answersRef.current.mappings, ...choices.mappings },
+          townshipAliases: {
+            ...remembered.townshipAliases,
+            ...answersRef.current.townshipAliases,
+            ...choices.townshipAliases,
+          },
         };
         staged = await tryBulk(db, bytes, options);
         const preview = staged?.preview ?? (await previewInWorker(bytes, options));
@@ -237,6 +248,13 @@ export function useImportSession(
       const file = files.find((f) => f.key === key);
       if (!file) return;
       const choices = { ...file.choices, ...change };
+      answersRef.current = {
+        mappings: { ...answersRef.current.mappings, ...newEntries(file.choices.mappings, change.mappings) },
+        townshipAliases: {
+          ...answersRef.current.townshipAliases,
+          ...newEntries(file.choices.townshipAliases, change.townshipAliases),
+        },
+      };
       if (Object.keys(change).every((k) => k === 'onConflict')) patch(key, { choices });
       else void read(key, file.fileName, file.bytes, choices);
       // The same new header or unknown township name in the other waiting files takes the same

@@ -326,15 +326,23 @@ describe('one answer for the whole batch', () => {
     await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
     await expect.poll(() => second.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(0);
     expect(await second.innerText()).not.toContain('不在本区镇街名单中');
+    // A file added afterwards, before anything is stored, is read with the same answers.
+    await page.getByLabel('选择文件…').setInputFiles([report('丙.csv', ['宝垅镇,2024,调处矛盾纠纷,38'])]);
+    const third = card(page, '丙.csv');
+    await expect.poll(() => third.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    expect(await third.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(0);
 
-    await page.getByRole('button', { name: '全部确认导入（2 个文件）' }).click();
-    await expect.poll(() => second.innerText()).toContain('已导入 2 个数值');
+    await page.getByRole('button', { name: '全部确认导入（3 个文件）' }).click();
+    await expect.poll(() => third.innerText()).toContain('已导入 1 个数值');
     expect(await first.innerText()).toContain('已导入 1 个数值');
+    expect(await second.innerText()).toContain('已导入 2 个数值');
     await expect.poll(() => page.getByLabel('年度', { exact: true }).innerText()).toContain('2025');
     await page.getByLabel('年度', { exact: true }).selectOption('2025');
     await expect.poll(() => cell(page, '宝龙镇', 'disputes_settled').innerText()).toBe('40');
     expect(await cell(page, '桂林街道', 'disputes_settled').innerText()).toBe('25');
     expect(await cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('30');
+    await page.getByLabel('年度', { exact: true }).selectOption('2024');
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_settled').innerText()).toBe('38');
     // No indicator of its own was made for the misspelt name.
     expect(await page.locator('td[data-indicator^="custom:"]').count()).toBe(0);
     expectClean(session);
