@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { DbClient } from '../db/client.ts';
+import { useAskBeforeLeaving } from './ask-before-leaving.ts';
 import { BASKET_STORAGE_KEY, loadBasket, localStore, readBasket, saveBasket } from './basket-store.ts';
 import {
   type BuildContext,
@@ -218,12 +219,7 @@ export function useBasketState(
   const has = useCallback((key: string) => items.some((item) => item.key === key), [items]);
 
   const unkept = items.length > 0 && !kept;
-  useEffect(() => {
-    if (!unkept) return;
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [unkept]);
+  useAskBeforeLeaving(unkept);
   return useMemo(
     () => ({ items, add, remove, move, clear, has, kept }),
     [items, add, remove, move, clear, has, kept],

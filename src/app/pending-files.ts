@@ -5,7 +5,7 @@
  */
 import type { Conflicts, FactConflict, PreviousImport } from '../db/import-checks.ts';
 import type { TextEncodingName } from '../import/decode-bytes.ts';
-import type { ImportPreview } from '../import/import-file.ts';
+import { emptyPreview, type ImportPreview } from '../import/import-file.ts';
 import { hasErrors } from '../import/import-issue.ts';
 
 /** What the user decided for one file in the preview; everything else comes from the file. */
@@ -47,25 +47,7 @@ export interface PendingFile {
 }
 
 export function refusedFile(key: number, fileName: string, code: 'too-large'): PendingFile {
-  const preview: ImportPreview = {
-    fileName,
-    contentHash: '',
-    encoding: null,
-    encodingDetected: false,
-    delimiter: null,
-    layout: 'unknown',
-    headerLine: null,
-    rowCount: 0,
-    year: null,
-    yearSource: null,
-    township: null,
-    townshipSource: null,
-    columns: [],
-    customIndicators: [],
-    unknownTownships: [],
-    facts: [],
-    issues: [{ severity: 'error', code }],
-  };
+  const preview: ImportPreview = { ...emptyPreview(fileName, ''), issues: [{ severity: 'error', code }] };
   return {
     key,
     fileName,

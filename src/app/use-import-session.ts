@@ -23,6 +23,7 @@ import { listTownships } from '../db/queries.ts';
 import { MAX_FILE_BYTES } from '../import/decode-bytes.ts';
 import { hasErrors } from '../import/import-issue.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
+import { useAskBeforeLeaving } from './ask-before-leaving.ts';
 import { previewInWorker, workerByteWork } from './import-worker-client.ts';
 import {
   type FileChoices,
@@ -423,12 +424,7 @@ export function useImportSession(
   // Files read and not stored (with the user's choices for them) are gone after a reload or a
   // close: the browser asks first, as for any unsaved form.
   const unsaved = files.some(isUnsaved);
-  useEffect(() => {
-    if (!unsaved) return;
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [unsaved]);
+  useAskBeforeLeaving(unsaved);
 
   return { files, addFiles, choose, commit, commitAll, committingAll, dismiss };
 }

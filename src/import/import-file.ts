@@ -72,14 +72,13 @@ export interface ImportOptions {
 export const MAX_COLUMNS = 1000;
 
 /** bytes → text → rows → facts, with every problem found on the way. Nothing is stored here. */
-export async function importFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
-  const contentHash = await hashBytes(bytes);
-  const decoded = decodeBytes(bytes, options.encoding);
-  const empty = {
-    fileName: options.fileName,
+/** The preview of a file nothing could be read from (yet): its issues say why. */
+export function emptyPreview(fileName: string, contentHash: string): ImportPreview {
+  return {
+    fileName,
     contentHash,
     encoding: null,
-    encodingDetected: options.encoding === undefined,
+    encodingDetected: false,
     delimiter: null,
     layout: 'unknown',
     headerLine: null,
@@ -93,7 +92,16 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     unknownTownships: [],
     facts: [],
     issues: [],
-  } as const satisfies ImportPreview;
+  };
+}
+
+export async function importFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
+  const contentHash = await hashBytes(bytes);
+  const decoded = decodeBytes(bytes, options.encoding);
+  const empty = {
+    ...emptyPreview(options.fileName, contentHash),
+    encodingDetected: options.encoding === undefined,
+  };
   if (!decoded.ok) return { ...empty, issues: [{ severity: 'error', code: decoded.problem }] };
 
   const delimiter = sniffDelimiter(decoded.text);

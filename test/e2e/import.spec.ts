@@ -28,6 +28,32 @@ function cell(page: Page, township: string, indicatorId: string) {
     .locator(`td[data-indicator="${indicatorId}"]`);
 }
 
+/** A small long-layout file as Excel's “CSV UTF-8” writes it. */
+function longReport(name: string, lines: readonly string[]) {
+  return {
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF镇街,年度,指标,数值\r\n${lines.join('\r\n')}\r\n`),
+  };
+}
+
+/** Opens the app's table view, then the import panel, and picks `files` as a user would. */
+async function openImportWith(files: readonly ReturnType<typeof longReport>[]): Promise<AppSession> {
+  const opened = await openApp('?view=table&year=2024');
+  session = opened;
+  await waitForApp(opened.page);
+  await opened.page.getByRole('button', { name: '导入数据' }).click();
+  await opened.page.getByLabel('选择文件…').setInputFiles([...files]);
+  return opened;
+}
+
+/** Picks a year in the table view once the data hold it. */
+async function showYear(page: Page, year: number): Promise<void> {
+  const picker = page.getByLabel('年度', { exact: true });
+  await expect.poll(() => picker.innerText()).toContain(String(year));
+  await picker.selectOption(String(year));
+}
+
 describe('importing the files officials have', () => {
   it('previews a GBK wide file and a UTF-8 long file, resolves mappings and conflicts, commits, and shows the values with their source', async () => {
     session = await openApp('?view=table&year=2021');
@@ -260,22 +286,12 @@ describe('work in the import panel', () => {
 
 describe('a township added while files wait', () => {
   it('reads every waiting file again against the new list, so one addition serves them all', async () => {
-    session = await openApp('?view=table&year=2024');
-    const { page } = session;
-    await waitForApp(page);
-    await page.getByRole('button', { name: '导入数据' }).click();
     // Two reports of a township formed by a merger, not in the list yet.
-    const report = (name: string, line: string) => ({
-      name,
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`\uFEFF镇街,年度,指标,数值\r\n${line}\r\n`),
-    });
-    await page
-      .getByLabel('选择文件…')
-      .setInputFiles([
-        report('龙腾新区2025.csv', '龙腾新区,2025,法律咨询,30'),
-        report('龙腾新区2025补报.csv', '龙腾新区,2025,调解纠纷,12'),
-      ]);
+    const opened = await openImportWith([
+      longReport('龙腾新区2025.csv', ['龙腾新区,2025,法律咨询,30']),
+      longReport('龙腾新区2025补报.csv', ['龙腾新区,2025,调解纠纷,12']),
+    ]);
+    const { page } = opened;
     const first = card(page, '龙腾新区2025.csv');
     const second = card(page, '龙腾新区2025补报.csv');
     for (const c of [first, second])
@@ -289,32 +305,21 @@ describe('a township added while files wait', () => {
 
     await page.getByRole('button', { name: '全部确认导入（2 个文件）' }).click();
     for (const c of [first, second]) await expect.poll(() => c.innerText()).toContain('已导入 1 个数值');
-    await expect.poll(() => page.getByLabel('年度', { exact: true }).innerText()).toContain('2025');
-    await page.getByLabel('年度', { exact: true }).selectOption('2025');
+    await showYear(page, 2025);
     await expect.poll(() => cell(page, '龙腾新区', 'legal_consultations').innerText()).toBe('30');
     expect(await cell(page, '龙腾新区', 'disputes_mediated').innerText()).toBe('12');
-    expectClean(session);
+    expectClean(opened);
   });
 });
 
 describe('one answer for the whole batch', () => {
   it('a header mapped and a township matched in one file are answered alike in the others waiting', async () => {
-    session = await openApp('?view=table&year=2024');
-    const { page } = session;
-    await waitForApp(page);
-    await page.getByRole('button', { name: '导入数据' }).click();
-    const report = (name: string, lines: string[]) => ({
-      name,
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`\uFEFF镇街,年度,指标,数值\r\n${lines.join('\r\n')}\r\n`),
-    });
     // Both clerks misspell 宝龙镇 and write 调处矛盾纠纷 for the catalog's 化解矛盾纠纷.
-    await page
-      .getByLabel('选择文件…')
-      .setInputFiles([
-        report('甲.csv', ['宝垅镇,2025,调处矛盾纠纷,40']),
-        report('乙.csv', ['宝垅镇,2025,法律咨询,30', '桂林街道,2025,调处矛盾纠纷,25']),
-      ]);
+    const opened = await openImportWith([
+      longReport('甲.csv', ['宝垅镇,2025,调处矛盾纠纷,40']),
+      longReport('乙.csv', ['宝垅镇,2025,法律咨询,30', '桂林街道,2025,调处矛盾纠纷,25']),
+    ]);
+    const { page } = opened;
     const first = card(page, '甲.csv');
     const second = card(page, '乙.csv');
     for (const c of [first, second]) await expect.poll(() => c.innerText()).toContain('宝垅镇');
@@ -327,7 +332,7 @@ describe('one answer for the whole batch', () => {
     await expect.poll(() => second.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(0);
     expect(await second.innerText()).not.toContain('不在本区镇街名单中');
     // A file added afterwards, before anything is stored, is read with the same answers.
-    await page.getByLabel('选择文件…').setInputFiles([report('丙.csv', ['宝垅镇,2024,调处矛盾纠纷,38'])]);
+    await page.getByLabel('选择文件…').setInputFiles([longReport('丙.csv', ['宝垅镇,2024,调处矛盾纠纷,38'])]);
     const third = card(page, '丙.csv');
     await expect.poll(() => third.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
     expect(await third.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(0);
@@ -336,16 +341,15 @@ describe('one answer for the whole batch', () => {
     await expect.poll(() => third.innerText()).toContain('已导入 1 个数值');
     expect(await first.innerText()).toContain('已导入 1 个数值');
     expect(await second.innerText()).toContain('已导入 2 个数值');
-    await expect.poll(() => page.getByLabel('年度', { exact: true }).innerText()).toContain('2025');
-    await page.getByLabel('年度', { exact: true }).selectOption('2025');
+    await showYear(page, 2025);
     await expect.poll(() => cell(page, '宝龙镇', 'disputes_settled').innerText()).toBe('40');
     expect(await cell(page, '桂林街道', 'disputes_settled').innerText()).toBe('25');
     expect(await cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('30');
-    await page.getByLabel('年度', { exact: true }).selectOption('2024');
+    await showYear(page, 2024);
     await expect.poll(() => cell(page, '宝龙镇', 'disputes_settled').innerText()).toBe('38');
     // No indicator of its own was made for the misspelt name.
     expect(await page.locator('td[data-indicator^="custom:"]').count()).toBe(0);
-    expectClean(session);
+    expectClean(opened);
   });
 });
 
@@ -356,33 +360,23 @@ describe('files of one batch that disagree', () => {
   const files = [
     [DRAFT, 50],
     [REVISED, 56],
-  ].map(([name, consultations]) => ({
-    name: String(name),
-    mimeType: 'text/csv',
-    buffer: Buffer.from(
-      `\uFEFF镇街,年度,指标,数值\r\n宝龙镇,2025,调解纠纷,100\r\n宝龙镇,2025,法律咨询,${consultations}\r\n`,
-    ),
-  }));
+  ].map(([name, consultations]) =>
+    longReport(String(name), ['宝龙镇,2025,调解纠纷,100', `宝龙镇,2025,法律咨询,${consultations}`]),
+  );
 
-  async function openWithBoth(page: Page): Promise<void> {
-    await waitForApp(page);
-    await page.getByRole('button', { name: '导入数据' }).click();
-    await page.getByLabel('选择文件…').setInputFiles(files);
+  async function openWithBoth(): Promise<AppSession> {
+    const opened = await openImportWith(files);
+    const { page } = opened;
     for (const name of [DRAFT, REVISED])
       await card(page, name).getByRole('button', { name: '确认导入' }).waitFor();
     // Read before either is stored: nothing stored yet to differ from.
     expect(await card(page, REVISED).locator('.conflicts').count()).toBe(0);
-  }
-
-  async function showYear(page: Page): Promise<void> {
-    await expect.poll(() => page.getByLabel('年度', { exact: true }).innerText()).toContain('2025');
-    await page.getByLabel('年度', { exact: true }).selectOption('2025');
+    return opened;
   }
 
   it('stops the batch at a file that would replace what the one before it stored, and shows old beside new', async () => {
-    session = await openApp('?view=table&year=2024');
-    const { page } = session;
-    await openWithBoth(page);
+    const opened = await openWithBoth();
+    const { page } = opened;
     await page.getByRole('button', { name: '全部确认导入（2 个文件）' }).click();
     await expect.poll(() => card(page, DRAFT).innerText(), { timeout: 30_000 }).toContain('已导入 2 个数值');
 
@@ -395,7 +389,7 @@ describe('files of one batch that disagree', () => {
     expect(await revised.innerText()).toContain('已有数据有了变化');
     expect(await revised.innerText()).not.toContain('已导入');
     expect(await revised.locator('.conflicts td[title]').getAttribute('title')).toBe(DRAFT);
-    await showYear(page);
+    await showYear(page, 2025);
     await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('50');
 
     // The user takes the revision's value with the file's own button.
@@ -406,13 +400,12 @@ describe('files of one batch that disagree', () => {
     expect(await cell(page, '宝龙镇', 'legal_consultations').locator('span').getAttribute('title')).toContain(
       `来源：${REVISED} 第 3 行 D 列`,
     );
-    expectClean(session);
+    expectClean(opened);
   });
 
   it('shows a waiting file the values another file has just stored, and keeps them when the user says so', async () => {
-    session = await openApp('?view=table&year=2024');
-    const { page } = session;
-    await openWithBoth(page);
+    const opened = await openWithBoth();
+    const { page } = opened;
     await card(page, DRAFT).getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => card(page, DRAFT).innerText(), { timeout: 30_000 }).toContain('已导入 2 个数值');
 
@@ -426,12 +419,12 @@ describe('files of one batch that disagree', () => {
     await revised.getByRole('button', { name: '确认导入' }).click();
     // 调解纠纷 is the same in both; 法律咨询 keeps the draft's 50.
     await expect.poll(() => revised.innerText()).toContain('已导入 0 个数值');
-    await showYear(page);
+    await showYear(page, 2025);
     await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('50');
     expect(await cell(page, '宝龙镇', 'legal_consultations').locator('span').getAttribute('title')).toContain(
       `来源：${DRAFT} 第 3 行 D 列`,
     );
-    expectClean(session);
+    expectClean(opened);
   });
 });
 
