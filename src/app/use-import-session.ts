@@ -402,6 +402,8 @@ export function useImportSession(
 
   const dismiss = useCallback(
     (key: number) => {
+      // A read still running for it ends unseen, and lets go of what it staged.
+      readsRef.current.set(key, (readsRef.current.get(key) ?? 0) + 1);
       void release(key);
       update((all) => all.filter((f) => f.key !== key));
     },
