@@ -130,9 +130,9 @@ export function isUnsaved(file: PendingFile): boolean {
 /**
  * The choices `other` is to be read again with, when the user answered `change` in another file
  * (whose choices were `before`): the new header mappings and township matches that answer a
- * question `other` asks and has not answered itself, or answered as that file did before. Undefined
- * when none does, or `other` is not
- * waiting (a file being read shows the questions of its last answer until the new one comes).
+ * question `other` asks and has not answered itself, or answered as that file did before.
+ * Undefined when none does, or `other` is not waiting (a file being read shows the questions of
+ * its last answer until the new one comes).
  */
 export function sharedAnswers(
   before: FileChoices,

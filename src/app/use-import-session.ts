@@ -97,9 +97,6 @@ async function checkAgainstDb(
   return { previousImport, conflicts, total: conflicts.length };
 }
 
-/** A read that a later read of the same file replaced before it ended. */
-class SupersededRead extends Error {}
-
 /**
  * The files being imported: each is read in the worker with the remembered choices plus the
  * user's, checked against the database (same bytes? values already stored?), and committed
@@ -194,7 +191,10 @@ export function useImportSession(
         staged = await tryBulk(db, bytes, options);
         const preview = staged?.preview ?? (await previewInWorker(bytes, options));
         const found = await checkAgainstDb(db, preview, staged);
-        if (!current()) throw new SupersededRead();
+        if (!current()) {
+          if (staged) await dropStagedImport(db, staged).catch(() => undefined);
+          return;
+        }
         if (staged) stagedRef.current.set(key, staged);
         patch(key, {
           status: found.previousImport ? 'duplicate' : 'ready',

@@ -364,6 +364,15 @@ describe('files of one batch that disagree', () => {
     longReport(String(name), ['宝龙镇,2025,调解纠纷,100', `宝龙镇,2025,法律咨询,${consultations}`]),
   );
 
+  /** 宝龙镇's 2025 法律咨询 in the table, and the file and line it came from. */
+  async function expectConsultations(page: Page, value: string, fileName: string): Promise<void> {
+    await showYear(page, 2025);
+    await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe(value);
+    expect(await cell(page, '宝龙镇', 'legal_consultations').locator('span').getAttribute('title')).toContain(
+      `来源：${fileName} 第 3 行 D 列`,
+    );
+  }
+
   async function openWithBoth(): Promise<AppSession> {
     const opened = await openImportWith(files);
     const { page } = opened;
@@ -389,17 +398,13 @@ describe('files of one batch that disagree', () => {
     expect(await revised.innerText()).toContain('已有数据有了变化');
     expect(await revised.innerText()).not.toContain('已导入');
     expect(await revised.locator('.conflicts td[title]').getAttribute('title')).toBe(DRAFT);
-    await showYear(page, 2025);
-    await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('50');
+    await expectConsultations(page, '50', DRAFT);
 
     // The user takes the revision's value with the file's own button.
     await revised.getByLabel('用本文件的数值替换').check();
     await revised.getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => revised.innerText()).toContain('已导入 2 个数值');
-    await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('56');
-    expect(await cell(page, '宝龙镇', 'legal_consultations').locator('span').getAttribute('title')).toContain(
-      `来源：${REVISED} 第 3 行 D 列`,
-    );
+    await expectConsultations(page, '56', REVISED);
     expectClean(opened);
   });
 
@@ -419,11 +424,7 @@ describe('files of one batch that disagree', () => {
     await revised.getByRole('button', { name: '确认导入' }).click();
     // 调解纠纷 is the same in both; 法律咨询 keeps the draft's 50.
     await expect.poll(() => revised.innerText()).toContain('已导入 0 个数值');
-    await showYear(page, 2025);
-    await expect.poll(() => cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('50');
-    expect(await cell(page, '宝龙镇', 'legal_consultations').locator('span').getAttribute('title')).toContain(
-      `来源：${DRAFT} 第 3 行 D 列`,
-    );
+    await expectConsultations(page, '50', DRAFT);
     expectClean(opened);
   });
 });
