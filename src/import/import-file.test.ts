@@ -322,12 +322,12 @@ describe('value forms and township names (long layout)', () => {
     const preview = await importFixture('township-names-long.csv');
     expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
       ['unknown-township', 5, 'A', '宝垅镇', '宝龙镇'],
-      ['unknown-township', 6, 'A', 'Baolong', ''],
+      ['unknown-township', 6, 'A', 'Baolong', '宝龙镇'],
       ['unknown-township', 8, 'A', '宝垅镇', '宝龙镇'],
     ]);
     expect(preview.unknownTownships).toEqual([
       { name: '宝垅镇', lines: [5, 8], suggestions: [{ code: BAOLONG, name: '宝龙镇' }] },
-      { name: 'baolong', lines: [6], suggestions: [] },
+      { name: 'baolong', lines: [6], suggestions: [{ code: BAOLONG, name: '宝龙镇' }] },
     ]);
   });
 

@@ -29,8 +29,27 @@ describe('matchTownship', () => {
   it.each<[name: string, suggestions: string[]]>([
     ['宝垅镇', ['宝龙镇']],
     ['宝垅', ['宝龙镇']],
-    ['Baolong', []],
     ['潼南区', []],
+    // Pinyin: the townships the letters spell, in any reading of a character, with or without
+    // tone marks and an administrative word, then those a letter or two away.
+    ['Baolong', ['宝龙镇']],
+    ['Bǎolóng Zhèn', ['宝龙镇']],
+    ['BaoLong Town', ['宝龙镇']],
+    ['Bao-long', ['宝龙镇']],
+    ['Baolon', ['宝龙镇']],
+    ['Boalong', ['宝龙镇']],
+    ['Guilin Jiedao', ['桂林街道']],
+    ['Guilin Subdistrict', ['桂林街道']],
+    ['GuilinJiedaoBanshichu', ['桂林街道']],
+    ['Zitong Street', ['梓潼街道']],
+    ['Baizi', ['柏梓镇']],
+    ['Bozi', ['柏梓镇']],
+    ['Dafo', ['大佛街道']],
+    ['Bie kou', ['别口镇']],
+    ["Tai'an", ['太安镇']],
+    ['Tongnan', []],
+    ['Beijing', []],
+    ['Baolong2', []],
   ])('T4 %j is unknown, suggesting %j', (name, suggestions) => {
     const match = matchTownship(name, TOWNSHIPS);
     expect(match.kind).toBe('unknown');

@@ -1,8 +1,12 @@
 import { shortTownshipName, type Township } from '../district/district.ts';
+import { editDistance } from './edit-distance.ts';
 import { normalizeLabel } from './normalize-text.ts';
+import { pinyinLetters, pinyinSuggestions } from './pinyin-name.ts';
 
 /** No township name is this long; longer cells are not compared letter by letter. */
 const MAX_NAME_LENGTH = 24;
+/** The longest name in pinyin looked at: `Zhongguancun Jiedao Banshichu` has 27 letters. */
+const MAX_PINYIN_LENGTH = 60;
 
 export type TownshipMatch =
   | { readonly kind: 'matched'; readonly township: Township }
@@ -22,7 +26,8 @@ export type TownshipMatcher = (name: string) => TownshipMatch;
 
 /**
  * 宝龙镇, 宝龙, ` 宝龙镇　` all match 宝龙镇. A name that matches nothing is never created
- * silently: the caller gets the closest names to offer the user. The district's names are indexed
+ * silently: the caller gets the closest names to offer the user (for a name in pinyin, those it
+ * spells: `Baolong` → 宝龙镇). The district's names are indexed
  * once and each distinct written name is looked up once, so a file costs one lookup per name.
  */
 export function createTownshipMatcher(
@@ -37,7 +42,7 @@ export function createTownshipMatcher(
     const short = shortTownshipName(name);
     if (!byName.has(name)) byName.set(name, township);
     if (!byShortName.has(short)) byShortName.set(short, township);
-    return { township, short };
+    return { township, item: township, name, short };
   });
   const cache = new Map<string, TownshipMatch>();
 
@@ -48,6 +53,9 @@ export function createTownshipMatcher(
     const short = shortTownshipName(withoutGovernment(key));
     const township = byName.get(key) ?? byShortName.get(short);
     if (township) return { kind: 'matched', township };
+    const letters = key.length > MAX_PINYIN_LENGTH ? undefined : pinyinLetters(key);
+    if (letters !== undefined)
+      return { kind: 'unknown', name: key, suggestions: pinyinSuggestions(letters, shortNames, 3) };
     if (short.length > MAX_NAME_LENGTH) return { kind: 'unknown', name: key, suggestions: [] };
     const limit = Math.max(1, Math.floor(short.length / 2));
     const suggestions = shortNames
@@ -107,19 +115,4 @@ export function findTownshipIn(
     earliest(townships.map((t) => ({ name: shortTownshipName(normalizeLabel(t.name)), township: t }))) ??
     earliest(aliasCandidates)
   );
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = prev[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(above + 1, (prev[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return prev[b.length] ?? 0;
 }
