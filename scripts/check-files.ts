@@ -106,12 +106,14 @@ const ENCODING_LABELS: Readonly<Record<string, string>> = {
 const LAYOUT_LABELS: Readonly<Record<string, string>> = {
   long: '长表（镇街、年度、指标、数值各占一列）',
   wide: '宽表（每行一个镇街，每列一个指标）',
-  sheet: '单镇街表（指标、数值两列）',
+  sheet: '单镇街表（指标、数值两列，或每年一列数值）',
+  transposed: '转置宽表（每行一个指标，每列一个镇街）',
   unknown: '未能识别',
 };
 
 const SOURCE_LABELS: Readonly<Record<string, string>> = {
   column: '年度列',
+  header: '表头',
   title: '标题行',
   'file-name': '文件名',
   option: '导入时指定',
@@ -472,7 +474,8 @@ export function formatFileReport(report: FileReport, encodingGiven = false): str
     if (report.year !== null) {
       lines.push(`  年度：${report.year}${formatSource(report.yearSource)}`);
     } else if (report.facts.length > 0) {
-      lines.push(`  年度：${[...new Set(report.facts.map((f) => f.year))].sort().join('、')}（取自年度列）`);
+      const years = [...new Set(report.facts.map((f) => f.year))].sort().join('、');
+      lines.push(`  年度：${years}${formatSource(report.yearSource ?? 'column')}`);
     }
     lines.push(`  数据行：${report.rowCount} 行`);
     lines.push(

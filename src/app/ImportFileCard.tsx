@@ -125,7 +125,16 @@ export function ImportFileCard(props: ImportFileCardProps) {
               <dt>{m.layout}</dt>
               <dd>{m.layouts[preview.layout]}</dd>
             </div>
-            {preview.layout !== 'long' && preview.layout !== 'unknown' && (
+            {preview.yearSource === 'header' && (
+              <div>
+                <dt>{m.year}</dt>
+                <dd>
+                  {[...new Set(preview.facts.map((f) => f.year))].sort().join(t.viewText.listSeparator)}{' '}
+                  {m.yearSources.header}
+                </dd>
+              </div>
+            )}
+            {preview.layout !== 'long' && preview.layout !== 'unknown' && preview.yearSource !== 'header' && (
               <div>
                 <dt>{m.year}</dt>
                 <dd>
@@ -257,7 +266,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
             </details>
           )}
 
-          {preview.layout === 'long' && preview.customIndicators.length > 0 && (
+          {preview.layout !== 'wide' && preview.customIndicators.length > 0 && (
             <section className="custom-indicators">
               <h4>{m.newIndicatorsTitle}</h4>
               <table>

@@ -310,6 +310,11 @@ describe('files the bulk import leaves to importFile', () => {
     ['a quote inside an unquoted cell', utf8(['镇街,年度,指标,数值', '宝龙镇,2021,调解"纠纷,94'])],
     ['text after a closing quote', utf8(['镇街,年度,指标,数值', '宝龙镇,2021,"调解纠纷" ,94'])],
     ['an empty file', new Uint8Array()],
+    [
+      'a column per year instead of 数值',
+      utf8(['镇街,指标,2020年,2021年', '宝龙镇,调解纠纷,80,94', '宝龙镇,调解成功,75,92']),
+    ],
+    ['townships across', fixture('test/fixtures/tongnan-2021-transposed-gbk.csv')],
   ])('%s', async (_name, bytes) => {
     expect(await stageLongImport(db, bytes, options('x.csv'))).toBeUndefined();
   });

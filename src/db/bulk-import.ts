@@ -166,7 +166,8 @@ async function readHead(utf8: Uint8Array, options: ImportOptions): Promise<Head 
   const { rows } = parseCsv(decoded.text, shell.delimiter);
   const resolver = createTownshipResolver(options.townships, options.townshipAliases);
   const block = findHeader(rows, (text) => resolver.match(text).kind === 'matched');
-  if (block?.layout !== 'long' || block.start + 1 !== shell.headerLine) return undefined;
+  // A column per year (镇街, 指标, 2020年, 2021年) is left to the pipeline: SQL here reads one 数值 column.
+  if (block?.layout !== 'long' || block.across || block.start + 1 !== shell.headerLine) return undefined;
   let width = 0;
   for (let index = block.start; index < rows.length; index++)
     width = Math.max(width, rows[index]?.length ?? 0);

@@ -4,14 +4,16 @@ import { findTownshipIn } from './match-township.ts';
 import { trimCell } from './normalize-text.ts';
 import { findYearIn } from './parse-year.ts';
 
-export type YearSource = 'column' | 'title' | 'file-name' | 'option';
-export type TownshipSource = 'column' | 'title' | 'file-name' | 'option';
+/** `column`: a 年度 column; `header`: the header of each value column (指标, 2020年, 2021年). */
+export type YearSource = 'column' | 'header' | 'title' | 'file-name' | 'option';
+/** `header`: the header of each value column (指标, 宝龙镇, 上和镇). */
+export type TownshipSource = 'column' | 'header' | 'title' | 'file-name' | 'option';
 
 export interface DocumentContext {
   readonly year: number | undefined;
-  readonly yearSource: Exclude<YearSource, 'column'> | null;
+  readonly yearSource: Exclude<YearSource, 'column' | 'header'> | null;
   readonly township: Township | undefined;
-  readonly townshipSource: Exclude<TownshipSource, 'column'> | null;
+  readonly townshipSource: Exclude<TownshipSource, 'column' | 'header'> | null;
 }
 
 export interface ContextOptions {

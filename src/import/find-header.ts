@@ -3,9 +3,10 @@ import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './m
 import { normalizeLabel, trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
 import { parseValue } from './parse-value.ts';
+import { parseYear } from './parse-year.ts';
 
 export type ColumnRole = 'township' | 'year' | 'indicator' | 'value' | 'unit' | 'note' | 'serial' | 'other';
-export type HeaderLayout = 'long' | 'sheet' | 'wide';
+export type HeaderLayout = 'long' | 'sheet' | 'wide' | 'transposed';
 
 /** One column of the header, its one or two header rows and a unit row combined. */
 export interface HeaderColumn {
@@ -31,7 +32,25 @@ export interface HeaderBlock {
   readonly end: number;
   readonly columns: readonly HeaderColumn[];
   readonly roles: ReadonlyMap<number, ColumnRole>;
+  /**
+   * The value columns of a table with its indicators in the rows and no 数值 column, each headed by
+   * what its values are of: a year (`指标, 2020年, 2021年`) or a township (`指标, 宝龙镇, 上和镇`,
+   * layout `transposed`). Undefined for every other table, whose one value column has role `value`.
+   */
+  readonly across?: Across;
 }
+
+export type Across =
+  | { readonly kind: 'year'; readonly columns: readonly { readonly index: number; readonly year: number }[] }
+  | {
+      readonly kind: 'township';
+      /** `text` is the header as written, for the township resolver; totals columns are `totals`. */
+      readonly columns: readonly {
+        readonly index: number;
+        readonly text: string;
+        readonly totals: boolean;
+      }[];
+    };
 
 /** Header rows sit below at most this many title, unit, note and blank rows. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -200,6 +219,50 @@ function recordRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> 
   return taken.has('indicator') && taken.has('value') ? roles : undefined;
 }
 
+/**
+ * A header with an indicator column and, instead of a 数值 column, one value column per year
+ * (every other labelled column a year) or per township (most of them district townships, the rest
+ * read as township names too, so a typo is reported rather than dropped; 合计 columns are totals).
+ */
+function acrossRoles(
+  columns: readonly HeaderColumn[],
+  isTownship: (text: string) => boolean,
+): { roles: Map<number, ColumnRole>; across: Across } | undefined {
+  const roles = new Map<number, ColumnRole>();
+  const taken = new Set<ColumnRole>();
+  const rest: HeaderColumn[] = [];
+  for (const column of columns) {
+    if (column.labels.length === 0) continue;
+    const role = roleOf(column);
+    if (role === 'value') return undefined;
+    if (!role || (taken.has(role) && role !== 'other')) {
+      rest.push(column);
+      continue;
+    }
+    roles.set(column.index, role);
+    taken.add(role);
+  }
+  const indicator = firstWithRole(roles, 'indicator');
+  if (indicator === undefined || rest.length === 0 || rest.some((c) => c.index < indicator)) return undefined;
+  const text = (column: HeaderColumn) => column.labels[0] ?? '';
+  const years = rest.map((column) => ({ index: column.index, year: parseYear(text(column)) }));
+  if (years.every((c) => c.year !== undefined)) {
+    for (const c of years) roles.set(c.index, 'value');
+    return { roles, across: { kind: 'year', columns: years as { index: number; year: number }[] } };
+  }
+  if (taken.has('year') || taken.has('township')) return undefined;
+  const named = rest.map((column) => ({
+    index: column.index,
+    text: trimCell(text(column)),
+    totals: isTotalsLabel(text(column)),
+  }));
+  const townships = named.filter((c) => !c.totals);
+  const known = townships.filter((c) => isTownship(c.text)).length;
+  if (known === 0 || known * 2 < townships.length) return undefined;
+  for (const c of named) roles.set(c.index, 'value');
+  return { roles, across: { kind: 'township', columns: named } };
+}
+
 function wideRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> | undefined {
   const roles = new Map<number, ColumnRole>();
   const taken = new Set<ColumnRole>();
@@ -225,8 +288,9 @@ function wideRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> | 
 
 /**
  * Finds the header below title, note, unit and blank rows and decides the layout from it:
- * `long` (镇街, 年度, 指标, 数值), `sheet` (指标, 数值 without a township column) or `wide`
- * (a township column and one column per indicator).
+ * `long` (镇街, 年度, 指标, 数值), `sheet` (指标, 数值 without a township column), `wide` (a
+ * township column and one column per indicator) or `transposed` (指标 and one column per
+ * township). `long` and `sheet` may have a column per year instead of 数值 (指标, 2020年, 2021年).
  */
 export function findHeader(
   rows: readonly (readonly string[])[],
@@ -244,6 +308,12 @@ export function findHeader(
     if (records) {
       const layout = firstWithRole(records, 'township') === undefined ? 'sheet' : 'long';
       return { layout, start, end: singleEnd, columns: single, roles: records };
+    }
+    const across = acrossRoles(single, isTownship);
+    if (across) {
+      const hasTownship = firstWithRole(across.roles, 'township') !== undefined;
+      const layout = across.across.kind === 'township' ? 'transposed' : hasTownship ? 'long' : 'sheet';
+      return { layout, start, end: singleEnd, columns: single, ...across };
     }
     if (!unitBelow && isSecondHeaderRow(rows[start + 1], isTownship)) {
       const unitAfter = isUnitRow(rows[start + 2]);

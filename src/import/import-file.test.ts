@@ -281,6 +281,130 @@ describe('one township sheet', () => {
   });
 });
 
+describe('a column per year or per township', () => {
+  it('L10 a township sheet with a column per year gives each value the year of its column', async () => {
+    const preview = await importFixture('baolong-sheet-years.csv');
+    expect(preview).toMatchObject({
+      layout: 'sheet',
+      headerLine: 2,
+      year: null,
+      yearSource: 'header',
+      township: { code: BAOLONG },
+      townshipSource: 'title',
+      issues: [],
+    });
+    expect(
+      preview.facts.map((f) => [f.year, f.indicatorId, f.value, f.approximate, f.line, f.column]),
+    ).toEqual([
+      [2020, 'study_sessions', 12, false, 3, 'C'],
+      [2021, 'study_sessions', 15, false, 3, 'D'],
+      [2020, 'disputes_mediated', 80, false, 4, 'C'],
+      [2021, 'disputes_mediated', 94, false, 4, 'D'],
+      [2020, 'disputes_resolved', 75, false, 5, 'C'],
+      [2021, 'disputes_resolved', 92, false, 5, 'D'],
+      [2020, 'mediation_success_rate_reported', 93.75, false, 6, 'C'],
+      [2021, 'mediation_success_rate_reported', 97, false, 6, 'D'],
+      // 2020's — is missing, not zero.
+      [2021, 'legal_consultations', 500, true, 7, 'D'],
+    ]);
+    expect(preview.columns.map((c) => [c.column, c.header, c.role])).toEqual([
+      ['A', '指标', 'indicator'],
+      ['B', '单位', 'unit'],
+      ['C', '2020年', 'value'],
+      ['D', '2021年', 'value'],
+      ['E', '备注', 'note'],
+    ]);
+  });
+
+  it('L10 each year is checked on its own: a rate that disagrees in one year is flagged in that column', async () => {
+    const preview = await importText(
+      '宝龙镇法治指标\n指标,2020年,2021年\n调解纠纷,80,94\n调解成功,75,92\n调解成功率,90%,97%\n',
+    );
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw])).toEqual([
+      ['rate-disagrees', 5, 'B', '90%'],
+    ]);
+  });
+
+  it('L10 a long file with a column per year: 镇街, 指标, 2020年, 2021年', async () => {
+    const preview = await importText(
+      '镇街,指标,2020,2021年度\n宝龙镇,调解纠纷,80,94\n,调解成功,75,92\n上和镇,调解纠纷,8,10\n',
+    );
+    expect(preview).toMatchObject({ layout: 'long', yearSource: 'header', issues: [] });
+    expect(preview.facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value])).toEqual([
+      [BAOLONG, 2020, 'disputes_mediated', 80],
+      [BAOLONG, 2021, 'disputes_mediated', 94],
+      [BAOLONG, 2020, 'disputes_resolved', 75],
+      [BAOLONG, 2021, 'disputes_resolved', 92],
+      [code('上和镇'), 2020, 'disputes_mediated', 8],
+      [code('上和镇'), 2021, 'disputes_mediated', 10],
+    ]);
+  });
+
+  it('L11 R6 a GBK table with townships across: facts per township column, a typo reported on the header, the 合计 column checked', async () => {
+    const preview = await importFixture('tongnan-2021-transposed-gbk.csv');
+    expect(preview).toMatchObject({
+      encoding: 'gb18030',
+      layout: 'transposed',
+      headerLine: 2,
+      year: 2021,
+      yearSource: 'title',
+      townshipSource: 'header',
+      rowCount: 4,
+    });
+    expect(
+      preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value, f.approximate, f.line, f.column]),
+    ).toEqual([
+      [BAOLONG, 'disputes_mediated', 94, false, 3, 'C'],
+      [code('上和镇'), 'disputes_mediated', 60, false, 3, 'D'],
+      [BAOLONG, 'disputes_resolved', 92, false, 4, 'C'],
+      [code('上和镇'), 'disputes_resolved', 58, false, 4, 'D'],
+      [BAOLONG, 'legal_consultations', 500, true, 5, 'C'],
+      [code('上和镇'), 'legal_consultations', 120, false, 5, 'D'],
+      [BAOLONG, 'mediation_success_rate_reported', 97, false, 6, 'C'],
+      [code('上和镇'), 'mediation_success_rate_reported', 96.67, false, 6, 'D'],
+    ]);
+    // 166 = 94 + 60 + 12 agrees; 171 is not 92 + 58 + 11; 法律咨询's 500多 makes its sum approximate.
+    expect(preview.issues.map((i) => [i.severity, i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['error', 'unknown-township', 2, 'E', '宝垅', '宝龙镇'],
+      ['warning', 'totals-column-mismatch', 4, 'F', '171', '161'],
+    ]);
+    expect(preview.unknownTownships).toEqual([
+      { name: '宝垅', lines: [2], suggestions: [{ code: BAOLONG, name: '宝龙镇' }] },
+    ]);
+  });
+
+  it('L11 T3 the column of a name the user resolved gives facts like the others', async () => {
+    const preview = await importFixture('tongnan-2021-transposed-gbk.csv', {
+      townshipAliases: { 宝垅: code('古溪镇') },
+    });
+    // Now a township's, the column is checked too: 11 of 12 is 91.67 %, not 90 %.
+    expect(preview.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['totals-column-mismatch', 4, 'F'],
+      ['rate-disagrees', 6, 'E'],
+    ]);
+    expect(
+      preview.facts.filter((f) => f.column === 'E').map((f) => [f.townshipCode, f.indicatorId, f.value]),
+    ).toEqual([
+      [code('古溪镇'), 'disputes_mediated', 12],
+      [code('古溪镇'), 'disputes_resolved', 11],
+      [code('古溪镇'), 'legal_consultations', 30],
+      [code('古溪镇'), 'mediation_success_rate_reported', 90],
+    ]);
+  });
+
+  it.each<[text: string, layout: string]>([
+    // A column that is neither a year nor a township: not a table of either.
+    ['指标,2020年,增长率\n调解纠纷,80,5%\n', 'unknown'],
+    // Mostly names the district does not know: not taken for townships.
+    ['指标,甲村,乙村,宝龙镇\n调解纠纷,1,2,3\n', 'unknown'],
+    // 数值 present: an ordinary sheet, whatever else the header says.
+    ['宝龙镇2021年\n指标,数值,2020年\n调解纠纷,94,80\n', 'sheet'],
+  ])('L10 L11 %j is read as %s', async (text, layout) => {
+    const preview = await importText(text);
+    expect(preview.layout).toBe(layout);
+  });
+});
+
 describe('value forms and township names (long layout)', () => {
   it.each<[indicatorId: string, value: number, approximate: boolean]>([
     ['study_sessions', 15, false],

@@ -24,7 +24,7 @@ export type { UnknownTownship } from './resolve-township.ts';
 export type { TownshipSource, YearSource };
 export { hashBytes };
 
-export type Layout = 'long' | 'wide' | 'sheet' | 'unknown';
+export type Layout = 'long' | 'wide' | 'sheet' | 'transposed' | 'unknown';
 
 export interface ImportPreview {
   readonly fileName: string;
@@ -119,7 +119,8 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
 
   const context = findContext(rows.slice(0, block.start), options);
   const mappings = options.mappings ?? {};
-  const hasYearColumn = columnWithRole(block, 'year') !== undefined;
+  const yearsAcross = block.across?.kind === 'year';
+  const hasYearColumn = columnWithRole(block, 'year') !== undefined || yearsAcross;
   const issues: ImportIssue[] = [];
   let columns: ImportColumn[];
   let customIndicators: readonly CustomIndicator[];
@@ -168,9 +169,10 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     headerLine: block.start + 1,
     rowCount,
     year: wholeFile(context.year),
-    yearSource: hasYearColumn ? 'column' : context.yearSource,
+    yearSource: yearsAcross ? 'header' : hasYearColumn ? 'column' : context.yearSource,
     township: block.layout === 'sheet' ? (context.township ?? null) : null,
-    townshipSource: block.layout === 'sheet' ? context.townshipSource : 'column',
+    townshipSource:
+      block.layout === 'sheet' ? context.townshipSource : block.layout === 'transposed' ? 'header' : 'column',
     columns: columns.sort((a, b) => columnIndex(a.column) - columnIndex(b.column)),
     customIndicators,
     unknownTownships: resolver.unknown(),

@@ -23,6 +23,7 @@ export type IssueCode =
   | 'negative-count'
   | 'duplicate-fact'
   | 'totals-mismatch'
+  | 'totals-column-mismatch'
   | 'successes-exceed-cases'
   | 'taken-exceeds-due'
   | 'rate-out-of-range'

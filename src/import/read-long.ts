@@ -13,7 +13,10 @@ import {
 } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
+import { parseValue } from './parse-value.ts';
 import { parseYear } from './parse-year.ts';
+import { formatSum, sumsAgree } from './sums.ts';
+import { findIndicator } from '../indicators/catalog.ts';
 import type { TownshipResolver } from './resolve-township.ts';
 
 export interface LongResult {
@@ -33,8 +36,10 @@ export interface LongContext {
 }
 
 /**
- * One value per row: `long` (镇街, 年度, 指标, 数值[, 单位, 备注]) and a one-township `sheet`
- * (指标, 数值[, 单位, 备注]). A blank township or year cell takes the one above it: Excel writes a
+ * Indicators in the rows: `long` (镇街, 年度, 指标, 数值[, 单位, 备注]), a one-township `sheet`
+ * (指标, 数值[, 单位, 备注]), either with a value column per year instead of 数值 (指标, 2020年,
+ * 2021年), and `transposed` (指标, 宝龙镇, 上和镇 …[, 合计]), whose 合计 column is checked against
+ * the townships' sum for additive indicators. A blank township or year cell takes the one above it: Excel writes a
  * merged cell only into its first row. `合计` rows are left out.
  */
 export function readLong(
@@ -49,7 +54,7 @@ export function readLong(
   const townshipColumn = columnWithRole(block, 'township');
   const yearColumn = columnWithRole(block, 'year');
   const indicatorColumn = columnWithRole(block, 'indicator') ?? 0;
-  const valueColumn = columnWithRole(block, 'value') ?? 0;
+  const slots = valueSlots(block, context.townships, issues);
   const unitColumn = columnWithRole(block, 'unit');
   const noteColumn = columnWithRole(block, 'note');
   let townshipAbove = '';
@@ -68,18 +73,17 @@ export function readLong(
     if (writtenYear !== '') yearAbove = writtenYear;
     if (isTotalsLabel(townshipAbove) || isTotalsLabel(cell(indicatorColumn))) continue;
     const name = cell(indicatorColumn);
-    const valueText = row[valueColumn] ?? '';
-    if (name === '' && trimCell(valueText) === '') continue;
+    const written = slots.filter((slot) => trimCell(row[slot.index] ?? '') !== '');
+    if (name === '' && written.length === 0) continue;
     dataRows++;
 
-    const valueLetter = columnLetter(valueColumn);
     if (name === '') {
       issues.push({
         severity: 'error',
         code: 'blank-indicator',
         line,
         column: columnLetter(indicatorColumn),
-        raw: valueText,
+        raw: row[written[0]?.index ?? 0] ?? '',
       });
       continue;
     }
@@ -104,45 +108,115 @@ export function readLong(
       customs.set(indicatorId, customIndicatorOf(indicatorId, name, unit === '' ? null : unit));
     }
 
-    let township = context.township;
+    let rowTownship = context.township;
     if (townshipColumn !== undefined) {
       const letter = columnLetter(townshipColumn);
       // A name filled down from a merged cell is reported once, on the row that wrote it.
       const sink = writtenTownship === '' ? [] : issues;
-      township =
+      rowTownship =
         townshipAbove === '' ? undefined : context.townships.resolve(townshipAbove, line, letter, sink);
       if (townshipAbove === '')
         issues.push({ severity: 'error', code: 'blank-township', line, column: letter });
     }
 
-    let year = context.year;
+    let rowYear = context.year;
     if (yearColumn !== undefined) {
       const letter = columnLetter(yearColumn);
-      year = yearAbove === '' ? context.year : parseYear(yearAbove);
-      if (writtenYear !== '' && year === undefined) {
+      rowYear = yearAbove === '' ? context.year : parseYear(yearAbove);
+      if (writtenYear !== '' && rowYear === undefined) {
         issues.push({ severity: 'error', code: 'bad-year', line, column: letter, raw: yearAbove });
-      } else if (yearAbove === '' && year === undefined) {
+      } else if (yearAbove === '' && rowYear === undefined) {
         issues.push({ severity: 'error', code: 'no-year', line, column: letter });
       }
     }
 
-    const figure = readFigure(valueText, line, valueLetter, indicatorId, issues);
-    if (!figure || !township || year === undefined) continue;
     const note = cell(noteColumn);
-    collector.add(
-      {
-        townshipCode: township.code,
-        year,
-        indicatorId,
-        value: figure.value,
-        approximate: figure.approximate,
-        rawText: valueText,
-        note: note === '' ? null : note,
+    const sum = { value: 0, exact: true };
+    let total: { text: string; letter: string; value: number } | undefined;
+    for (const slot of slots) {
+      const valueText = row[slot.index] ?? '';
+      if (slot.totals) {
+        const figure = readFigure(valueText, line, slot.letter, indicatorId, issues);
+        if (figure && !figure.approximate)
+          total = { text: valueText, letter: slot.letter, value: figure.value };
+        continue;
+      }
+      const figure = readFigure(valueText, line, slot.letter, indicatorId, issues);
+      if (figure) sum.value += figure.value;
+      if (figure ? figure.approximate : parseValue(valueText).kind !== 'missing') sum.exact = false;
+      const township = slot.township === undefined ? rowTownship : slot.township;
+      const year = slot.year ?? rowYear;
+      if (!figure || !township || year === undefined) continue;
+      collector.add(
+        {
+          townshipCode: township.code,
+          year,
+          indicatorId,
+          value: figure.value,
+          approximate: figure.approximate,
+          rawText: valueText,
+          note: note === '' ? null : note,
+          line,
+          column: slot.letter,
+        },
+        issues,
+      );
+    }
+    if (
+      total &&
+      sum.exact &&
+      findIndicator(indicatorId)?.additive === true &&
+      !sumsAgree(total.value, sum.value)
+    ) {
+      issues.push({
+        severity: 'warning',
+        code: 'totals-column-mismatch',
         line,
-        column: valueLetter,
-      },
-      issues,
-    );
+        column: total.letter,
+        raw: total.text,
+        detail: formatSum(sum.value),
+        indicatorId,
+      });
+    }
   }
   return { facts: collector.facts, issues, dataRows, customIndicators: [...customs.values()] };
+}
+
+interface ValueSlot {
+  readonly index: number;
+  readonly letter: string;
+  /** The year of the column's values; undefined: the row's. */
+  readonly year?: number;
+  /** The township of the column's values (null: a name the district does not know); undefined: the row's. */
+  readonly township?: Township | null;
+  /** A 合计 column: checked against the sum of the township columns, never a fact. */
+  readonly totals: boolean;
+}
+
+/** The value column, or the columns across (a year or a township each), its header read once. */
+function valueSlots(block: HeaderBlock, townships: TownshipResolver, issues: ImportIssue[]): ValueSlot[] {
+  const across = block.across;
+  if (!across) {
+    const index = columnWithRole(block, 'value') ?? 0;
+    return [{ index, letter: columnLetter(index), totals: false }];
+  }
+  if (across.kind === 'year') {
+    return across.columns.map((c) => ({
+      index: c.index,
+      letter: columnLetter(c.index),
+      year: c.year,
+      totals: false,
+    }));
+  }
+  const headerLine = block.start + 1;
+  return across.columns.map((c) => {
+    const letter = columnLetter(c.index);
+    if (c.totals) return { index: c.index, letter, totals: true };
+    return {
+      index: c.index,
+      letter,
+      township: townships.resolve(c.text, headerLine, letter, issues) ?? null,
+      totals: false,
+    };
+  });
 }

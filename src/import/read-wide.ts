@@ -9,6 +9,7 @@ import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
 import { parseValue } from './parse-value.ts';
 import { parseYear } from './parse-year.ts';
+import { formatSum, sumsAgree } from './sums.ts';
 import type { TownshipResolver } from './resolve-township.ts';
 
 export interface WideResult {
@@ -23,14 +24,6 @@ interface Sum {
   value: number;
   /** An approximate or unreadable part makes the sum unknown. */
   exact: boolean;
-}
-
-function formatSum(value: number): string {
-  return String(Math.round(value * 1e6) / 1e6);
-}
-
-function agrees(total: number, sum: number): boolean {
-  return Math.abs(total - sum) <= 1e-6 * Math.max(1, Math.abs(sum));
 }
 
 /**
@@ -77,7 +70,7 @@ export function readWide(
         const letter = columnLetter(column.index);
         const total = readFigure(text, line, letter, column.indicatorId, issues);
         const sum = sums.get(column.index);
-        if (!total || total.approximate || !sum?.exact || agrees(total.value, sum.value)) continue;
+        if (!total || total.approximate || !sum?.exact || sumsAgree(total.value, sum.value)) continue;
         issues.push({
           severity: 'warning',
           code: 'totals-mismatch',

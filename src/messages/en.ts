@@ -296,11 +296,13 @@ export const en: Messages = {
       long: 'Long (township, year, indicator, value)',
       wide: 'Wide (one row per township)',
       sheet: 'One township’s sheet',
+      transposed: 'Transposed (one row per indicator, one column per township)',
       unknown: 'Not recognised',
     },
     year: 'Year',
     yearSources: {
       column: 'from the year column',
+      header: 'from the header (one column per year)',
       title: 'from the title row',
       'file-name': 'from the file name',
       option: 'entered by hand',
@@ -311,6 +313,7 @@ export const en: Messages = {
       title: 'from the title row',
       'file-name': 'from the file name',
       option: 'chosen by hand',
+      header: 'from the header (one column per township)',
     },
     rows: (rows, facts) => `${count(rows, 'data row')}, ${count(facts, 'value')}`,
     columnsTitle: 'Headers and the indicators they map to',
@@ -391,6 +394,8 @@ export const en: Messages = {
       `Same township, year and indicator already on row ${detail ?? '?'}; “${raw}” on this row was not imported.`,
     'totals-mismatch': (raw, detail) =>
       `The total row says ${raw} but the townships above add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
+    'totals-column-mismatch': (raw, detail) =>
+      `The total column says ${raw} but the townships to its left add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
     'successes-exceed-cases': (raw, detail) =>
       `Disputes mediated successfully (“${raw}”) exceed disputes mediated (“${detail ?? '?'}”). Check both figures.`,
     'taken-exceeds-due': (raw, detail) =>

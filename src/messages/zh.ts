@@ -324,22 +324,26 @@ export const zh = {
     layouts: {
       long: '长表（镇街、年度、指标、数值）',
       wide: '宽表（每行一个镇街）',
-      sheet: '单镇街两列表',
+      sheet: '单镇街表（指标、数值；或每年一列）',
+      transposed: '转置宽表（每行一个指标，每列一个镇街）',
       unknown: '无法识别',
     } as Record<string, string>,
     year: '年度',
     yearSources: {
       column: '取自“年度”列',
+      header: '取自表头（每列一个年度）',
       title: '取自标题行',
       'file-name': '取自文件名',
       option: '手动填写',
     } as Record<string, string>,
     yearMissing: '未找到年度，请填写',
     township: '镇街',
-    townshipSources: { title: '取自标题行', 'file-name': '取自文件名', option: '手动选择' } as Record<
-      string,
-      string
-    >,
+    townshipSources: {
+      title: '取自标题行',
+      'file-name': '取自文件名',
+      option: '手动选择',
+      header: '取自表头（每列一个镇街）',
+    } as Record<string, string>,
     rows: (rows: number, facts: number) => `${rows} 行数据，${facts} 个数值`,
     columnsTitle: '表头与指标的对应',
     header: '表头',
@@ -415,6 +419,8 @@ export const zh = {
       `同一镇街、同一年度的这个指标在第 ${detail ?? '?'} 行已经有了，本行的“${raw}”没有导入。请删去重复的一行。`,
     'totals-mismatch': (raw: string, detail?: string) =>
       `合计行填的是 ${raw}，但上面各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
+    'totals-column-mismatch': (raw: string, detail?: string) =>
+      `合计列填的是 ${raw}，但左边各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
     'successes-exceed-cases': (raw: string, detail?: string) =>
       `调解成功数“${raw}”比调解纠纷数“${detail ?? '?'}”还多，成功的件数不可能超过调解的件数。请核对这两个数。`,
     'taken-exceeds-due': (raw: string, detail?: string) =>

@@ -455,3 +455,64 @@ describe('files that are not what they claim', () => {
     expectClean(session);
   });
 });
+
+describe('tables with the indicators down the side', () => {
+  it('reads a GBK table with a column per township: a misspelt column matched, the 合计 column checked, each value traced to its cell', async () => {
+    const name = 'tongnan-2021-transposed-gbk.csv';
+    const opened = await openImportWith([
+      { name, mimeType: 'text/csv', buffer: readFileSync(resolve('test/fixtures', name)) },
+    ]);
+    const { page } = opened;
+    const file = card(page, name);
+    await expect.poll(() => file.innerText()).toContain('转置宽表（每行一个指标，每列一个镇街）');
+    expect(await file.getByLabel('年度').inputValue()).toBe('2021');
+    expect(await file.innerText()).toContain('合计列填的是 171，但左边各镇街相加是 161');
+    expect(await file.innerText()).toMatch(/镇街“宝垅”不在本区镇街名单中/);
+    // The clerk's 宝垅 column is 古溪镇's.
+    await file.getByLabel('对应到 宝垅').selectOption({ label: '古溪镇' });
+    // 2021 is in the sample district already: the file's values replace it.
+    await expect
+      .poll(() => file.locator('.conflicts').innerText())
+      .toMatch(/古溪镇\s+2021\s+调解纠纷\s+\S+\s+12/);
+    await file.getByLabel('用本文件的数值替换').check();
+    await file.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => file.innerText()).toMatch(/已导入 12 个数值/);
+
+    await showYear(page, 2021);
+    await expect.poll(() => cell(page, '古溪镇', 'disputes_mediated').innerText()).toBe('12');
+    expect(await cell(page, '古溪镇', 'disputes_mediated').locator('span').getAttribute('title')).toContain(
+      `来源：${name} 第 3 行 E 列`,
+    );
+    expect(await cell(page, '上和镇', 'disputes_mediated').innerText()).toBe('60');
+    expect(await cell(page, '宝龙镇', 'legal_consultations').innerText()).toBe('≈500');
+    expectClean(opened);
+  });
+
+  it('reads a township sheet with a column per year, and its unknown indicator can be mapped like a long file’s', async () => {
+    const opened = await openImportWith([
+      {
+        name: '宝龙镇法治指标.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('\uFEFF指标,2025年,2026年\r\n调解纠纷,50,60\r\n调处矛盾纠纷,40,45\r\n'),
+      },
+    ]);
+    const { page } = opened;
+    const file = card(page, '宝龙镇法治指标.csv');
+    await expect.poll(() => file.innerText()).toContain('2025、2026 取自表头（每列一个年度）');
+    await file.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
+    await expect.poll(() => file.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    await file.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => file.innerText()).toMatch(/已导入 4 个数值/);
+
+    await showYear(page, 2026);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_settled').innerText()).toBe('45');
+    expect(await cell(page, '宝龙镇', 'disputes_settled').locator('span').getAttribute('title')).toContain(
+      '来源：宝龙镇法治指标.csv 第 3 行 C 列',
+    );
+    await showYear(page, 2025);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_settled').innerText()).toBe('40');
+    expect(await cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('50');
+    expect(await page.locator('td[data-indicator^="custom:"]').count()).toBe(0);
+    expectClean(opened);
+  });
+});
