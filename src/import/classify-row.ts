@@ -23,7 +23,8 @@ export const FOOTNOTE_LABELS = [
 const FOOTNOTE = new RegExp(`^(${FOOTNOTE_LABELS.join('|')})\\s*[:：\\s]`);
 const META_CELL =
   /^(单位|计量单位|金额单位|填报单位|填报日期|填表日期|统计时间|日期|制表人?|审核人?)\s*[:：]/;
-const TOTALS = /^(其中[:：]?)?[\p{Script=Han}]{0,4}(合计|总计|小计|合计数)$|^总数$/u;
+const TOTALS =
+  /^(其中[:：]?)?[\p{Script=Han}]{0,4}(合计|总计|小计|合计数|汇总)$|^(总数|全区|全县|全市|全旗)$/u;
 
 export function firstFilledCell(row: readonly string[]): { readonly index: number; readonly text: string } {
   for (let index = 0; index < row.length; index++) {
@@ -49,7 +50,7 @@ export function isTitleRow(row: readonly string[]): boolean {
   return true;
 }
 
-/** `合计`, `合 计`, `总计`, `全区合计`, `小计`, `街道小计`, `其中：镇小计`. */
+/** `合计`, `合 计`, `总计`, `全区合计`, `全区汇总`, `全区`, `小计`, `街道小计`, `其中：镇小计`. */
 export function isTotalsLabel(text: string): boolean {
   return TOTALS.test(normalizeLabel(text));
 }

@@ -22,6 +22,11 @@ export interface HeaderColumn {
   readonly unit: string | null;
   /** Row number of the header row the label was read from. */
   readonly line: number;
+  /**
+   * A wide column under a year (`调解纠纷` over `2020年`, `2021年`, or `2020年` over indicators):
+   * the year of its values, whatever the row's or the file's year.
+   */
+  readonly year?: number;
 }
 
 export interface HeaderBlock {
@@ -133,6 +138,21 @@ function makeColumn(
       label: headerLabel(text),
       unit: unitBelow ?? bottomUnit ?? headerUnit(text),
       line: text === top ? topLine : topLine + 1,
+    };
+  }
+  const yearBelow = parseYear(bottom);
+  const yearAbove = parseYear(filledTop);
+  if (yearBelow !== undefined || yearAbove !== undefined) {
+    const text = yearBelow !== undefined ? filledTop : bottom;
+    return {
+      index,
+      header: shown([filledTop, bottom, unitShown]),
+      labels: [text],
+      key: headerKey(text),
+      label: headerLabel(text),
+      unit: unitBelow ?? headerUnit(text),
+      line: yearBelow !== undefined ? topLine : topLine + 1,
+      year: yearBelow ?? yearAbove,
     };
   }
   return {

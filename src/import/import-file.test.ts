@@ -392,6 +392,62 @@ describe('a column per year or per township', () => {
     ]);
   });
 
+  it('L12 R6 a GBK wide table with each indicator over two years: facts per year column, each year’s total checked, the clash flagged', async () => {
+    const preview = await importFixture('tongnan-wide-two-years-gbk.csv');
+    expect(preview).toMatchObject({ layout: 'wide', headerLine: 2, year: null, yearSource: 'header' });
+    const byTownship = (name: string) =>
+      preview.facts
+        .filter((f) => f.townshipCode === code(name))
+        .map((f) => [f.year, f.indicatorId, f.value, f.column]);
+    expect(byTownship('宝龙镇')).toEqual([
+      [2020, 'disputes_mediated', 80, 'C'],
+      [2021, 'disputes_mediated', 94, 'D'],
+      [2020, 'disputes_resolved', 75, 'E'],
+      [2021, 'disputes_resolved', 92, 'F'],
+    ]);
+    expect(preview.facts).toHaveLength(12);
+    expect(fact(preview, '上和镇', 'disputes_resolved')?.note).toBe('2021年数据待核');
+    // 上和镇 2021: 60 resolved of 58 mediated; the 2021 resolved total 440 is not 92 + 60 + 290 = 442.
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['successes-exceed-cases', 5, 'F', '60', '58'],
+      ['totals-mismatch', 7, 'F', '440', '442'],
+    ]);
+    expect(
+      preview.columns.filter((c) => c.indicatorId !== null).map((c) => [c.column, c.header, c.headerKey]),
+    ).toEqual([
+      ['C', '调解纠纷（件） 2020年', '调解纠纷'],
+      ['D', '调解纠纷（件） 2021年', '调解纠纷'],
+      ['E', '调解成功（件） 2020年', '调解成功'],
+      ['F', '调解成功（件） 2021年', '调解成功'],
+    ]);
+  });
+
+  it('L12 H3 years over indicators: one mapping serves the indicator in every year', async () => {
+    const text = '镇街,2020年,,2021年,\n,调处矛盾纠纷,调解成功,调处矛盾纠纷,调解成功\n宝龙镇,40,75,45,92\n';
+    const before = await importText(text);
+    expect(before.customIndicators.map((c) => c.id)).toEqual(['custom:调处矛盾纠纷']);
+    const preview = await importText(text, { mappings: { 调处矛盾纠纷: 'disputes_settled' } });
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.map((f) => [f.year, f.indicatorId, f.value])).toEqual([
+      [2020, 'disputes_settled', 40],
+      [2020, 'disputes_resolved', 75],
+      [2021, 'disputes_settled', 45],
+      [2021, 'disputes_resolved', 92],
+    ]);
+  });
+
+  it('L12 H6 two columns for one indicator in the same year are still a clash', async () => {
+    const preview = await importText(
+      '镇街,调解纠纷,,调解纠纷数,\n,2020年,2021年,2020年,2021年\n宝龙镇,80,94,81,95\n',
+    );
+    expect(preview.issues.map((i) => [i.code, i.column])).toEqual([
+      ['duplicate-indicator-column', 'B'],
+      ['duplicate-indicator-column', 'C'],
+      ['duplicate-indicator-column', 'D'],
+      ['duplicate-indicator-column', 'E'],
+    ]);
+  });
+
   it.each<[text: string, layout: string]>([
     // A column that is neither a year nor a township: not a table of either.
     ['指标,2020年,增长率\n调解纠纷,80,5%\n', 'unknown'],

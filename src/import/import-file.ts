@@ -119,7 +119,13 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
 
   const context = findContext(rows.slice(0, block.start), options);
   const mappings = options.mappings ?? {};
-  const yearsAcross = block.across?.kind === 'year';
+  // Years in the header: a column per year (L10), or a wide table's indicators each under a year (L12).
+  const indicatorColumns = block.columns.filter((c) => !block.roles.has(c.index) && c.labels.length > 0);
+  const yearsAcross =
+    block.across?.kind === 'year' ||
+    (block.layout === 'wide' &&
+      indicatorColumns.length > 0 &&
+      indicatorColumns.every((c) => c.year !== undefined));
   const hasYearColumn = columnWithRole(block, 'year') !== undefined || yearsAcross;
   const issues: ImportIssue[] = [];
   let columns: ImportColumn[];
@@ -132,7 +138,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     const result = readWide(rows, block, mapped.columns, resolver, context.year);
     append(issues, mapped.issues);
     append(issues, result.issues);
-    columns = mapped.columns.map(({ index: _index, conflict: _conflict, ...column }) => column);
+    columns = mapped.columns.map(({ index: _index, conflict: _conflict, year: _year, ...column }) => column);
     for (const index of result.unnamedColumns) {
       const column = columnLetter(index);
       issues.push({ severity: 'warning', code: 'unnamed-column', line: block.start + 1, column });

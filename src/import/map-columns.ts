@@ -81,8 +81,10 @@ export function customIndicatorOf(id: string, name: string, unit: string | null)
 
 export interface MappedColumn extends ImportColumn {
   readonly index: number;
-  /** Two columns claim this indicator: neither is read until the user decides. */
+  /** Two columns claim this indicator (for the same year): neither is read until the user decides. */
   readonly conflict: boolean;
+  /** The year of the column's values, from a header row above or below its name. */
+  readonly year?: number;
 }
 
 export interface MappedColumns {
@@ -118,18 +120,21 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
     decided.push({ header, role, resolution });
   }
 
+  // `调解纠纷 2020年` and `调解纠纷 2021年` are one indicator in two years, not a clash.
+  const claim = (indicatorId: string, header: HeaderColumn) => `${indicatorId}|${header.year ?? ''}`;
   const byIndicator = new Map<string, number[]>();
   for (const { header, resolution } of decided) {
     if (!resolution?.indicatorId) continue;
-    const list = byIndicator.get(resolution.indicatorId) ?? [];
+    const key = claim(resolution.indicatorId, header);
+    const list = byIndicator.get(key) ?? [];
     list.push(header.index);
-    byIndicator.set(resolution.indicatorId, list);
+    byIndicator.set(key, list);
   }
 
   const customIndicators = new Map<string, CustomIndicator>();
   const columns = decided.map(({ header, role, resolution }): MappedColumn => {
     const indicatorId = resolution?.indicatorId ?? null;
-    const sharing = indicatorId === null ? [] : (byIndicator.get(indicatorId) ?? []);
+    const sharing = indicatorId === null ? [] : (byIndicator.get(claim(indicatorId, header)) ?? []);
     const conflict = sharing.length > 1;
     if (conflict && indicatorId !== null) {
       issues.push({
@@ -161,6 +166,7 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
       source: role !== null ? 'role' : (resolution?.source ?? 'ignored'),
       role,
       conflict,
+      ...(header.year === undefined ? {} : { year: header.year }),
     };
   });
   return { columns, customIndicators: [...customIndicators.values()], issues };

@@ -42,7 +42,7 @@ describe('wide rows', () => {
     expect(preview.facts).toHaveLength(1);
   });
 
-  it.each(['合计', '合 计', '总计', '全区合计', '小计'])(
+  it.each(['合计', '合 计', '总计', '全区合计', '全区汇总', '汇总', '全区', '全县', '小计'])(
     'R5 the totals row %j gives no facts',
     async (label) => {
       const preview = await importText(

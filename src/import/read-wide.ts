@@ -133,11 +133,12 @@ export function readWide(
         if (figure) sum.value += figure.value;
         if (figure ? figure.approximate : parseValue(text).kind !== 'missing') sum.exact = false;
       }
-      if (!figure || !township || rowYear === undefined) continue;
+      const factYear = column.year ?? rowYear;
+      if (!figure || !township || factYear === undefined) continue;
       collector.add(
         {
           townshipCode: township.code,
-          year: rowYear,
+          year: factYear,
           indicatorId: column.indicatorId,
           value: figure.value,
           approximate: figure.approximate,
