@@ -22,7 +22,10 @@ describe('matchTownship', () => {
     ['桂林街道', '500152001'],
     ['桂林街道办事处', '500152001'],
     ['梓潼街道', '500152002'],
-  ])('T2 %j is %s, with or without its suffix', (name, code) => {
+    ['宝龙镇（含原XX乡）', BAOLONG],
+    ['宝龙(合并后)', BAOLONG],
+    ['桂林街道【城区】', '500152001'],
+  ])('T2 %j is %s, with or without its suffix and a note in brackets', (name, code) => {
     expect(matched(name)).toBe(code);
   });
 
@@ -30,6 +33,8 @@ describe('matchTownship', () => {
     ['宝垅镇', ['宝龙镇']],
     ['宝垅', ['宝龙镇']],
     ['潼南区', []],
+    ['宝垅镇（新）', ['宝龙镇']],
+    ['Baolong (merged)', ['宝龙镇']],
     // Pinyin: the townships the letters spell, in any reading of a character, with or without
     // tone marks and an administrative word, then those a letter or two away.
     ['Baolong', ['宝龙镇']],

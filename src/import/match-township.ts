@@ -17,6 +17,9 @@ export function townshipKey(name: string): string {
   return normalizeLabel(name);
 }
 
+/** A note in brackets after a name, full-width ones already folded by normalizeLabel. */
+const ANNOTATION = /\([^)]*\)|【[^】]*】|\[[^\]]*\]/g;
+
 /** `宝龙镇人民政府` and `桂林街道办事处` name the town itself. */
 function withoutGovernment(key: string): string {
   return key.replace(/(人民政府|政府|办事处)$/, '');
@@ -50,10 +53,12 @@ export function createTownshipMatcher(
     const aliasCode = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
     const aliased = aliasCode === undefined ? undefined : byCode.get(aliasCode);
     if (aliased) return { kind: 'matched', township: aliased };
-    const short = shortTownshipName(withoutGovernment(key));
-    const township = byName.get(key) ?? byShortName.get(short);
+    // `宝龙镇（含原XX乡）`, `桂林街道(城区)`: the name before a note in brackets.
+    const plain = key.replace(ANNOTATION, '') || key;
+    const short = shortTownshipName(withoutGovernment(plain));
+    const township = byName.get(key) ?? byName.get(plain) ?? byShortName.get(short);
     if (township) return { kind: 'matched', township };
-    const letters = key.length > MAX_PINYIN_LENGTH ? undefined : pinyinLetters(key);
+    const letters = plain.length > MAX_PINYIN_LENGTH ? undefined : pinyinLetters(plain);
     if (letters !== undefined)
       return { kind: 'unknown', name: key, suggestions: pinyinSuggestions(letters, shortNames, 3) };
     if (short.length > MAX_NAME_LENGTH) return { kind: 'unknown', name: key, suggestions: [] };

@@ -1,16 +1,28 @@
 import { toHalfWidth, trimCell } from './normalize-text.ts';
 
-/** `2021`, `2021年`, `2021年度`, `２０２１年` → 2021; anything else → undefined. */
+const CHINESE_DIGITS = '〇零一二三四五六七八九';
+
+/**
+ * `二〇二一年` → `2021年`: official documents write a year's four digits as Chinese numerals, always
+ * followed by 年. Full-width digits become ASCII too.
+ */
+function foldYearDigits(text: string): string {
+  return toHalfWidth(text).replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (digits) =>
+    Array.from(digits, (ch) => String(Math.max(0, CHINESE_DIGITS.indexOf(ch) - 1))).join(''),
+  );
+}
+
+/** `2021`, `2021年`, `2021年度`, `２０２１年`, `二〇二一年` → 2021; anything else → undefined. */
 export function parseYear(text: string): number | undefined {
-  const match = /^(\d{4})\s*(年度?)?$/.exec(toHalfWidth(trimCell(text)));
+  const match = /^(\d{4})\s*(年度?)?$/.exec(foldYearDigits(trimCell(text)));
   if (!match?.[1]) return undefined;
   const year = Number(match[1]);
   return year >= 1990 && year <= 2100 ? year : undefined;
 }
 
 const YEAR = String.raw`(?<!\d)((?:19|20)\d{2})`;
-/** `2022年1月`, `2022-01-13`, `2022.1.5`: a date, usually when the form was filled in, not the year reported on. */
-const NOT_A_DATE = String.raw`(?!\s*[年\-./]\s*\d{1,2}\s*[月\-./])`;
+/** `2022年1月`, `二〇二二年一月`, `2022-01-13`, `2022.1.5`: a date, usually when the form was filled in, not the year reported on. */
+const NOT_A_DATE = String.raw`(?!\s*[年\-./]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月\-./])`;
 const PATTERNS = [
   new RegExp(`${YEAR}\\s*年度`, 'g'),
   new RegExp(`${YEAR}${NOT_A_DATE}\\s*年`, 'g'),
@@ -22,7 +34,7 @@ const PATTERNS = [
  * `2021年`, which wins over a bare `2021`; dates such as `2022年1月` are passed over.
  */
 export function findYearIn(text: string): number | undefined {
-  const folded = toHalfWidth(text);
+  const folded = foldYearDigits(text);
   for (const pattern of PATTERNS) {
     for (const match of folded.matchAll(pattern)) {
       const year = Number(match[1]);
