@@ -58,3 +58,20 @@ export function isTotalsLabel(text: string): boolean {
 export function isSubtotalLabel(text: string): boolean {
   return normalizeLabel(text).endsWith('小计');
 }
+
+/**
+ * A group heading: `一、街道`, `（二）镇`, or the bare word `街道`, `镇`, `乡`, `乡镇` — a row that
+ * names a group of townships below it, never a township itself.
+ */
+const GROUP_HEADING =
+  /^(([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])\s*[\p{Script=Han}]{1,8}|街道|镇|乡|镇街|乡镇|街镇)$/u;
+
+export function isGroupHeading(text: string): boolean {
+  return GROUP_HEADING.test(trimCell(text));
+}
+
+/** A row whose one filled cell is a group heading (`一、街道,,,`). */
+export function isGroupHeadingRow(row: readonly string[]): boolean {
+  const filled = row.map(trimCell).filter((text) => text !== '');
+  return filled.length === 1 && isGroupHeading(filled[0] ?? '');
+}

@@ -1,4 +1,4 @@
-import { isFootnoteRow, isTitleRow, isTotalsLabel } from './classify-row.ts';
+import { isFootnoteRow, isGroupHeadingRow, isTitleRow, isTotalsLabel } from './classify-row.ts';
 import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './match-header.ts';
 import { normalizeLabel, trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
@@ -213,7 +213,7 @@ function isSecondHeaderRow(
   row: readonly string[] | undefined,
   isTownship: (text: string) => boolean,
 ): boolean {
-  if (!row || isBlankRow(row) || isFootnoteRow(row)) return false;
+  if (!row || isBlankRow(row) || isFootnoteRow(row) || isGroupHeadingRow(row)) return false;
   for (const cell of row) {
     const text = trimCell(cell);
     if (text === '') continue;

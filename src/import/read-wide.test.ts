@@ -59,6 +59,46 @@ describe('wide rows', () => {
     expect(issues(preview)).toEqual([['totals-mismatch', 4, 'C', '375', '374']]);
   });
 
+  it('R12 L5 group headings (一、街道 / 二、镇 under 序号) are neither a second header row nor data; the 小计 rows below them are checked', async () => {
+    const text = [
+      '序号,镇街,调解纠纷,调解成功',
+      '一、街道,,,',
+      '1,桂林街道,10,9',
+      '2,梓潼街道,20,18',
+      ',街道小计,30,27',
+      '二、镇,,,',
+      '3,宝龙镇,94,92',
+      ',镇小计,94,91',
+      ',合计,124,119',
+    ].join('\n');
+    const preview = await importText(text);
+    expect(preview.headerLine).toBe(1);
+    expect(summary(preview)).toEqual([
+      `3C ${GUILIN} 2021 disputes_mediated=10`,
+      `3D ${GUILIN} 2021 disputes_resolved=9`,
+      `4C 500152002 2021 disputes_mediated=20`,
+      `4D 500152002 2021 disputes_resolved=18`,
+      `7C ${BAOLONG} 2021 disputes_mediated=94`,
+      `7D ${BAOLONG} 2021 disputes_resolved=92`,
+    ]);
+    expect(issues(preview)).toEqual([['totals-mismatch', 8, 'D', '91', '92']]);
+    expect(preview.rowCount).toBe(3);
+  });
+
+  it.each(['街道', '镇', '乡', '（一）街道', '二、镇'])(
+    'R12 the group heading row %j gives nothing',
+    async (label) => {
+      const preview = await importText(`镇街,调解纠纷\n${label},\n宝龙镇,94\n`);
+      expect(preview.issues).toEqual([]);
+      expect(summary(preview)).toEqual([`3B ${BAOLONG} 2021 disputes_mediated=94`]);
+    },
+  );
+
+  it('R12 a township with no figures is still read: a misspelt one is reported', async () => {
+    const preview = await importText('镇街,调解纠纷\n宝垅镇,\n宝龙镇,94\n');
+    expect(issues(preview)).toEqual([['unknown-township', 2, 'A', '宝垅镇', '宝龙镇']]);
+  });
+
   it('R6 小计 rows check the rows since the previous 小计; 合计 checks all township rows', async () => {
     const text = [
       '镇街,调解纠纷,调解成功',

@@ -1,5 +1,11 @@
 import { findIndicator } from '../indicators/catalog.ts';
-import { firstFilledCell, isFootnoteRow, isSubtotalLabel, isTotalsLabel } from './classify-row.ts';
+import {
+  firstFilledCell,
+  isFootnoteRow,
+  isGroupHeadingRow,
+  isSubtotalLabel,
+  isTotalsLabel,
+} from './classify-row.ts';
 import { createFactCollector, type Figure, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
 import { columnWithRole, type HeaderBlock } from './find-header.ts';
@@ -92,6 +98,8 @@ export function readWide(
     }
     const filled = valueColumns.filter((c) => trimCell(cell(c.index)) !== '');
     if (townshipText === '' && filled.length === 0) continue;
+    // `一、街道,,,` above the streets: names the group, gives nothing.
+    if (filled.length === 0 && isGroupHeadingRow(row)) continue;
     dataRows++;
 
     const township =
