@@ -271,7 +271,7 @@ export const en: Messages = {
     dropHint: 'Drop CSV files here, or',
     choose: 'choose files…',
     accepts:
-      'Several files at once. Reads Excel/WPS “Save as CSV” (GBK or UTF-8), “Unicode text” (tab-separated), wide, long and one-township sheets.',
+      'Several files at once. Reads Excel/WPS “Save as CSV” (GBK or UTF-8), “Unicode text” (tab-separated), wide, long and one-township sheets, and tables with the indicators down the side and a column per township or year.',
     template: 'Download a blank template',
     templateYear: 'Template year',
     reading: 'Reading…',

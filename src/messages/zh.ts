@@ -300,7 +300,7 @@ export const zh = {
     dropHint: '把 CSV 文件拖到这里，或',
     choose: '选择文件…',
     accepts:
-      '可一次选择多个文件。支持 Excel/WPS 另存的 CSV（GBK 或 UTF-8）、“Unicode 文本”（制表符分隔），以及宽表、长表、单镇街两列表。',
+      '可一次选择多个文件。支持 Excel/WPS 另存的 CSV（GBK 或 UTF-8）、“Unicode 文本”（制表符分隔），以及宽表、长表、单镇街表，和指标在行、镇街或年度在列的表。',
     template: '下载填报模板',
     templateYear: '模板年度',
     reading: '正在读取…',
