@@ -117,6 +117,22 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     );
   });
 
+  it('group headings over numbered indicator names; a heading with a figure is read', async () => {
+    await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值,单位',
+        '宝龙镇,2021,一、学法用法,,',
+        '宝龙镇,2021,1.中心组学法,15,次',
+        '宝龙镇,2021,（2）宪法讲座,两场,场',
+        '宝龙镇,2021,二、矛盾纠纷化解,,',
+        '宝龙镇,2021,3、调解纠纷,94,件',
+        '宝龙镇,2021,三、法治宣传,5,场',
+        '宝龙镇,2021,,,',
+      ]),
+      options('headings.csv'),
+    );
+  });
+
   it('a first data row without township or year is reported, not filled', async () => {
     await expectSameAsPipeline(
       utf8(['镇街,年度,指标,数值', ',,调解纠纷,94', '宝龙镇,,调解成功,92', '宝龙镇,2021,调解成功,92']),

@@ -88,7 +88,7 @@ function classifySql(spec: ClassifySpec, cells: readonly SpecialCell[], fill: Fi
              tw.id AS t_id, tw.blank AS t_blank, tw.totals AS t_totals, tw.code_index AS t_code_index,
              ${hasYear ? 'yw.id' : 'NULL::INTEGER'} AS y_id, ${hasYear ? 'yw.blank' : 'true'} AS y_blank,
              ${hasYear ? 'yw.year' : 'NULL::INTEGER'} AS y_year,
-             i.blank AS i_blank, i.totals AS i_totals, i.name_id, i.indicator_index,
+             i.blank AS i_blank, i.totals AS i_totals, i.heading AS i_heading, i.name_id, i.indicator_index,
              i.custom, i.indicator_id IS NULL AS ignored, i.checked,
              v.id AS v_id, v.blank AS v_blank, v.kind AS v_kind, v.rate_text,
              ${footnoteSql(cells, t.cells)} AS foot, ${note} AS note
@@ -115,7 +115,7 @@ function classifySql(spec: ClassifySpec, cells: readonly SpecialCell[], fill: Fi
     ),
     staged AS (
       SELECT *,
-             CASE WHEN foot OR COALESCE(above_totals, false) OR i_totals OR (i_blank AND v_blank) THEN 0
+             CASE WHEN foot OR COALESCE(above_totals, false) OR i_totals OR ((i_blank OR i_heading) AND v_blank) THEN 0
                   WHEN i_blank THEN 1 WHEN ignored THEN 2 ELSE 3 END AS stage
       FROM resolved
     ),

@@ -4,7 +4,7 @@
  * onto the file's rows, so a million rows cost one rule call per distinct text.
  */
 import type { Township } from '../district/district.ts';
-import { isTotalsLabel } from '../import/classify-row.ts';
+import { isGroupHeading, isTotalsLabel } from '../import/classify-row.ts';
 import type { Fact } from '../import/fact.ts';
 import { checkFacts } from '../import/check-facts.ts';
 import type { CustomIndicator, Mappings } from '../import/map-columns.ts';
@@ -79,6 +79,8 @@ export interface IndicatorText {
   readonly name: string;
   readonly blank: boolean;
   readonly totals: boolean;
+  /** A group heading (`一、学法用法`): with no figure beside it, no data row. */
+  readonly heading: boolean;
   /** One number per distinct name: the pipeline resolves (and warns about) a name once. */
   readonly nameId: number;
   /** null: the user chose to ignore this indicator. */
@@ -112,6 +114,7 @@ export function resolveIndicatorTexts(texts: readonly CellText[], mappings: Mapp
       name,
       blank: name === '',
       totals: isTotalsLabel(name),
+      heading: isGroupHeading(name),
       nameId: resolved.nameId,
       indicatorId,
       indicatorIndex: indicatorId === null ? null : (indicators.get(indicatorId) ?? null),

@@ -274,6 +274,22 @@ describe('one township sheet', () => {
     },
   );
 
+  it('H1 R12 numbered indicator names under group headings are the catalog’s; the headings give nothing', async () => {
+    const preview = await importText(
+      '指标,数值\n一、学法用法,\n1.中心组学法,15\n（2）宪法讲座,两场\n二、矛盾纠纷化解,\n3、调解纠纷,94\n4. 调解成功,92\n⑤调解成功率,97%\n',
+      { fileName: '宝龙镇2021.csv' },
+    );
+    expect(preview.issues).toEqual([]);
+    expect(preview.customIndicators).toEqual([]);
+    expect(preview.facts.map((f) => [f.indicatorId, f.value, f.line])).toEqual([
+      ['study_sessions', 15, 3],
+      ['constitution_lectures', 2, 4],
+      ['disputes_mediated', 94, 6],
+      ['disputes_resolved', 92, 7],
+      ['mediation_success_rate_reported', 97, 8],
+    ]);
+  });
+
   it('L3 a sheet naming no township is an error no-township', async () => {
     const preview = await importText('2021年法治指标,\n指标,数值\n中心组学法,15\n', { fileName: 'x.csv' });
     expect(codes(preview)).toEqual(['no-township']);

@@ -13,6 +13,17 @@ describe('headerKey and matchHeader', () => {
     ['Disputes Mediated', 'disputesmediated'],
     ['ＤＩＳＰＵＴＥＳ', 'disputes'],
     ['调解成功率（报告值）（%）', '调解成功率'],
+    // A list number is not part of the name: two files number their rows differently.
+    ['1.调解纠纷', '调解纠纷'],
+    ['3、调解纠纷（件）', '调解纠纷'],
+    ['4． 调解成功', '调解成功'],
+    ['12. 网格员培训', '网格员培训'],
+    ['二、法律咨询', '法律咨询'],
+    ['（2）宪法讲座', '宪法讲座'],
+    ['⑤调解成功率', '调解成功率'],
+    ['4.15国家安全教育日宣传', '4.15国家安全教育日宣传'],
+    ['12.4宪法宣传日活动', '12.4宪法宣传日活动'],
+    ['12345热线工单', '12345热线工单'],
   ])('H1 %j has the key %j', (header, key) => {
     expect(headerKey(header)).toBe(key);
   });
@@ -51,6 +62,7 @@ describe('units in headers', () => {
     ['网格员培训 【人次】', '人次', '网格员培训'],
     ['每校法治副校长（名/校）', '名/校', '每校法治副校长'],
     ['调解纠纷', null, '调解纠纷'],
+    ['3. 网格员培训（人次）', '人次', '网格员培训'],
   ])('H2 %j has the unit %j and the label %j', (header, unit, label) => {
     expect(headerUnit(header)).toBe(unit);
     expect(headerLabel(header)).toBe(label);

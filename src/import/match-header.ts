@@ -6,19 +6,27 @@ const BRACKETS = /[(（[【][^)）\]】]*[)）\]】]/g;
 const SLASH_UNIT = /\/[^/]{1,4}$/;
 
 /**
- * A header or indicator label without its unit: `调解纠纷（件）`, `调解纠纷(件)`,
- * `法律咨询/人次` and ` 调解纠纷 ` all become `调解纠纷`.
+ * The number a list item starts with: `1.`, `3、`, `4．`, `二、`, `⑤`. Not `4.15` or `12.4` (date
+ * tags that name a campaign) — a bracketed `（2）` goes with the brackets.
+ */
+const ENUMERATION = /^((\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．](?!\d)|[①-⑳])\s*/;
+
+/**
+ * A header or indicator label without its unit or list number: `调解纠纷（件）`, `调解纠纷(件)`,
+ * `法律咨询/人次`, ` 调解纠纷 `, `3、调解纠纷` and `（3）调解纠纷` all become `调解纠纷`.
  */
 export function headerKey(label: string): string {
-  const folded = normalizeLabel(label);
+  const folded = normalizeLabel(label).replace(ENUMERATION, '');
   const withoutBrackets = folded.replace(BRACKETS, '');
   const withoutSlashUnit = withoutBrackets.replace(SLASH_UNIT, '');
   return withoutSlashUnit.replace(/[:：]$/, '');
 }
 
-/** The label as written, without its unit: `网格员培训（人次）` → `网格员培训`. */
+/** The label as written, without its unit or list number: `3. 网格员培训（人次）` → `网格员培训`. */
 export function headerLabel(label: string): string {
-  const folded = trimCell(label).replace(BRACKETS, '').replace(SLASH_UNIT, '');
+  const folded = trimCell(trimCell(label).replace(ENUMERATION, ''))
+    .replace(BRACKETS, '')
+    .replace(SLASH_UNIT, '');
   return trimCell(folded.replace(/[\s\u3000\u00a0]+/g, ' '));
 }
 

@@ -1,5 +1,5 @@
 import type { Township } from '../district/district.ts';
-import { isFootnoteRow, isTotalsLabel } from './classify-row.ts';
+import { isFootnoteRow, isGroupHeading, isTotalsLabel } from './classify-row.ts';
 import { createFactCollector, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
 import { columnWithRole, type HeaderBlock } from './find-header.ts';
@@ -74,7 +74,8 @@ export function readLong(
     if (isTotalsLabel(townshipAbove) || isTotalsLabel(cell(indicatorColumn))) continue;
     const name = cell(indicatorColumn);
     const written = slots.filter((slot) => trimCell(row[slot.index] ?? '') !== '');
-    if (name === '' && written.length === 0) continue;
+    // A group heading over the indicators below it (`一、学法用法`, no figure) is no data row.
+    if (written.length === 0 && (name === '' || isGroupHeading(name))) continue;
     dataRows++;
 
     if (name === '') {
