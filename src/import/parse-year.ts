@@ -23,15 +23,19 @@ export function parseYear(text: string): number | undefined {
 const YEAR = String.raw`(?<!\d)((?:19|20)\d{2})`;
 /** `2022年1月`, `二〇二二年一月`, `2022-01-13`, `2022.1.5`: a date, usually when the form was filled in, not the year reported on. */
 const NOT_A_DATE = String.raw`(?!\s*[年\-./]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月\-./])`;
+/** `2021年1-12月`, `2021年1月至12月`, `2021年一至十二月`: the whole year, as 2021年度. */
+const WHOLE_YEAR = String.raw`\s*年\s*(1|一)\s*月?\s*[-—–~～至到]\s*(12|十二)\s*月`;
 const PATTERNS = [
   new RegExp(`${YEAR}\\s*年度`, 'g'),
+  new RegExp(`${YEAR}${WHOLE_YEAR}`, 'g'),
   new RegExp(`${YEAR}${NOT_A_DATE}\\s*年`, 'g'),
   new RegExp(`${YEAR}${NOT_A_DATE}(?!\\d)`, 'g'),
 ];
 
 /**
- * The year a title or file name is about, e.g. `潼南区2021年度…` → 2021. `2021年度` wins over
- * `2021年`, which wins over a bare `2021`; dates such as `2022年1月` are passed over.
+ * The year a title or file name is about, e.g. `潼南区2021年度…` → 2021. `2021年度` and the whole
+ * year `2021年1-12月` win over `2021年`, which wins over a bare `2021`; dates such as `2022年1月`
+ * and part-year periods such as `2021年1-6月` are passed over.
  */
 export function findYearIn(text: string): number | undefined {
   const folded = foldYearDigits(text);
