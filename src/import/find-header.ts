@@ -262,9 +262,15 @@ function acrossRoles(
     roles.set(column.index, role);
     taken.add(role);
   }
+  const text = (column: HeaderColumn) => column.labels[0] ?? '';
+  // `,宝龙镇,上和镇`: with no 指标 label, names of two district townships say the indicators are in
+  // the first column, as a wide table's townships are when it has no 镇街 label.
+  const unlabelledFirst = columns[0] !== undefined && columns[0].labels.length === 0;
+  if (!taken.has('indicator') && unlabelledFirst && rest.filter((c) => isTownship(text(c))).length >= 2) {
+    roles.set(0, 'indicator');
+  }
   const indicator = firstWithRole(roles, 'indicator');
   if (indicator === undefined || rest.length === 0 || rest.some((c) => c.index < indicator)) return undefined;
-  const text = (column: HeaderColumn) => column.labels[0] ?? '';
   const years = rest.map((column) => ({ index: column.index, year: parseYear(text(column)) }));
   if (years.every((c) => c.year !== undefined)) {
     for (const c of years) roles.set(c.index, 'value');

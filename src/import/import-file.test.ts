@@ -464,6 +464,19 @@ describe('a column per year or per township', () => {
     ]);
   });
 
+  it('L11 townships grouped under 街道 and 镇 headings, the indicator column unlabelled', async () => {
+    const preview = await importText(
+      '潼南区2021年度法治指标\n指标,街道,,镇,\n,桂林街道,梓潼街道,宝龙镇,上和镇\n调解纠纷,10,20,94,60\n',
+    );
+    expect(preview).toMatchObject({ layout: 'transposed', headerLine: 3, year: 2021, issues: [] });
+    expect(preview.facts.map((f) => [f.townshipCode, f.value, f.column])).toEqual([
+      [code('桂林街道'), 10, 'B'],
+      [code('梓潼街道'), 20, 'C'],
+      [BAOLONG, 94, 'D'],
+      [code('上和镇'), 60, 'E'],
+    ]);
+  });
+
   it.each<[text: string, layout: string]>([
     // A column that is neither a year nor a township: not a table of either.
     ['指标,2020年,增长率\n调解纠纷,80,5%\n', 'unknown'],
