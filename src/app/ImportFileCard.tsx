@@ -1,7 +1,7 @@
 import type { TownshipRow } from '../db/queries.ts';
-import type { Indicator } from '../indicators/catalog.ts';
 import type { Fact } from '../import/fact.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
+import type { Indicator } from '../indicators/catalog.ts';
 import type { Messages } from '../messages/zh.ts';
 import type { FileChoices, PendingFile } from './pending-files.ts';
 
@@ -73,6 +73,20 @@ export function ImportFileCard(props: ImportFileCardProps) {
     const render = (t.issues as Record<string, (raw: string, detail?: string) => string>)[issue.code];
     return render ? render(issue.raw ?? '', issue.detail) : issue.code;
   };
+
+  // Questions stay on the card once answered, so an answer can be changed: those the file asks
+  // now, and those it asked before that this file or another answered.
+  const townshipAnswer = (name: string) =>
+    file.choices.townshipAliases[name] ?? file.readWith?.townshipAliases[name];
+  const indicatorAnswer = (key: string) => file.choices.mappings[key] ?? file.readWith?.mappings[key];
+  const unknownNow = new Set(preview?.unknownTownships.map((u) => u.name));
+  const customNow = new Set(preview?.customIndicators.map((c) => c.id));
+  const townshipQuestions = (file.asked?.townships ?? preview?.unknownTownships ?? []).filter(
+    (u) => unknownNow.has(u.name) || townshipAnswer(u.name) !== undefined,
+  );
+  const indicatorQuestions = (file.asked?.indicators ?? preview?.customIndicators ?? []).filter(
+    (c) => customNow.has(c.id) || indicatorAnswer(c.id.replace(/^custom:/, '')) !== undefined,
+  );
 
   return (
     <article className={`import-card status-${file.status}`} aria-label={file.fileName}>
@@ -181,18 +195,18 @@ export function ImportFileCard(props: ImportFileCardProps) {
             </div>
           </dl>
 
-          {preview.unknownTownships.length > 0 && (
+          {townshipQuestions.length > 0 && (
             <section className="unknown-townships">
               <h4>{m.unknownTitle}</h4>
               <ul>
-                {preview.unknownTownships.map((u) => (
+                {townshipQuestions.map((u) => (
                   <li key={u.name}>
                     <strong>{u.name}</strong> {m.unknownRows(u.lines.join('、'))}{' '}
                     <label>
                       {m.mapTownship}{' '}
                       <select
                         aria-label={`${m.mapTownship} ${u.name}`}
-                        value={file.choices.townshipAliases[u.name] ?? ''}
+                        value={townshipAnswer(u.name) ?? ''}
                         onChange={(event) =>
                           onChoose({
                             townshipAliases: {
@@ -266,12 +280,12 @@ export function ImportFileCard(props: ImportFileCardProps) {
             </details>
           )}
 
-          {preview.layout !== 'wide' && preview.customIndicators.length > 0 && (
+          {preview.layout !== 'wide' && indicatorQuestions.length > 0 && (
             <section className="custom-indicators">
               <h4>{m.newIndicatorsTitle}</h4>
               <table>
                 <tbody>
-                  {preview.customIndicators.map((c) => {
+                  {indicatorQuestions.map((c) => {
                     const key = c.id.replace(/^custom:/, '');
                     return (
                       <tr key={c.id}>
@@ -279,7 +293,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
                         <td>
                           <IndicatorSelect
                             label={`${m.mappedTo} ${c.label}`}
-                            value={file.choices.mappings[key] ?? c.id}
+                            value={indicatorAnswer(key) ?? c.id}
                             custom={{ id: c.id, label: m.customIndicator(c.label) }}
                             indicators={indicators}
                             indicatorName={indicatorName}

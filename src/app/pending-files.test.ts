@@ -3,7 +3,9 @@ import type { FactConflict } from '../db/import-checks.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import { importFile } from '../import/import-file.ts';
 import {
+  askedSoFar,
   type FileChoices,
+  followsChangedAnswer,
   isReady,
   isUnsaved,
   NO_CHOICES,
@@ -113,6 +115,71 @@ describe('a changed answer', () => {
     expect(sharedAnswers(first, change, own)).toBeUndefined();
   });
 });
+
+describe('a file added after an answer was given', () => {
+  it('took it from the session, and follows when it changes, unless it answered itself', async () => {
+    const session = { mappings: answer.mappings ?? {}, townshipAliases: answer.townshipAliases ?? {} };
+    // Read with the session's answers: nothing open, nothing in its own choices.
+    const later = {
+      ...(await pending(3, '丙.csv', longLines, { ...NO_CHOICES, ...session } as FileChoices)),
+      choices: NO_CHOICES,
+      readWith: session,
+    };
+    expect(isReady(later)).toBe(true);
+    expect(
+      sharedAnswers(session as FileChoices, { mappings: { 调处矛盾纠纷: 'disputes_mediated' } }, later),
+    ).toBeUndefined();
+    expect(followsChangedAnswer(later, session)).toBe(false);
+    expect(followsChangedAnswer(later, { ...session, mappings: { 调处矛盾纠纷: 'disputes_mediated' } })).toBe(
+      true,
+    );
+    expect(followsChangedAnswer(later, { ...session, townshipAliases: { 宝垅镇: '500152103' } })).toBe(true);
+    // Its own answer stands.
+    const own = { ...later, choices: { ...NO_CHOICES, mappings: { 调处矛盾纠纷: 'ignore' } } };
+    expect(followsChangedAnswer(own, { ...session, mappings: { 调处矛盾纠纷: 'disputes_mediated' } })).toBe(
+      false,
+    );
+    // Stored files stay as they were stored.
+    const stored = { ...later, status: 'committed' as const };
+    expect(
+      followsChangedAnswer(stored, { ...session, mappings: { 调处矛盾纠纷: 'disputes_mediated' } }),
+    ).toBe(false);
+  });
+});
+
+describe('the questions a file asked', () => {
+  it('stay on its card once answered, in the order first asked, with what the latest read says', async () => {
+    const first = await pending(1, '甲.csv', [...longLines, '龙腾新区,2025,法律咨询,5']);
+    const asked = askedSoFar(undefined, first.preview ?? fail());
+    expect(asked.townships.map((u) => u.name)).toEqual(['宝垅镇', '龙腾新区']);
+    expect(asked.indicators.map((c) => c.id)).toEqual(['custom:调处矛盾纠纷']);
+    // Read again with both answered: nothing asked now, both still listed.
+    const answered = await pending(1, '甲.csv', [...longLines, '龙腾新区,2025,法律咨询,5'], {
+      ...NO_CHOICES,
+      mappings: { 调处矛盾纠纷: 'disputes_settled' },
+      townshipAliases: { 宝垅镇: BAOLONG, 龙腾新区: '500152103' },
+    });
+    expect(answered.preview?.unknownTownships).toEqual([]);
+    expect(answered.preview?.customIndicators).toEqual([]);
+    const after = askedSoFar(asked, answered.preview ?? fail());
+    expect(after).toEqual(asked);
+    // Read in another encoding, it asks about other names: they come after.
+    const other = await pending(1, '甲.csv', [
+      '镇街,年度,指标,数值',
+      '宝龙,2025,网格员培训,3',
+      '别处,2025,调解纠纷,1',
+    ]);
+    expect(askedSoFar(after, other.preview ?? fail()).townships.map((u) => u.name)).toEqual([
+      '宝垅镇',
+      '龙腾新区',
+      '别处',
+    ]);
+  });
+});
+
+function fail(): never {
+  throw new Error('no preview');
+}
 
 describe('what a reload would lose', () => {
   it('a file ready or with the user’s choices, but not one stored, skipped, or refused unread', async () => {

@@ -5,7 +5,12 @@
  */
 import type { Conflicts, FactConflict, PreviousImport } from '../db/import-checks.ts';
 import type { TextEncodingName } from '../import/decode-bytes.ts';
-import { emptyPreview, type ImportPreview } from '../import/import-file.ts';
+import {
+  type CustomIndicator,
+  emptyPreview,
+  type ImportPreview,
+  type UnknownTownship,
+} from '../import/import-file.ts';
 import { hasErrors } from '../import/import-issue.ts';
 
 /** What the user decided for one file in the preview; everything else comes from the file. */
@@ -20,6 +25,15 @@ export interface FileChoices {
   readonly onConflict: 'replace' | 'keep';
 }
 
+/** Header mappings and township matches given in any file of the session. */
+export type SessionAnswers = Pick<FileChoices, 'mappings' | 'townshipAliases'>;
+
+/** Names a file asked about: new indicator names (header key → label) and unknown townships. */
+export interface Asked {
+  readonly indicators: readonly CustomIndicator[];
+  readonly townships: readonly UnknownTownship[];
+}
+
 export type FileStatus = 'reading' | 'ready' | 'committing' | 'committed' | 'duplicate' | 'failed';
 
 export interface PendingFile {
@@ -28,6 +42,13 @@ export interface PendingFile {
   readonly bytes: Uint8Array;
   readonly status: FileStatus;
   readonly choices: FileChoices;
+  /** The session's answers its last read took, besides its own choices. */
+  readonly readWith?: SessionAnswers;
+  /**
+   * Every question the file's reads asked, answered or not: an answer stays on the card to be
+   * changed, though the file read with it no longer asks.
+   */
+  readonly asked?: Asked;
   readonly preview?: ImportPreview;
   readonly previousImport?: PreviousImport;
   /** Values the file gives: all of them; `preview.facts` may hold only the first of a large file. */
@@ -158,5 +179,41 @@ export function sharedAnswers(
     ...other.choices,
     mappings: { ...other.choices.mappings, ...mappings },
     townshipAliases: { ...other.choices.townshipAliases, ...townshipAliases },
+  };
+}
+
+/**
+ * Whether a waiting file was read with a session answer that has changed since (the user answered
+ * otherwise in the file that gave it) and that it did not answer itself: read again, it follows.
+ * sharedAnswers covers the files that took the answer into their own choices; this, the files
+ * added after it was given, which took it from the session.
+ */
+export function followsChangedAnswer(other: PendingFile, now: SessionAnswers): boolean {
+  if (!other.preview || other.status !== 'ready' || !other.readWith) return false;
+  const changed = (
+    took: Readonly<Record<string, string>>,
+    current: Readonly<Record<string, string>>,
+    own: Readonly<Record<string, string>>,
+  ) => Object.entries(took).some(([k, v]) => own[k] === undefined && current[k] !== v);
+  return (
+    changed(other.readWith.mappings, now.mappings, other.choices.mappings) ||
+    changed(other.readWith.townshipAliases, now.townshipAliases, other.choices.townshipAliases)
+  );
+}
+
+/**
+ * What a file has asked so far, with what its latest read asks: the questions of earlier reads
+ * keep their place (an answered one is no longer asked), new ones follow.
+ */
+export function askedSoFar(before: Asked | undefined, preview: ImportPreview): Asked {
+  const merge = <T>(old: readonly T[], now: readonly T[], key: (item: T) => string): T[] => {
+    const latest = new Map(now.map((item) => [key(item), item]));
+    const kept = old.map((item) => latest.get(key(item)) ?? item);
+    const seen = new Set(old.map(key));
+    return [...kept, ...now.filter((item) => !seen.has(key(item)))];
+  };
+  return {
+    indicators: merge(before?.indicators ?? [], preview.customIndicators, (c) => c.id),
+    townships: merge(before?.townships ?? [], preview.unknownTownships, (u) => u.name),
   };
 }

@@ -7,7 +7,6 @@ import {
   stageLongImport,
 } from '../db/bulk-import.ts';
 import type { DbClient } from '../db/client.ts';
-import { isStorageFullError } from '../db/storage-failure.ts';
 import { type CommitOptions, commitImport, ImportHeld, type ImportRecord } from '../db/commit-import.ts';
 import {
   CONFLICT_LIST_LIMIT,
@@ -20,19 +19,23 @@ import {
   type PreviousImport,
 } from '../db/import-checks.ts';
 import { listTownships } from '../db/queries.ts';
+import { isStorageFullError } from '../db/storage-failure.ts';
 import { MAX_FILE_BYTES } from '../import/decode-bytes.ts';
-import { hasErrors } from '../import/import-issue.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
+import { hasErrors } from '../import/import-issue.ts';
 import { useAskBeforeLeaving } from './ask-before-leaving.ts';
 import { previewInWorker, workerByteWork } from './import-worker-client.ts';
 import {
+  askedSoFar,
   type FileChoices,
+  followsChangedAnswer,
   isReady,
   isUnsaved,
   NO_CHOICES,
   newEntries,
   type PendingFile,
   refusedFile,
+  type SessionAnswers,
   sameConflicts,
   sharedAnswers,
 } from './pending-files.ts';
@@ -125,7 +128,7 @@ export function useImportSession(
   /** How often each file was read: a check begun before a file was read again is not applied. */
   const readsRef = useRef(new Map<number, number>());
   /** Header mappings and township matches the user chose in any file of this session, latest last. */
-  const answersRef = useRef<Pick<FileChoices, 'mappings' | 'townshipAliases'>>({
+  const answersRef = useRef<SessionAnswers>({
     mappings: {},
     townshipAliases: {},
   });
@@ -170,6 +173,7 @@ export function useImportSession(
       const current = () => readsRef.current.get(key) === generation;
       patch(key, { status: 'reading', choices });
       let staged: StagedImport | undefined;
+      const readWith = answersRef.current;
       try {
         await release(key);
         const remembered = await loadRememberedChoices(db);
@@ -181,10 +185,10 @@ export function useImportSession(
           year: choices.year,
           township: choices.township,
           // The answers given in this session's other files count as remembered ones.
-          mappings: { ...remembered.mappings, ...answersRef.current.mappings, ...choices.mappings },
+          mappings: { ...remembered.mappings, ...readWith.mappings, ...choices.mappings },
           townshipAliases: {
             ...remembered.townshipAliases,
-            ...answersRef.current.townshipAliases,
+            ...readWith.townshipAliases,
             ...choices.townshipAliases,
           },
         };
@@ -195,9 +199,17 @@ export function useImportSession(
           if (staged) await dropStagedImport(db, staged).catch(() => undefined);
           return;
         }
+        // An answer given in another file while this one was read: read it again with it.
+        if (answersRef.current !== readWith) {
+          if (staged) await dropStagedImport(db, staged).catch(() => undefined);
+          void read(key, fileName, bytes, choices);
+          return;
+        }
         if (staged) stagedRef.current.set(key, staged);
         patch(key, {
           status: found.previousImport ? 'duplicate' : 'ready',
+          readWith,
+          asked: askedSoFar(filesRef.current.find((f) => f.key === key)?.asked, preview),
           preview,
           previousImport: found.previousImport,
           factCount: staged?.factCount ?? preview.facts.length,
@@ -264,6 +276,8 @@ export function useImportSession(
         if (other.key === key) continue;
         const shared = sharedAnswers(file.choices, change, other);
         if (shared) void read(other.key, other.fileName, other.bytes, shared);
+        else if (followsChangedAnswer(other, answersRef.current))
+          void read(other.key, other.fileName, other.bytes, other.choices);
       }
     },
     [files, patch, read],

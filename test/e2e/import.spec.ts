@@ -353,6 +353,45 @@ describe('one answer for the whole batch', () => {
   });
 });
 
+describe('an answer given wrongly', () => {
+  it('stays on the card to be changed, and a file that took it from the session follows', async () => {
+    const opened = await openImportWith([longReport('甲.csv', ['宝垅镇,2025,调处矛盾纠纷,40'])]);
+    const { page } = opened;
+    const first = card(page, '甲.csv');
+    await expect.poll(() => first.innerText()).toContain('宝垅镇');
+    // A slip of the hand: 古溪镇 instead of 宝龙镇, and 化解矛盾纠纷 for what is 调解纠纷.
+    await first.getByLabel('对应到 宝垅镇').selectOption({ label: '古溪镇' });
+    await expect.poll(() => first.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(1);
+    await first.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
+    await expect.poll(() => first.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    // A file added now takes both answers from the session: ready at once.
+    await page.getByLabel('选择文件…').setInputFiles([longReport('乙.csv', ['宝垅镇,2026,调处矛盾纠纷,38'])]);
+    const second = card(page, '乙.csv');
+    await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+
+    // Both answers are still on the first card, as chosen, and can be changed there.
+    const township = first.getByLabel('对应到 宝垅镇');
+    expect(await township.locator('option:checked').innerText()).toBe('古溪镇');
+    await township.selectOption({ label: '宝龙镇' });
+    await expect.poll(() => first.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(1);
+    await first.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '调解纠纷' });
+    await expect.poll(() => first.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+
+    await page.getByRole('button', { name: '全部确认导入（2 个文件）' }).click();
+    await expect.poll(() => second.innerText()).toContain('已导入 1 个数值');
+    expect(await first.innerText()).toContain('已导入 1 个数值');
+    await showYear(page, 2025);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('40');
+    expect(await cell(page, '古溪镇', 'disputes_mediated').innerText()).not.toBe('40');
+    // The second file followed the changed answers: 宝龙镇's 调解纠纷, not 古溪镇's 化解矛盾纠纷.
+    await showYear(page, 2026);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('38');
+    expect(await page.locator('td[data-indicator="disputes_settled"]').count()).toBe(0);
+    expectClean(opened);
+  });
+});
+
 describe('files of one batch that disagree', () => {
   /** Two versions of 宝龙镇's 2025 report: the second corrects 法律咨询 from 50 to 56. */
   const DRAFT = '宝龙镇2025年报（初稿）.csv';
