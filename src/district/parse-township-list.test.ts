@@ -40,6 +40,16 @@ describe('parseTownshipList', () => {
       ok(['local-1', '桂林街道'], ['local-2', '宝龙镇']),
     ],
     [
+      'the statistics bureau’s table copied into a document: code, 城乡分类代码 and name apart by spaces',
+      '统计用区划代码 城乡分类代码 名称\n500152001000 111 桂林街道\n500152104000　220　宝龙镇',
+      ok(['500152001', '桂林街道'], ['500152104', '宝龙镇']),
+    ],
+    [
+      'code and name apart by a space, spaces inside the name folded',
+      '500152104 宝 龙镇',
+      ok(['500152104', '宝龙镇']),
+    ],
+    [
       'codes on some lines only',
       '500152104,宝龙镇\n新建街道\n',
       ok(['500152104', '宝龙镇'], ['local-1', '新建街道']),

@@ -25,6 +25,7 @@ const HEADER_WORDS: ReadonlySet<string> = new Set([
   '编码',
   '区划代码',
   '统计用区划代码',
+  '城乡分类代码',
   '镇街代码',
   'code',
   'name',
@@ -49,8 +50,23 @@ function splitLine(line: string): string[] {
   const delimiter = line.includes('\t') ? '\t' : /[,，]/;
   return line
     .split(delimiter)
+    .flatMap(splitAtCode)
     .map((cell) => foldText(cell).replace(/^"(.*)"$/, '$1'))
     .filter((cell) => cell !== '');
+}
+
+/**
+ * `500152001000 111 桂林街道`, as the statistics bureau's tables read when copied into a document:
+ * numbers apart by spaces from a name, one of them a code, are cells of their own; the rest is the
+ * name, spaces inside it (`宝 龙镇`) folded. A header of such a table (`统计用区划代码 名称`) is split
+ * alike.
+ */
+function splitAtCode(cell: string): string[] {
+  const parts = cell.trim().split(/[\s\u3000\u00a0]+/);
+  if (parts.every((part) => HEADER_WORDS.has(foldText(part).toLowerCase()))) return parts;
+  const numbers = parts.filter((part) => /^\d+$/.test(foldText(part)));
+  if (!numbers.some((part) => CODE.test(foldText(part)))) return [cell];
+  return [...numbers, parts.filter((part) => !numbers.includes(part)).join('')];
 }
 
 function isHeader(cells: readonly string[]): boolean {
