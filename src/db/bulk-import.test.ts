@@ -331,6 +331,12 @@ describe('files the bulk import leaves to importFile', () => {
       utf8(['镇街,指标,2020年,2021年', '宝龙镇,调解纠纷,80,94', '宝龙镇,调解成功,75,92']),
     ],
     ['townships across', fixture('test/fixtures/tongnan-2021-transposed-gbk.csv')],
+    [
+      'a unit stating a size (万人次) below the head',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法律咨询,0.05,万人次,\r\n`,
+      ),
+    ],
   ])('%s', async (_name, bytes) => {
     expect(await stageLongImport(db, bytes, options('x.csv'))).toBeUndefined();
   });

@@ -14,6 +14,7 @@ import { importFile } from '../import/import-file.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
 import { createTownshipResolver } from '../import/resolve-township.ts';
+import { statesSize } from '../import/unit-scale.ts';
 import { type ByteWork, cutAtLine, inThreadByteWork, type Utf8Input } from './bulk-bytes.ts';
 import { type BulkTables, bulkTables } from './bulk-tables.ts';
 import { classifyRows } from './classify-rows.ts';
@@ -34,6 +35,9 @@ export interface StagedImport {
 }
 
 export const FACT_SAMPLE = 500;
+
+/** More distinct unit texts than this is not a report's unit column. */
+const UNIT_TEXT_LIMIT = 10_000;
 
 /**
  * The top of a file the pipeline itself reads, to find the header and the layout: whole lines,
@@ -252,6 +256,14 @@ async function stage(
   // Every distinct text of every column: the rules run on these, never on rows.
   const texts = await resolveDistinctTexts(db, t, head.width, roles, options);
   if (!texts) return undefined;
+  // A unit stating a size (万人次) scales the figures of its rows: left to the pipeline.
+  if (roles.unit !== undefined) {
+    const units = await db.query<{ text: string }>(
+      `SELECT text FROM ${t.distinct} WHERE k = ? AND text IS NOT NULL LIMIT ?`,
+      [roles.unit, UNIT_TEXT_LIMIT + 1],
+    );
+    if (units.length > UNIT_TEXT_LIMIT || units.some((u) => statesSize(u.text))) return undefined;
+  }
   const { resolved } = texts;
   const hasYear = roles.year !== undefined;
   const contextYear = hasYear ? null : shell.year;

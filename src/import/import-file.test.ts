@@ -490,6 +490,46 @@ describe('a column per year or per township', () => {
   });
 });
 
+describe('units that state a size', () => {
+  it('H9 R6 a wide column headed （万人次） or under a 万份 unit row is stored in 人次 and 份, said once per column; its total is checked as written', async () => {
+    const preview = await importText(
+      '镇街,年度,法律咨询（万人次）,发放宣传资料,调解纠纷\n,,,万份,件\n宝龙镇,2021,0.05,0.6,94\n上和镇,2021,0.07,1.2万,10\n合计,,0.12,,104\n',
+    );
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value, f.rawText])).toEqual([
+      [BAOLONG, 'legal_consultations', 500, '0.05'],
+      [BAOLONG, 'leaflets_distributed', 6000, '0.6'],
+      [BAOLONG, 'disputes_mediated', 94, '94'],
+      [code('上和镇'), 'legal_consultations', 700, '0.07'],
+      // A cell that states its own size is read as written.
+      [code('上和镇'), 'leaflets_distributed', 12000, '1.2万'],
+      [code('上和镇'), 'disputes_mediated', 10, '10'],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['unit-scaled', 1, 'C', '万人次', '人次'],
+      ['unit-scaled', 1, 'D', '万份', '份'],
+    ]);
+  });
+
+  it('H9 a long file’s unit cell 万人次 scales its row, said once per indicator and unit', async () => {
+    const preview = await importText(
+      '镇街,年度,指标,数值,单位\n宝龙镇,2021,法律咨询,0.05,万人次\n上和镇,2021,法律咨询,0.02,万人次\n桂林街道,2021,法律咨询,300,人次\n宝龙镇,2021,网格员培训,0.3,万人次\n',
+    );
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value])).toEqual([
+      [BAOLONG, 'legal_consultations', 500],
+      [code('上和镇'), 'legal_consultations', 200],
+      [code('桂林街道'), 'legal_consultations', 300],
+      // The file's own indicator keeps its figures and its unit.
+      [BAOLONG, 'custom:网格员培训', 0.3],
+    ]);
+    expect(preview.customIndicators).toEqual([
+      { id: 'custom:网格员培训', label: '网格员培训', unit: '万人次' },
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw])).toEqual([
+      ['unit-scaled', 2, 'E', '万人次'],
+    ]);
+  });
+});
+
 describe('value forms and township names (long layout)', () => {
   it.each<[indicatorId: string, value: number, approximate: boolean]>([
     ['study_sessions', 15, false],

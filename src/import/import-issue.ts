@@ -24,6 +24,7 @@ export type IssueCode =
   | 'duplicate-fact'
   | 'totals-mismatch'
   | 'totals-column-mismatch'
+  | 'unit-scaled'
   | 'successes-exceed-cases'
   | 'taken-exceeds-due'
   | 'rate-out-of-range'

@@ -1,6 +1,7 @@
 import { CATALOG, type Indicator, isStored } from '../indicators/catalog.ts';
 import { normalizeLabel, toHalfWidth, trimCell } from './normalize-text.ts';
 import { COUNT_UNITS } from './count-units.ts';
+import { isSizedCountUnit } from './unit-scale.ts';
 
 const BRACKETS = /[(（[【][^)）\]】]*[)）\]】]/g;
 const SLASH_UNIT = /\/[^/]{1,4}$/;
@@ -57,7 +58,7 @@ export function unitOfCell(text: string): string | null {
     .replace(/^(计量)?单位[:：]/, '');
   const inner = /^[([【]([^)\]】]{1,6})[)\]】]$/.exec(folded)?.[1];
   if (inner !== undefined) return /\d/.test(inner) ? null : inner;
-  return UNIT_WORDS.has(folded) ? folded : null;
+  return UNIT_WORDS.has(folded) || isSizedCountUnit(folded) ? folded : null;
 }
 
 function buildIndex(): Map<string, Indicator> {

@@ -16,6 +16,7 @@ import { isBlankRow } from './parse-csv.ts';
 import { parseValue } from './parse-value.ts';
 import { parseYear } from './parse-year.ts';
 import { formatSum, sumsAgree } from './sums.ts';
+import { scaled, unitScale } from './unit-scale.ts';
 import { findIndicator } from '../indicators/catalog.ts';
 import type { TownshipResolver } from './resolve-township.ts';
 
@@ -55,6 +56,7 @@ export function readLong(
   const yearColumn = columnWithRole(block, 'year');
   const indicatorColumn = columnWithRole(block, 'indicator') ?? 0;
   const slots = valueSlots(block, context.townships, issues);
+  const scalesSaid = new Set<string>();
   const unitColumn = columnWithRole(block, 'unit');
   const noteColumn = columnWithRole(block, 'note');
   let townshipAbove = '';
@@ -132,6 +134,21 @@ export function readLong(
     }
 
     const note = cell(noteColumn);
+    // 法律咨询, 0.05, 万人次: in ten thousands of the indicator's 人次; said once per indicator and unit.
+    const unitText = cell(unitColumn);
+    const scale = unitScale(unitText, indicatorId);
+    if (scale && !scalesSaid.has(`${indicatorId}|${unitText}`)) {
+      scalesSaid.add(`${indicatorId}|${unitText}`);
+      issues.push({
+        severity: 'warning',
+        code: 'unit-scaled',
+        line,
+        column: columnLetter(unitColumn ?? 0),
+        raw: unitText,
+        detail: scale.unit,
+        indicatorId,
+      });
+    }
     const sum = { value: 0, exact: true };
     let total: { text: string; letter: string; value: number } | undefined;
     for (const slot of slots) {
@@ -153,7 +170,7 @@ export function readLong(
           townshipCode: township.code,
           year,
           indicatorId,
-          value: figure.value,
+          value: scaled(figure.value, valueText, scale),
           approximate: figure.approximate,
           rawText: valueText,
           note: note === '' ? null : note,

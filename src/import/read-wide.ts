@@ -16,6 +16,7 @@ import { isBlankRow } from './parse-csv.ts';
 import { parseValue } from './parse-value.ts';
 import { parseYear } from './parse-year.ts';
 import { formatSum, sumsAgree } from './sums.ts';
+import { scaled, type UnitScale, unitScale } from './unit-scale.ts';
 import type { TownshipResolver } from './resolve-township.ts';
 
 export interface WideResult {
@@ -52,6 +53,23 @@ export function readWide(
   const valueColumns = mapped.filter(
     (c): c is MappedColumn & { indicatorId: string } => c.indicatorId !== null && !c.conflict,
   );
+  // 法律咨询（万人次）: the column's figures are in ten thousands of the indicator's 人次.
+  const scales = new Map<number, UnitScale>();
+  for (const column of valueColumns) {
+    const header = block.columns.find((h) => h.index === column.index);
+    const scale = unitScale(header?.unit, column.indicatorId);
+    if (!header || !scale) continue;
+    scales.set(column.index, scale);
+    issues.push({
+      severity: 'warning',
+      code: 'unit-scaled',
+      line: header.line,
+      column: columnLetter(column.index),
+      raw: header.unit ?? '',
+      detail: scale.unit,
+      indicatorId: column.indicatorId,
+    });
+  }
   const additive = valueColumns.filter((c) => findIndicator(c.indicatorId)?.additive === true);
   const overall = new Map<number, Sum>(additive.map((c) => [c.index, { value: 0, exact: true }]));
   const sinceSubtotal = new Map<number, Sum>(additive.map((c) => [c.index, { value: 0, exact: true }]));
@@ -148,7 +166,7 @@ export function readWide(
           townshipCode: township.code,
           year: factYear,
           indicatorId: column.indicatorId,
-          value: figure.value,
+          value: scaled(figure.value, text, scales.get(column.index)),
           approximate: figure.approximate,
           rawText: text,
           note: noteText === '' ? null : noteText,
