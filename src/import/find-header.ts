@@ -3,7 +3,7 @@ import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './m
 import { normalizeLabel, trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
 import { parseValue } from './parse-value.ts';
-import { parseYear } from './parse-year.ts';
+import { parseYearHeader } from './parse-year.ts';
 
 export type ColumnRole = 'township' | 'year' | 'indicator' | 'value' | 'unit' | 'note' | 'serial' | 'other';
 export type HeaderLayout = 'long' | 'sheet' | 'wide' | 'transposed';
@@ -140,8 +140,8 @@ function makeColumn(
       line: text === top ? topLine : topLine + 1,
     };
   }
-  const yearBelow = parseYear(bottom);
-  const yearAbove = parseYear(filledTop);
+  const yearBelow = parseYearHeader(bottom);
+  const yearAbove = parseYearHeader(filledTop);
   if (yearBelow !== undefined || yearAbove !== undefined) {
     const text = yearBelow !== undefined ? filledTop : bottom;
     return {
@@ -271,12 +271,12 @@ function acrossRoles(
   }
   const indicator = firstWithRole(roles, 'indicator');
   if (indicator === undefined || rest.length === 0 || rest.some((c) => c.index < indicator)) return undefined;
-  const years = rest.map((column) => ({ index: column.index, year: parseYear(text(column)) }));
+  const years = rest.map((column) => ({ index: column.index, year: parseYearHeader(text(column)) }));
   if (years.every((c) => c.year !== undefined)) {
     for (const c of years) roles.set(c.index, 'value');
     return { roles, across: { kind: 'year', columns: years as { index: number; year: number }[] } };
   }
-  if (taken.has('year') || taken.has('township')) return undefined;
+  if (taken.has('township')) return undefined;
   const named = rest.map((column) => ({
     index: column.index,
     text: trimCell(text(column)),

@@ -477,6 +477,27 @@ describe('a column per year or per township', () => {
     ]);
   });
 
+  it('L11 townships across with a year column: each row its year', async () => {
+    const preview = await importText('指标,年度,宝龙镇,上和镇\n调解纠纷,2020,80,8\n调解纠纷,2021年,94,10\n');
+    expect(preview).toMatchObject({ layout: 'transposed', yearSource: 'column', issues: [] });
+    expect(preview.facts.map((f) => [f.townshipCode, f.year, f.value])).toEqual([
+      [BAOLONG, 2020, 80],
+      [code('上和镇'), 2020, 8],
+      [BAOLONG, 2021, 94],
+      [code('上和镇'), 2021, 10],
+    ]);
+  });
+
+  it('L10 a year header with a word for the figures (2021年数据) and a 项目 column', async () => {
+    const preview = await importText('序号,项目,2021年数据,备注\n1,调解纠纷,94,\n', {
+      fileName: '宝龙镇.csv',
+    });
+    expect(preview).toMatchObject({ layout: 'sheet', yearSource: 'header', issues: [] });
+    expect(preview.facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value])).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94],
+    ]);
+  });
+
   it.each<[text: string, layout: string]>([
     // A column that is neither a year nor a township: not a table of either.
     ['指标,2020年,增长率\n调解纠纷,80,5%\n', 'unknown'],

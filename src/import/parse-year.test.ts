@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findYearIn, parseYear } from './parse-year.ts';
+import { findYearIn, parseYear, parseYearHeader } from './parse-year.ts';
 
 describe('parseYear', () => {
   it.each<[text: string, year: number | undefined]>([
@@ -42,5 +42,20 @@ describe('findYearIn', () => {
     ['tongnan-2019', 2019],
   ])('L7 %j is about %s', (text, year) => {
     expect(findYearIn(text)).toBe(year);
+  });
+});
+
+describe('parseYearHeader', () => {
+  it.each<[text: string, year: number | undefined]>([
+    ['2021年', 2021],
+    ['2021年数据', 2021],
+    ['2021年度数值', 2021],
+    ['2021完成情况', 2021],
+    ['二〇二一年数据', 2021],
+    ['2021年目标', undefined],
+    ['2021年增长率', undefined],
+    ['数据', undefined],
+  ])('L10 L12 the header %j gives its values the year %s', (text, year) => {
+    expect(parseYearHeader(text)).toBe(year);
   });
 });

@@ -47,3 +47,16 @@ export function findYearIn(text: string): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The year a column header gives its values: `2021`, `2021年`, `2021年度`, or with a word for the
+ * figures after it, `2021年数据`, `2021年度数值`, `2021年完成情况`.
+ */
+export function parseYearHeader(text: string): number | undefined {
+  const year = parseYear(text);
+  if (year !== undefined) return year;
+  const match = /^(\d{4})\s*(年度?)?\s*(数据|数值|数|值|完成数|完成值|完成情况|情况|实绩)$/.exec(
+    foldYearDigits(trimCell(text)),
+  );
+  return match?.[1] ? parseYear(match[1]) : undefined;
+}
