@@ -329,7 +329,11 @@ describe('one answer for the whole batch', () => {
     await first.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
     // The second file was read again with the same answers: ready, nothing new left to ask.
     await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
-    await expect.poll(() => second.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(0);
+    // The answers show on its card, where they could be changed.
+    await expect
+      .poll(() => second.getByLabel('对应指标 调处矛盾纠纷').locator('option:checked').innerText())
+      .toBe('化解矛盾纠纷');
+    expect(await second.getByLabel('对应到 宝垅镇').locator('option:checked').innerText()).toBe('宝龙镇');
     expect(await second.innerText()).not.toContain('不在本区镇街名单中');
     // A file added afterwards, before anything is stored, is read with the same answers.
     await page.getByLabel('选择文件…').setInputFiles([longReport('丙.csv', ['宝垅镇,2024,调处矛盾纠纷,38'])]);
