@@ -24,6 +24,8 @@ describe('headerKey and matchHeader', () => {
     ['4.15国家安全教育日宣传', '4.15国家安全教育日宣传'],
     ['12.4宪法宣传日活动', '12.4宪法宣传日活动'],
     ['12345热线工单', '12345热线工单'],
+    ['其中：调解成功（件）', '调解成功'],
+    ['其中:疑难纠纷', '疑难纠纷'],
   ])('H1 %j has the key %j', (header, key) => {
     expect(headerKey(header)).toBe(key);
   });

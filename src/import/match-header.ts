@@ -11,13 +11,15 @@ const SLASH_UNIT = /\/[^/]{1,4}$/;
  * tags that name a campaign) — a bracketed `（2）` goes with the brackets.
  */
 const ENUMERATION = /^((\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．](?!\d)|[①-⑳])\s*/;
+/** `其中：调解成功` (of which: …) names the part by itself. */
+const OF_WHICH = /^其中\s*[:：]?\s*/;
 
 /**
- * A header or indicator label without its unit or list number: `调解纠纷（件）`, `调解纠纷(件)`,
- * `法律咨询/人次`, ` 调解纠纷 `, `3、调解纠纷` and `（3）调解纠纷` all become `调解纠纷`.
+ * A header or indicator label without its unit, list number or `其中：`: `调解纠纷（件）`,
+ * `调解纠纷(件)`, `法律咨询/人次`, ` 调解纠纷 `, `3、调解纠纷` and `（3）调解纠纷` all become `调解纠纷`.
  */
 export function headerKey(label: string): string {
-  const folded = normalizeLabel(label).replace(ENUMERATION, '');
+  const folded = normalizeLabel(label).replace(ENUMERATION, '').replace(OF_WHICH, '');
   const withoutBrackets = folded.replace(BRACKETS, '');
   const withoutSlashUnit = withoutBrackets.replace(SLASH_UNIT, '');
   return withoutSlashUnit.replace(/[:：]$/, '');
@@ -25,7 +27,7 @@ export function headerKey(label: string): string {
 
 /** The label as written, without its unit or list number: `3. 网格员培训（人次）` → `网格员培训`. */
 export function headerLabel(label: string): string {
-  const folded = trimCell(trimCell(label).replace(ENUMERATION, ''))
+  const folded = trimCell(trimCell(label).replace(ENUMERATION, '').replace(OF_WHICH, ''))
     .replace(BRACKETS, '')
     .replace(SLASH_UNIT, '');
   return trimCell(folded.replace(/[\s\u3000\u00a0]+/g, ' '));
