@@ -224,4 +224,13 @@ describe('parseValue', () => {
     '10+',
     '1.5万元',
   ])('V13 anything else is invalid and keeps its text: %s', (raw) => expectKind(raw, 'invalid'));
+
+  it.each<Case>([
+    ['="12"', 12],
+    ['＝"6000余"', 6000, true],
+    [' ="97%" ', 97, false, true],
+  ])('V14 a figure exported as Excel text, %j, is the figure inside', (...c) => expectNumber(c));
+
+  it.each(['="abc"', '="=SUM(A1)"'])('V14 %j holds no figure: invalid', (raw) => expectKind(raw, 'invalid'));
+  it('V14 ="" is not a figure but an empty text: missing', () => expectKind('=""', 'missing'));
 });

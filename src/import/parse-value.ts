@@ -85,9 +85,12 @@ function normalise(raw: string): string {
     if (ch === '\uFE6A') return '%';
     return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
   });
-  // Keep a space only between two digits, where it may be a thousands separator.
+  // Keep a space only between two digits, where it may be a thousands separator. `="12"` is how
+  // some systems export a figure as text so that Excel keeps it as written: the figure inside.
   return folded
     .replace(/[\s\u200B\uFEFF]+/g, ' ')
+    .trim()
+    .replace(/^="(.*)"$/, '$1')
     .trim()
     .replace(/(?<=\D) | (?=\D)/g, '');
 }
