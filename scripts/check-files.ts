@@ -171,7 +171,13 @@ export function parseCheckArgs(argv: readonly string[]): ParsedArgs {
 }
 
 export type TownshipList =
-  | { readonly ok: true; readonly label: string; readonly townships: readonly Township[] }
+  | {
+      readonly ok: true;
+      readonly label: string;
+      readonly townships: readonly Township[];
+      /** The district's name, when known: a row named so is its total. */
+      readonly districtName?: string;
+    }
   | { readonly ok: false; readonly message: string };
 
 export async function loadTownshipList(options: CheckOptions): Promise<TownshipList> {
@@ -188,6 +194,7 @@ export async function loadTownshipList(options: CheckOptions): Promise<TownshipL
       ok: true,
       label: `${district.fullName}（${district.code}，${district.townships.length} 个镇街）`,
       townships: district.townships,
+      districtName: district.fullName,
     };
   }
   if (options.townshipsFile !== undefined) {
@@ -221,6 +228,7 @@ export async function loadTownshipList(options: CheckOptions): Promise<TownshipL
     ok: true,
     label: `${TONGNAN.fullName}（示例区县，${TONGNAN.townships.length} 个镇街；可用 --district 或 --townships 指定）`,
     townships: TONGNAN.townships,
+    districtName: TONGNAN.fullName,
   };
 }
 
@@ -359,6 +367,7 @@ export async function checkFile(
   path: string,
   townships: readonly Township[],
   encoding?: TextEncodingName,
+  districtName?: string,
 ): Promise<FileReport> {
   const read = await readBytes(path);
   if (!read.ok) return buildUnreadableReport(path, read.code, read.message);
@@ -366,6 +375,7 @@ export async function checkFile(
     fileName: basename(path),
     townships,
     ...(encoding === undefined ? {} : { encoding }),
+    ...(districtName === undefined ? {} : { districtName }),
   });
   return buildFileReport(path, preview, townships);
 }
@@ -536,7 +546,8 @@ export async function runCheckFiles(
     return 2;
   }
   const reports: FileReport[] = [];
-  for (const file of options.files) reports.push(await checkFile(file, list.townships, options.encoding));
+  for (const file of options.files)
+    reports.push(await checkFile(file, list.townships, options.encoding, list.districtName));
   if (options.json) {
     out(formatJson(reports));
   } else {

@@ -18,6 +18,7 @@ import {
   loadRememberedChoices,
   type PreviousImport,
 } from '../db/import-checks.ts';
+import { readDistrictName } from '../db/backup.ts';
 import { listTownships } from '../db/queries.ts';
 import { isStorageFullError } from '../db/storage-failure.ts';
 import { MAX_FILE_BYTES } from '../import/decode-bytes.ts';
@@ -178,9 +179,11 @@ export function useImportSession(
         await release(key);
         const remembered = await loadRememberedChoices(db);
         const townships = await listTownships(db);
+        const districtName = await readDistrictName(db);
         const options: ImportOptions = {
           fileName,
           townships,
+          ...(districtName === null ? {} : { districtName }),
           encoding: choices.encoding,
           year: choices.year,
           township: choices.township,

@@ -47,7 +47,7 @@ export function backupFileName(districtName: string | null, date: Date): string 
   return district === '' ? `法治指标备份_${day}.duckdb` : `法治指标备份_${district}_${day}.duckdb`;
 }
 
-/** The district's name as the database records it, for the backup's file name. */
+/** The district's name as the database records it: for the backup's file name, and the import's total rows. */
 export async function readDistrictName(db: SqlExecutor): Promise<string | null> {
   const [row] = await db.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'district_name'`);
   return row?.value ?? null;

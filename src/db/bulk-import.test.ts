@@ -117,6 +117,18 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     );
   });
 
+  it('rows named for the district are its totals', async () => {
+    await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值',
+        '宝龙镇,2021,调解纠纷,94',
+        '潼南区,2021,调解纠纷,94',
+        ',2021,调解成功,90',
+      ]),
+      { ...options('district.csv'), districtName: '重庆市潼南区' },
+    );
+  });
+
   it('group headings over numbered indicator names; a heading with a figure is read', async () => {
     await expectSameAsPipeline(
       utf8([

@@ -168,7 +168,7 @@ async function readHead(utf8: Uint8Array, options: ImportOptions): Promise<Head 
   const decoded = decodeBytes(bytes, 'utf-8');
   if (!decoded.ok) return undefined;
   const { rows } = parseCsv(decoded.text, shell.delimiter);
-  const resolver = createTownshipResolver(options.townships, options.townshipAliases);
+  const resolver = createTownshipResolver(options.townships, options.townshipAliases, options.districtName);
   const block = findHeader(rows, (text) => resolver.match(text).kind === 'matched');
   // A column per year (镇街, 指标, 2020年, 2021年) is left to the pipeline: SQL here reads one 数值 column.
   if (block?.layout !== 'long' || block.across || block.start + 1 !== shell.headerLine) return undefined;

@@ -87,7 +87,7 @@ export async function resolveDistinctTexts(
   if (fetched.length > RULE_TEXT_LIMIT) return undefined;
 
   const texts = (k: number | undefined) => fetched.filter((d) => d.k === k).map((d) => d.text);
-  const resolver = createTownshipResolver(options.townships, options.townshipAliases);
+  const resolver = createTownshipResolver(options.townships, options.townshipAliases, options.districtName);
   const resolved = {
     townships: resolveTownshipTexts(texts(roles.township), resolver),
     years: resolveYearTexts(texts(roles.year)),

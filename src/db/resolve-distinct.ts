@@ -44,7 +44,7 @@ export function resolveTownshipTexts(texts: readonly CellText[], resolver: Towns
       text,
       trimmed,
       blank,
-      totals: isTotalsLabel(trimmed),
+      totals: isTotalsLabel(trimmed) || (!blank && resolver.isDistrict(trimmed)),
       code,
       codeIndex: code === null ? null : (codes.get(code) ?? null),
       unknown: match?.kind === 'unknown' ? { name: match.name, suggestions: match.suggestions } : null,

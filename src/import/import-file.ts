@@ -66,6 +66,8 @@ export interface ImportOptions {
   readonly mappings?: Readonly<Record<string, string>>;
   /** Written township name as `UnknownTownship.name` gives it → township code. */
   readonly townshipAliases?: Readonly<Record<string, string>>;
+  /** The district's name (`重庆市潼南区`): a row named so is its total, not a township. */
+  readonly districtName?: string;
 }
 
 /** Wider than any indicator table; 5,000-column files are something else and are refused at once. */
@@ -113,7 +115,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   const wide = tooWide(rows);
   if (wide) return { ...common, issues: [wide] };
 
-  const resolver = createTownshipResolver(options.townships, options.townshipAliases);
+  const resolver = createTownshipResolver(options.townships, options.townshipAliases, options.districtName);
   const block = findHeader(rows, (text) => resolver.match(text).kind === 'matched');
   if (!block) return { ...common, issues: [{ severity: 'error', code: 'no-header' }] };
 

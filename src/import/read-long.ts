@@ -73,7 +73,12 @@ export function readLong(
     if (writtenTownship !== '') townshipAbove = writtenTownship;
     const writtenYear = cell(yearColumn);
     if (writtenYear !== '') yearAbove = writtenYear;
-    if (isTotalsLabel(townshipAbove) || isTotalsLabel(cell(indicatorColumn))) continue;
+    if (
+      isTotalsLabel(townshipAbove) ||
+      context.townships.isDistrict(townshipAbove) ||
+      isTotalsLabel(cell(indicatorColumn))
+    )
+      continue;
     const name = cell(indicatorColumn);
     const written = slots.filter((slot) => trimCell(row[slot.index] ?? '') !== '');
     // A group heading over the indicators below it (`一、学法用法`, no figure) is no data row.

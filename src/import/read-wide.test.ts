@@ -11,6 +11,7 @@ function importText(text: string, fileName = 'tongnan-2021.csv'): Promise<Import
 
 const summary = (preview: ImportPreview) =>
   preview.facts.map((f) => `${f.line}${f.column} ${f.townshipCode} ${f.year} ${f.indicatorId}=${f.value}`);
+const codes = (preview: ImportPreview) => preview.issues.map((i) => i.code);
 const issues = (preview: ImportPreview) =>
   preview.issues.map((i) => [i.code, i.line, i.column, i.raw ?? null, i.detail ?? null]);
 
@@ -93,6 +94,42 @@ describe('wide rows', () => {
       expect(summary(preview)).toEqual([`3B ${BAOLONG} 2021 disputes_mediated=94`]);
     },
   );
+
+  it('R5 R6 a row named for the district (潼南区), as its total, is checked like a 合计 row', async () => {
+    const preview = await importFile(
+      new TextEncoder().encode('镇街,调解纠纷,调解成功\n宝龙镇,94,92\n桂林街道,10,9\n潼南区,104,100\n'),
+      { fileName: 'tongnan-2021.csv', townships: TONGNAN.townships, districtName: '重庆市潼南区' },
+    );
+    expect(preview.facts).toHaveLength(4);
+    expect(issues(preview)).toEqual([['totals-mismatch', 4, 'C', '100', '101']]);
+    // Without the district's name the row is a township the district does not know.
+    expect(codes(await importText('镇街,调解纠纷\n宝龙镇,94\n潼南区,94\n'))).toEqual(['unknown-township']);
+  });
+
+  it.each<[name: string, district: string]>([
+    ['重庆市潼南区', '重庆市潼南区'],
+    ['潼南区', '重庆市潼南区'],
+    ['潼南', '重庆市潼南区'],
+    ['海淀区', '北京市海淀区'],
+    ['昆山市', '江苏省苏州市昆山市'],
+  ])('R5 %j names the district %s: its rows are no township', async (name, district) => {
+    const preview = await importFile(new TextEncoder().encode(`镇街,调解纠纷\n宝龙镇,94\n${name},94\n`), {
+      fileName: 'x-2021.csv',
+      townships: TONGNAN.townships,
+      districtName: district,
+    });
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts).toHaveLength(1);
+  });
+
+  it('R5 a township of the district’s short name is still the township', async () => {
+    const preview = await importFile(new TextEncoder().encode('镇街,调解纠纷\n宝龙,94\n'), {
+      fileName: 'x-2021.csv',
+      townships: TONGNAN.townships,
+      districtName: '某某省宝龙区',
+    });
+    expect(summary(preview)).toEqual([`2B ${BAOLONG} 2021 disputes_mediated=94`]);
+  });
 
   it('R12 a township with no figures is still read: a misspelt one is reported', async () => {
     const preview = await importText('镇街,调解纠纷\n宝垅镇,\n宝龙镇,94\n');

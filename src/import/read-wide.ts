@@ -87,7 +87,7 @@ export function readWide(
     const first = firstFilledCell(row);
     const label = townshipText !== '' ? townshipText : first.index <= townshipColumn ? first.text : '';
 
-    if (isTotalsLabel(label)) {
+    if (isTotalsLabel(label) || townships.isDistrict(label)) {
       const sums = isSubtotalLabel(label) ? sinceSubtotal : overall;
       for (const column of additive) {
         const text = cell(column.index);

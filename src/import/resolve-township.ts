@@ -1,6 +1,6 @@
 import type { Township } from '../district/district.ts';
 import type { ImportIssue } from './import-issue.ts';
-import { createTownshipMatcher, type TownshipMatcher } from './match-township.ts';
+import { createTownshipMatcher, type TownshipMatcher, townshipKey } from './match-township.ts';
 
 /** A written township name the district does not know, once per name, for the user to resolve. */
 export interface UnknownTownship {
@@ -12,6 +12,11 @@ export interface UnknownTownship {
 
 export interface TownshipResolver {
   readonly match: TownshipMatcher;
+  /**
+   * Whether a township cell names the district itself (`潼南区`, `重庆市潼南区`, `潼南`): its row is
+   * the district's total, as a 合计 row is. A township of the same name wins.
+   */
+  isDistrict(text: string): boolean;
   /** The township a cell names, or undefined with an `unknown-township` issue. */
   resolve(text: string, line: number, column: string, issues: ImportIssue[]): Township | undefined;
   unknown(): UnknownTownship[];
@@ -20,8 +25,10 @@ export interface TownshipResolver {
 export function createTownshipResolver(
   townships: readonly Township[],
   aliases: Readonly<Record<string, string>> = {},
+  districtName?: string,
 ): TownshipResolver {
   const match = createTownshipMatcher(townships, aliases);
+  const districtNames = namesOfDistrict(districtName);
   const unknown = new Map<string, { lines: number[]; suggestions: readonly Township[] }>();
   return {
     match,
@@ -42,5 +49,19 @@ export function createTownshipResolver(
       return undefined;
     },
     unknown: () => Array.from(unknown, ([name, entry]) => ({ name, ...entry })),
+    isDistrict: (text) =>
+      districtNames.size > 0 && districtNames.has(townshipKey(text)) && match(text).kind !== 'matched',
   };
+}
+
+/**
+ * How a district's total row may name it: `重庆市潼南区` as the app keeps it, `潼南区` without the
+ * province and city, `潼南` without 区/县/市/旗.
+ */
+function namesOfDistrict(fullName: string | undefined): ReadonlySet<string> {
+  if (!fullName) return new Set();
+  const full = townshipKey(fullName);
+  const name = full.replace(/^.*(省|自治区|市|州|盟|地区)(?=.{2,}$)/, '');
+  const short = name.replace(/(自治县|自治旗|林区|特区|区|县|市|旗)$/, '');
+  return new Set([full, name, ...(short.length >= 2 ? [short] : [])]);
 }
