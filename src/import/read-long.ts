@@ -39,9 +39,10 @@ export interface LongContext {
 /**
  * Indicators in the rows: `long` (镇街, 年度, 指标, 数值[, 单位, 备注]), a one-township `sheet`
  * (指标, 数值[, 单位, 备注]), either with a value column per year instead of 数值 (指标, 2020年,
- * 2021年), and `transposed` (指标, 宝龙镇, 上和镇 …[, 合计]), whose 合计 column is checked against
- * the townships' sum for additive indicators. A blank township or year cell takes the one above it: Excel writes a
- * merged cell only into its first row. `合计` rows are left out.
+ * 2021年), and `transposed` (指标, 宝龙镇, 上和镇 …[, 合计]), whose 合计 column is checked
+ * against the townships' sum for additive indicators. A blank township or year cell takes the
+ * one above it: Excel writes a merged cell only into its first row. `合计` rows and rows named
+ * for the district are left out. A unit stating a size (万人次) scales its row's figures.
  */
 export function readLong(
   rows: readonly (readonly string[])[],
