@@ -117,6 +117,18 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     );
   });
 
+  it('a count written as a percentage is flagged as the pipeline flags it', async () => {
+    await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值',
+        '宝龙镇,2021,调解纠纷,94',
+        '宝龙镇,2021,调解成功,97%',
+        '宝龙镇,2021,法律咨询,500',
+      ]),
+      options('percent.csv'),
+    );
+  });
+
   it('rows named for the district are its totals', async () => {
     await expectSameAsPipeline(
       utf8([

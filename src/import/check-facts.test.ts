@@ -102,6 +102,20 @@ describe('checkFacts', () => {
     ],
     ['a count above 100', [at('leaflets_distributed', '6000', 6000)], []],
     [
+      'a count written as a percentage',
+      [at('legal_consultations', '95%', 95)],
+      [['percent-for-count', '95%', '人次']],
+    ],
+    [
+      'a count written as a percentage above 100, beside its cases',
+      [at('disputes_mediated', '94', 94), at('disputes_resolved', '97％', 97)],
+      [
+        ['successes-exceed-cases', '97％', '94'],
+        ['percent-for-count', '97％', '件'],
+      ],
+    ],
+    ['the file’s own indicator with %', [at('custom:满意率', '95%', 95)], []],
+    [
       'a reported rate that neither cuts nor rounds to its counts',
       [
         at('disputes_mediated', '94', 94),
@@ -137,7 +151,7 @@ describe('checkFacts', () => {
       ],
       [],
     ],
-  ])('C1 C2 C3 C4 %s', (_title, facts, expected) => {
+  ])('C1 C2 C3 C4 C6 %s', (_title, facts, expected) => {
     const issues = checkFacts(facts, []);
     expect(issues.map((i) => [i.code, i.raw, i.detail])).toEqual(expected);
     for (const issue of issues) {

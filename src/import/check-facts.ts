@@ -84,6 +84,10 @@ export function checkFacts(
     }
     for (const fact of group.values()) {
       if (isRate(fact) && fact.value > 100) issues.push(at(fact, 'rate-out-of-range', '100'));
+      // 调解成功 97%: a rate in a count's place, likely the row or column next to it.
+      const unit = findIndicator(fact.indicatorId)?.unit.zh;
+      if (unit !== undefined && unit !== '%' && /[%％]/.test(fact.rawText))
+        issues.push(at(fact, 'percent-for-count', unit));
     }
     for (const { reported, formula } of RATE_CHECKS) {
       const rate = group.get(reported);

@@ -25,6 +25,7 @@ export type IssueCode =
   | 'totals-mismatch'
   | 'totals-column-mismatch'
   | 'unit-scaled'
+  | 'percent-for-count'
   | 'successes-exceed-cases'
   | 'taken-exceeds-due'
   | 'rate-out-of-range'

@@ -394,6 +394,8 @@ export const en: Messages = {
       `Same township, year and indicator already on row ${detail ?? '?'}; “${raw}” on this row was not imported.`,
     'totals-mismatch': (raw, detail) =>
       `The total row says ${raw} but the townships above add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
+    'percent-for-count': (raw, detail) =>
+      `This indicator is counted in “${detail ?? '?'}”, but the cell holds the percentage “${raw}”: is it in a rate’s place? Check it.`,
     'unit-scaled': (raw, detail) =>
       `The unit is written “${raw}”: the figures were multiplied by “${raw.slice(0, raw.length - (detail ?? '').length)}” and imported in “${detail ?? '?'}”. Check the conversion.`,
     'totals-column-mismatch': (raw, detail) =>

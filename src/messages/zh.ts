@@ -419,6 +419,8 @@ export const zh = {
       `同一镇街、同一年度的这个指标在第 ${detail ?? '?'} 行已经有了，本行的“${raw}”没有导入。请删去重复的一行。`,
     'totals-mismatch': (raw: string, detail?: string) =>
       `合计行填的是 ${raw}，但上面各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
+    'percent-for-count': (raw: string, detail?: string) =>
+      `这个指标按“${detail ?? '?'}”计数，这里却填了百分数“${raw}”，是不是填到了比率的位置？请核对。`,
     'unit-scaled': (raw: string, detail?: string) =>
       `单位写的是“${raw}”：数值已乘以“${raw.slice(0, raw.length - (detail ?? '').length)}”，换算成以“${detail ?? '?'}”计后导入。请核对换算是否正确。`,
     'totals-column-mismatch': (raw: string, detail?: string) =>
