@@ -11,22 +11,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
+import { pinyinLetters } from '../src/import/pinyin-name.ts';
 
 const require = createRequire(import.meta.url);
 const LEVELS = ['provinces', 'cities', 'areas', 'streets', 'villages'] as const;
 const OUT = fileURLToPath(new URL('../src/import/pinyin-readings.ts', import.meta.url));
 
-/** `lü` is typed `lv` or `lu`: the table keeps `u`, and the matcher reads `v` and `ü` as `u`. */
-function plain(reading: string): string {
-  return reading
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ü/g, 'u');
-}
-
 function readingsOf(char: string): string[] {
-  const all = pinyin(char, { toneType: 'none', type: 'array', multiple: true }).map(plain);
-  return [...new Set(all.filter((r) => /^[a-z]+$/.test(r)))];
+  // Folded as a name typed in pinyin is: `lü` is `lu`, as the matcher reads `lv` and `lü`.
+  const all = pinyin(char, { toneType: 'none', type: 'array', multiple: true }).map(pinyinLetters);
+  return [...new Set(all.filter((r): r is string => r !== undefined))];
 }
 
 /** `bao宝保报龙…`: each syllable followed by the characters that may read so; sorted, so the file is stable. */

@@ -1,6 +1,7 @@
 import type { TownshipRow } from '../db/queries.ts';
 import type { Fact } from '../import/fact.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
+import { customIndicatorKey } from '../import/match-header.ts';
 import type { Indicator } from '../indicators/catalog.ts';
 import type { Messages } from '../messages/zh.ts';
 import type { FileChoices, PendingFile } from './pending-files.ts';
@@ -85,7 +86,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
     (u) => unknownNow.has(u.name) || townshipAnswer(u.name) !== undefined,
   );
   const indicatorQuestions = (file.asked?.indicators ?? preview?.customIndicators ?? []).filter(
-    (c) => customNow.has(c.id) || indicatorAnswer(c.id.replace(/^custom:/, '')) !== undefined,
+    (c) => customNow.has(c.id) || indicatorAnswer(customIndicatorKey(c.id)) !== undefined,
   );
 
   return (
@@ -286,7 +287,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
               <table>
                 <tbody>
                   {indicatorQuestions.map((c) => {
-                    const key = c.id.replace(/^custom:/, '');
+                    const key = customIndicatorKey(c.id);
                     return (
                       <tr key={c.id}>
                         <td>{c.label}</td>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { DbClient } from '../db/client.ts';
 import { addTownship, type TownshipRow } from '../db/queries.ts';
 import { writeTemplateCsv } from '../export/write-template.ts';
+import { customIndicatorKey } from '../import/match-header.ts';
 import { CATALOG, findIndicator, isStored } from '../indicators/catalog.ts';
 import type { Messages } from '../messages/zh.ts';
 import { downloadText } from './download-file.ts';
@@ -41,7 +42,7 @@ export function ImportPanel({
   const indicatorName = (id: string) => {
     const indicator = findIndicator(id);
     if (indicator) return lang === 'en' ? indicator.name.en : indicator.name.zh;
-    return customNames[id] ?? id.replace(/^custom:/, '');
+    return customNames[id] ?? customIndicatorKey(id);
   };
 
   return (

@@ -12,6 +12,7 @@ import {
   type UnknownTownship,
 } from '../import/import-file.ts';
 import { hasErrors } from '../import/import-issue.ts';
+import { customIndicatorKey } from '../import/match-header.ts';
 
 /** What the user decided for one file in the preview; everything else comes from the file. */
 export interface FileChoices {
@@ -127,7 +128,7 @@ function pick(
 function openQuestions(preview: ImportPreview): { headers: Set<string>; townships: Set<string> } {
   const headers = new Set([
     ...preview.columns.filter((c) => c.source === 'custom').map((c) => c.headerKey),
-    ...preview.customIndicators.map((c) => c.id.replace(/^custom:/, '')),
+    ...preview.customIndicators.map((c) => customIndicatorKey(c.id)),
   ]);
   return { headers, townships: new Set(preview.unknownTownships.map((u) => u.name)) };
 }

@@ -1,6 +1,6 @@
 import { CATALOG, type Indicator, isStored } from '../indicators/catalog.ts';
-import { normalizeLabel, toHalfWidth, trimCell } from './normalize-text.ts';
 import { COUNT_UNITS } from './count-units.ts';
+import { normalizeLabel, toHalfWidth, trimCell } from './normalize-text.ts';
 import { isSizedCountUnit } from './unit-scale.ts';
 
 const BRACKETS = /[(（[【][^)）\]】]*[)）\]】]/g;
@@ -85,4 +85,9 @@ export function matchHeader(label: string): Indicator | undefined {
 /** Indicator ids custom columns get: `custom:` and the header key, so they never clash with the catalog. */
 export function customIndicatorId(key: string): string {
   return `custom:${key}`;
+}
+
+/** The header key a custom indicator was made from, as mappings are keyed: `custom:网格员培训` → `网格员培训`. */
+export function customIndicatorKey(id: string): string {
+  return id.replace(/^custom:/, '');
 }

@@ -45,7 +45,7 @@ export function createTownshipMatcher(
     const short = shortTownshipName(name);
     if (!byName.has(name)) byName.set(name, township);
     if (!byShortName.has(short)) byShortName.set(short, township);
-    return { township, item: township, name, short };
+    return { township, name, short };
   });
   const cache = new Map<string, TownshipMatch>();
 

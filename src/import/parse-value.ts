@@ -33,7 +33,8 @@ const CELL = new RegExp(
     '(?<tail>.*)$',
   'u',
 );
-const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = {
+/** Words of size after a figure (`1.5万`), and the power of ten each stands for. */
+export const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = {
   百: 2,
   千: 3,
   万: 4,

@@ -1,6 +1,18 @@
 import { toHalfWidth, trimCell } from './normalize-text.ts';
 
-const CHINESE_DIGITS = '〇零一二三四五六七八九';
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 /**
  * `二〇二一年` → `2021年`: official documents write a year's four digits as Chinese numerals, always
@@ -8,7 +20,7 @@ const CHINESE_DIGITS = '〇零一二三四五六七八九';
  */
 function foldYearDigits(text: string): string {
   return toHalfWidth(text).replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (digits) =>
-    Array.from(digits, (ch) => String(Math.max(0, CHINESE_DIGITS.indexOf(ch) - 1))).join(''),
+    Array.from(digits, (ch) => CHINESE_DIGITS[ch] ?? ch).join(''),
   );
 }
 

@@ -3,6 +3,7 @@
  * district's townships they may spell, for the user to pick. A pinyin name is never matched on
  * its own: two townships can share a spelling, and a clerk's `Baolong` may be a typo for another.
  */
+import type { Township } from '../district/district.ts';
 import { editDistance } from './edit-distance.ts';
 import { OTHER, PRIMARY } from './pinyin-readings.ts';
 
@@ -85,8 +86,8 @@ function usualReading(name: string): string {
   return Array.from(name, (ch) => primary.get(ch) ?? '').join('');
 }
 
-export interface PinyinCandidate<T> {
-  readonly item: T;
+export interface PinyinCandidate {
+  readonly township: Township;
   /** The township's name, folded (no spaces). */
   readonly name: string;
   /** The name without its suffix (宝龙镇 → 宝龙). */
@@ -98,11 +99,11 @@ export interface PinyinCandidate<T> {
  * without the suffix, in any reading of a character with several), then those whose usual
  * reading is within a few letters of it (`Baolon`, `Boalong`).
  */
-export function pinyinSuggestions<T>(
+export function pinyinSuggestions(
   letters: string,
-  candidates: readonly PinyinCandidate<T>[],
+  candidates: readonly PinyinCandidate[],
   limit: number,
-): T[] {
+): Township[] {
   const bare = withoutSuffix(letters);
   const exact = candidates.filter(
     (c) => spells(letters, c.name) || spells(bare, c.short) || spells(letters, c.short),
@@ -114,5 +115,5 @@ export function pinyinSuggestions<T>(
     .filter(({ distance }) => distance <= within)
     .sort((a, b) => a.distance - b.distance)
     .map(({ c }) => c);
-  return [...exact, ...near].slice(0, limit).map((c) => c.item);
+  return [...exact, ...near].slice(0, limit).map((c) => c.township);
 }

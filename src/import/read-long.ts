@@ -1,4 +1,5 @@
 import type { Township } from '../district/district.ts';
+import { findIndicator } from '../indicators/catalog.ts';
 import { isFootnoteRow, isGroupHeading, isTotalsLabel } from './classify-row.ts';
 import { createFactCollector, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
@@ -13,12 +14,10 @@ import {
 } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
-import { parseValue } from './parse-value.ts';
 import { parseYear } from './parse-year.ts';
-import { formatSum, sumsAgree } from './sums.ts';
-import { scaled, unitScale } from './unit-scale.ts';
-import { findIndicator } from '../indicators/catalog.ts';
 import type { TownshipResolver } from './resolve-township.ts';
+import { addPart, emptySum, formatSum, sumsAgree } from './sums.ts';
+import { scaled, unitScale } from './unit-scale.ts';
 
 export interface LongResult {
   readonly facts: Fact[];
@@ -155,7 +154,7 @@ export function readLong(
         indicatorId,
       });
     }
-    const sum = { value: 0, exact: true };
+    const sum = emptySum();
     let total: { text: string; letter: string; value: number } | undefined;
     for (const slot of slots) {
       const valueText = row[slot.index] ?? '';
@@ -166,8 +165,7 @@ export function readLong(
         continue;
       }
       const figure = readFigure(valueText, line, slot.letter, indicatorId, issues);
-      if (figure) sum.value += figure.value;
-      if (figure ? figure.approximate : parseValue(valueText).kind !== 'missing') sum.exact = false;
+      addPart(sum, figure, valueText);
       const township = slot.township === undefined ? rowTownship : slot.township;
       const year = slot.year ?? rowYear;
       if (!figure || !township || year === undefined) continue;

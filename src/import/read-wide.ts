@@ -13,11 +13,10 @@ import type { ImportIssue } from './import-issue.ts';
 import type { MappedColumn } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
-import { parseValue } from './parse-value.ts';
 import { parseYear } from './parse-year.ts';
-import { formatSum, sumsAgree } from './sums.ts';
-import { scaled, type UnitScale, unitScale } from './unit-scale.ts';
 import type { TownshipResolver } from './resolve-township.ts';
+import { addPart, emptySum, formatSum, type Sum, sumsAgree } from './sums.ts';
+import { scaled, type UnitScale, unitScale } from './unit-scale.ts';
 
 export interface WideResult {
   readonly facts: Fact[];
@@ -25,12 +24,6 @@ export interface WideResult {
   readonly dataRows: number;
   /** Columns without a header that hold data in some row. */
   readonly unnamedColumns: number[];
-}
-
-interface Sum {
-  value: number;
-  /** An approximate or unreadable part makes the sum unknown. */
-  exact: boolean;
 }
 
 /**
@@ -71,8 +64,8 @@ export function readWide(
     });
   }
   const additive = valueColumns.filter((c) => findIndicator(c.indicatorId)?.additive === true);
-  const overall = new Map<number, Sum>(additive.map((c) => [c.index, { value: 0, exact: true }]));
-  const sinceSubtotal = new Map<number, Sum>(additive.map((c) => [c.index, { value: 0, exact: true }]));
+  const overall = new Map<number, Sum>(additive.map((c) => [c.index, emptySum()]));
+  const sinceSubtotal = new Map<number, Sum>(additive.map((c) => [c.index, emptySum()]));
   const headed = new Set(mapped.map((c) => c.index));
   const unnamed = new Set<number>();
   let dataRows = 0;
@@ -106,7 +99,7 @@ export function readWide(
         });
       }
       if (sums === sinceSubtotal) {
-        for (const sum of sinceSubtotal.values()) Object.assign(sum, { value: 0, exact: true });
+        for (const sum of sinceSubtotal.values()) Object.assign(sum, emptySum());
       }
       continue;
     }
@@ -156,8 +149,7 @@ export function readWide(
       for (const sums of [overall, sinceSubtotal]) {
         const sum = sums.get(column.index);
         if (!sum) continue;
-        if (figure) sum.value += figure.value;
-        if (figure ? figure.approximate : parseValue(text).kind !== 'missing') sum.exact = false;
+        addPart(sum, figure, text);
       }
       const factYear = column.year ?? rowYear;
       if (!figure || !township || factYear === undefined) continue;

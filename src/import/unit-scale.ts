@@ -5,16 +5,15 @@
 import { findIndicator } from '../indicators/catalog.ts';
 import { COUNT_UNITS } from './count-units.ts';
 import { toHalfWidth } from './normalize-text.ts';
+import { MULTIPLIER_EXPONENT } from './parse-value.ts';
 
-const SIZES: readonly (readonly [prefix: string, factor: number])[] = [
-  ['亿', 1e8],
-  ['千万', 1e7],
-  ['百万', 1e6],
-  ['十万', 1e5],
-  ['万', 1e4],
-  ['千', 1e3],
-  ['百', 1e2],
-];
+/** The size words a figure may carry, and 十万 besides, longest first: 千万 before 万. */
+const SIZES: readonly (readonly [prefix: string, factor: number])[] = Object.entries({
+  ...MULTIPLIER_EXPONENT,
+  十万: 5,
+})
+  .map(([prefix, exponent]) => [prefix, 10 ** exponent] as const)
+  .sort(([a], [b]) => b.length - a.length);
 
 export interface UnitScale {
   /** What the figures are multiplied by. */
