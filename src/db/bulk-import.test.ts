@@ -157,6 +157,29 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     );
   });
 
+  it('townships written with their division code or a list number; a code and a name that disagree', async () => {
+    const pipeline = await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值',
+        '500152104宝龙镇,2021,调解纠纷,94',
+        '1、上和镇,2021,调解纠纷,30',
+        '500152113000,2021,调解纠纷,5',
+        '500152101宝龙镇,2021,调解成功,92',
+        '500152104001,2021,调解纠纷,1',
+      ]),
+      options('codes.csv'),
+    );
+    expect(pipeline.facts.map((f) => [f.townshipCode, f.value])).toEqual([
+      ['500152104', 94],
+      ['500152101', 30],
+      ['500152113', 5],
+    ]);
+    expect(pipeline.unknownTownships.map((u) => [u.name, u.suggestions.map((t) => t.name)])).toEqual([
+      ['500152101宝龙镇', ['上和镇', '宝龙镇']],
+      ['500152104001', []],
+    ]);
+  });
+
   it('a first data row without township or year is reported, not filled', async () => {
     await expectSameAsPipeline(
       utf8(['镇街,年度,指标,数值', ',,调解纠纷,94', '宝龙镇,,调解成功,92', '宝龙镇,2021,调解成功,92']),
@@ -355,6 +378,14 @@ describe('files the bulk import leaves to importFile', () => {
       utf8(['镇街,指标,2020年,2021年', '宝龙镇,调解纠纷,80,94', '宝龙镇,调解成功,75,92']),
     ],
     ['townships across', fixture('test/fixtures/tongnan-2021-transposed-gbk.csv')],
+    [
+      'a division code column beside the names',
+      utf8([
+        '区划代码,镇街,年度,指标,数值',
+        '500152104,宝龙镇,2021,调解纠纷,94',
+        '500152101,上和镇,2021,调解纠纷,30',
+      ]),
+    ],
     [
       'a unit stating a size (万人次) below the head',
       new TextEncoder().encode(

@@ -170,8 +170,15 @@ async function readHead(utf8: Uint8Array, options: ImportOptions): Promise<Head 
   const { rows } = parseCsv(decoded.text, shell.delimiter);
   const resolver = createTownshipResolver(options.townships, options.townshipAliases, options.districtName);
   const block = findHeader(rows, (text) => resolver.match(text).kind === 'matched');
-  // A column per year (镇街, 指标, 2020年, 2021年) is left to the pipeline: SQL here reads one 数值 column.
-  if (block?.layout !== 'long' || block.across || block.start + 1 !== shell.headerLine) return undefined;
+  // A column per year (镇街, 指标, 2020年, 2021年) is left to the pipeline: SQL here reads one 数值
+  // column. So is a division code column: SQL here reads a row's township from its name alone.
+  if (
+    block?.layout !== 'long' ||
+    block.across ||
+    columnWithRole(block, 'code') !== undefined ||
+    block.start + 1 !== shell.headerLine
+  )
+    return undefined;
   let width = 0;
   for (let index = block.start; index < rows.length; index++)
     width = Math.max(width, rows[index]?.length ?? 0);

@@ -30,32 +30,53 @@ export function readFigure(
 
 export interface FactCollector {
   readonly facts: Fact[];
-  /** Adds a fact unless the file already gave one for its township, year and indicator. */
-  add(fact: Fact, issues: ImportIssue[]): void;
+  /**
+   * Adds a fact unless the file already gave one for its township, year and indicator. A
+   * `restated` fact is a year's figure given again under `上年` (L13): the same figure is no
+   * duplicate; a different one loses to the year's own and is a warning on the restated cell.
+   */
+  add(fact: Fact, issues: ImportIssue[], restated?: boolean): void;
 }
 
 export function createFactCollector(): FactCollector {
   const facts: Fact[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { readonly index: number; readonly restated: boolean }>();
   return {
     facts,
-    add(fact, issues) {
+    add(fact, issues, restated = false) {
       const key = `${fact.townshipCode}|${fact.year}|${fact.indicatorId}`;
       const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        issues.push({
-          severity: 'warning',
-          code: 'duplicate-fact',
-          line: fact.line,
-          column: fact.column,
-          raw: fact.rawText,
-          detail: String(earlier),
-          indicatorId: fact.indicatorId,
-        });
+      if (earlier === undefined) {
+        seen.set(key, { index: facts.length, restated });
+        facts.push(fact);
         return;
       }
-      seen.set(key, fact.line);
-      facts.push(fact);
+      const kept = facts[earlier.index] as Fact;
+      const same = kept.value === fact.value && kept.approximate === fact.approximate;
+      if (restated === earlier.restated) {
+        if (!restated || !same) issues.push(issueOn(fact, 'duplicate-fact', kept.line));
+        return;
+      }
+      if (same) return;
+      if (earlier.restated) {
+        facts[earlier.index] = fact;
+        seen.set(key, { index: earlier.index, restated: false });
+        issues.push(issueOn(kept, 'restated-differs', fact.line));
+      } else {
+        issues.push(issueOn(fact, 'restated-differs', kept.line));
+      }
     },
+  };
+}
+
+function issueOn(fact: Fact, code: 'duplicate-fact' | 'restated-differs', keptLine: number): ImportIssue {
+  return {
+    severity: 'warning',
+    code,
+    line: fact.line,
+    column: fact.column,
+    raw: fact.rawText,
+    detail: String(keptLine),
+    indicatorId: fact.indicatorId,
   };
 }

@@ -3,9 +3,18 @@ import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './m
 import { normalizeLabel, trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
 import { parseValue } from './parse-value.ts';
-import { parseYearHeader } from './parse-year.ts';
+import { type HeaderYear, parseYearHeader } from './parse-year.ts';
 
-export type ColumnRole = 'township' | 'year' | 'indicator' | 'value' | 'unit' | 'note' | 'serial' | 'other';
+export type ColumnRole =
+  | 'township'
+  | 'code'
+  | 'year'
+  | 'indicator'
+  | 'value'
+  | 'unit'
+  | 'note'
+  | 'serial'
+  | 'other';
 export type HeaderLayout = 'long' | 'sheet' | 'wide' | 'transposed';
 
 /** One column of the header, its one or two header rows and a unit row combined. */
@@ -24,9 +33,10 @@ export interface HeaderColumn {
   readonly line: number;
   /**
    * A wide column under a year (`调解纠纷` over `2020年`, `2021年`, or `2020年` over indicators):
-   * the year of its values, whatever the row's or the file's year.
+   * the year of its values, whatever the row's or the file's year; or under `本年` / `上年`: the
+   * row's year or the one before it.
    */
-  readonly year?: number;
+  readonly year?: HeaderYear;
 }
 
 export interface HeaderBlock {
@@ -46,7 +56,10 @@ export interface HeaderBlock {
 }
 
 export type Across =
-  | { readonly kind: 'year'; readonly columns: readonly { readonly index: number; readonly year: number }[] }
+  | {
+      readonly kind: 'year';
+      readonly columns: readonly { readonly index: number; readonly year: HeaderYear }[];
+    }
   | {
       readonly kind: 'township';
       /** `text` is the header as written, for the township resolver; totals columns are `totals`. */
@@ -79,6 +92,8 @@ const ROLE_LABELS: Readonly<Record<ColumnRole, readonly string[]>> = {
     '地区',
     'township',
   ],
+  // The township's statistical division code, beside its name (T9).
+  code: ['区划代码', '统计用区划代码', '行政区划代码', '区划编码', '镇街代码', '镇街编码', '代码', 'code'],
   year: ['年度', '年份', '年', '统计年度', '报告年度', 'year'],
   indicator: ['指标', '指标名称', '指标项', '项目', '项目名称', 'indicator'],
   value: ['数值', '数据', '值', '指标值', '数量', 'value'],
@@ -96,6 +111,26 @@ const ROLE_LABELS: Readonly<Record<ColumnRole, readonly string[]>> = {
     '所属区县',
     '类型',
     '类别',
+    // A change worked out from two years' figures (`本年数, 上年数, 同比增减（%）`): not a figure reported.
+    '增减',
+    '增减数',
+    '增减量',
+    '增减率',
+    '增减幅度',
+    '增减情况',
+    '增长',
+    '增长率',
+    '增幅',
+    '同比',
+    '同比增减',
+    '同比增长',
+    '同比增长率',
+    '同比增减率',
+    '同比增减幅度',
+    '比上年增减',
+    '较上年增减',
+    '比上年增长',
+    '较上年增长',
   ],
 };
 
@@ -106,7 +141,7 @@ const ROLE_INDEX: ReadonlyMap<string, ColumnRole> = new Map(
 );
 
 /** In a wide table `单位` names the reporting township, not a unit. */
-const WIDE_ROLES: ReadonlySet<ColumnRole> = new Set(['township', 'year', 'note', 'serial', 'other']);
+const WIDE_ROLES: ReadonlySet<ColumnRole> = new Set(['township', 'code', 'year', 'note', 'serial', 'other']);
 
 function roleOf(column: HeaderColumn): ColumnRole | undefined {
   for (const label of column.labels) {
@@ -274,7 +309,7 @@ function acrossRoles(
   const years = rest.map((column) => ({ index: column.index, year: parseYearHeader(text(column)) }));
   if (years.every((c) => c.year !== undefined)) {
     for (const c of years) roles.set(c.index, 'value');
-    return { roles, across: { kind: 'year', columns: years as { index: number; year: number }[] } };
+    return { roles, across: { kind: 'year', columns: years as { index: number; year: HeaderYear }[] } };
   }
   if (taken.has('township')) return undefined;
   const named = rest.map((column) => ({

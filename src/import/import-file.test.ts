@@ -500,7 +500,7 @@ describe('a column per year or per township', () => {
 
   it.each<[text: string, layout: string]>([
     // A column that is neither a year nor a township: not a table of either.
-    ['指标,2020年,增长率\n调解纠纷,80,5%\n', 'unknown'],
+    ['指标,2020年,目标值\n调解纠纷,80,90\n', 'unknown'],
     // Mostly names the district does not know: not taken for townships.
     ['指标,甲村,乙村,宝龙镇\n调解纠纷,1,2,3\n', 'unknown'],
     // 数值 present: an ordinary sheet, whatever else the header says.
@@ -508,6 +508,157 @@ describe('a column per year or per township', () => {
   ])('L10 L11 %j is read as %s', async (text, layout) => {
     const preview = await importText(text);
     expect(preview.layout).toBe(layout);
+  });
+});
+
+describe('本年 and 上年 columns', () => {
+  const rows = (preview: ImportPreview) =>
+    preview.facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value, f.line, f.column]);
+
+  it('L13 H5 a statistical sheet 本年数, 上年数, 同比增减: this year and the one before, the change left out', async () => {
+    const preview = await importText(
+      '宝龙镇2021年法治政府建设主要指标\n序号,指标名称,计量单位,本年数,上年数,同比增减（%）,备注\n' +
+        '1,调解纠纷,件,94,80,17.5,\n2,调解成功,件,92,78,17.9,\n3,法律咨询,人次,500多,450,11.1,\n',
+    );
+    expect(preview).toMatchObject({ layout: 'sheet', year: 2021, yearSource: 'title', issues: [] });
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, 3, 'D'],
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3, 'E'],
+      [BAOLONG, 2021, 'disputes_resolved', 92, 4, 'D'],
+      [BAOLONG, 2020, 'disputes_resolved', 78, 4, 'E'],
+      [BAOLONG, 2021, 'legal_consultations', 500, 5, 'D'],
+      [BAOLONG, 2020, 'legal_consultations', 450, 5, 'E'],
+    ]);
+    expect(preview.customIndicators).toEqual([]);
+    expect(preview.columns.find((c) => c.column === 'F')).toMatchObject({ role: 'other', indicatorId: null });
+  });
+
+  it('L13 F1 a GBK statistical form (本年数, 上年同期, 同比增减): both years of each indicator, each year’s rate checked', async () => {
+    const preview = await importFixture('baolong-2021-this-last-gbk.csv');
+    expect(preview).toMatchObject({
+      encoding: 'gb18030',
+      layout: 'sheet',
+      headerLine: 3,
+      year: 2021,
+      yearSource: 'title',
+      township: { code: BAOLONG },
+      issues: [],
+    });
+    const byYear = (year: number) =>
+      Object.fromEntries(preview.facts.filter((f) => f.year === year).map((f) => [f.indicatorId, f.value]));
+    expect(byYear(2021)).toEqual({
+      study_sessions: 15,
+      disputes_mediated: 94,
+      disputes_resolved: 92,
+      mediation_success_rate_reported: 97,
+      legal_consultations: 500,
+      leaflets_distributed: 6000,
+    });
+    expect(byYear(2020)).toEqual({
+      study_sessions: 12,
+      disputes_mediated: 80,
+      disputes_resolved: 75,
+      mediation_success_rate_reported: 93.75,
+      leaflets_distributed: 5000,
+    });
+    expect(preview.facts.filter((f) => f.approximate).map((f) => [f.year, f.rawText])).toEqual([
+      [2021, '500多'],
+      [2021, '6000余'],
+    ]);
+    expect(preview.facts.find((f) => f.year === 2021 && f.indicatorId === 'legal_consultations')?.note).toBe(
+      '上年未统计',
+    );
+  });
+
+  it('L13 C4 a 上年 rate that disagrees with its own year’s counts is flagged in the 上年 column', async () => {
+    const preview = await importText(
+      '宝龙镇2021年\n指标,本年数,上年数\n调解纠纷,94,80\n调解成功,92,75\n调解成功率,97%,90%\n',
+    );
+    expect(preview.issues).toMatchObject([{ code: 'rate-disagrees', line: 5, column: 'C', raw: '90%' }]);
+  });
+
+  it('L13 本年 and 上年 need the file’s year: none anywhere is no-year until the user gives one', async () => {
+    const text = '指标,本年,上年\n调解纠纷,94,80\n';
+    const unknown = await importText(text, { fileName: '宝龙镇.csv' });
+    expect(codes(unknown)).toEqual(['no-year']);
+    expect(unknown.facts).toEqual([]);
+    const given = await importText(text, { fileName: '宝龙镇.csv', year: 2022 });
+    expect(given.issues).toEqual([]);
+    expect(rows(given)).toEqual([
+      [BAOLONG, 2022, 'disputes_mediated', 94, 2, 'B'],
+      [BAOLONG, 2021, 'disputes_mediated', 80, 2, 'C'],
+    ]);
+  });
+
+  it('L13 a wide table with 本年 and 上年 under each indicator: each township in two years, the totals checked per year', async () => {
+    const preview = await importText(
+      '潼南区2021年各镇街法治指标对比表,,,,\n镇街,调解纠纷（件）,,法律咨询（人次）,\n,本年,上年,本年,上年\n' +
+        '宝龙镇,94,80,500,450\n上和镇,30,28,200,210\n合计,124,109,700,660\n',
+    );
+    expect(preview).toMatchObject({ layout: 'wide', year: 2021, yearSource: 'title' });
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, 4, 'B'],
+      [BAOLONG, 2020, 'disputes_mediated', 80, 4, 'C'],
+      [BAOLONG, 2021, 'legal_consultations', 500, 4, 'D'],
+      [BAOLONG, 2020, 'legal_consultations', 450, 4, 'E'],
+      [code('上和镇'), 2021, 'disputes_mediated', 30, 5, 'B'],
+      [code('上和镇'), 2020, 'disputes_mediated', 28, 5, 'C'],
+      [code('上和镇'), 2021, 'legal_consultations', 200, 5, 'D'],
+      [code('上和镇'), 2020, 'legal_consultations', 210, 5, 'E'],
+    ]);
+    // 80 + 28 = 108, not the 109 written; the other totals agree.
+    expect(preview.issues).toMatchObject([
+      { code: 'totals-mismatch', line: 6, column: 'C', raw: '109', detail: '108' },
+    ]);
+  });
+
+  it('L13 R8 a long file with a 年度 column: 上年 counts from each row’s year; the same figure again is no duplicate', async () => {
+    const preview = await importText(
+      '镇街,年度,指标,本年数,上年同期\n宝龙镇,2021,调解纠纷,94,80\n宝龙镇,2022,调解纠纷,100,94\n',
+    );
+    expect(preview.issues).toEqual([]);
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, 2, 'D'],
+      [BAOLONG, 2020, 'disputes_mediated', 80, 2, 'E'],
+      [BAOLONG, 2022, 'disputes_mediated', 100, 3, 'D'],
+    ]);
+  });
+
+  it('L13 R8 a year’s own figure wins over a different one given under 上年, in either order, with a warning on the 上年 cell', async () => {
+    const laterYearFirst = await importText(
+      '镇街,年度,指标,本年数,上年同期\n宝龙镇,2022,调解纠纷,100,90\n宝龙镇,2021,调解纠纷,94,80\n',
+    );
+    expect(rows(laterYearFirst)).toEqual([
+      [BAOLONG, 2022, 'disputes_mediated', 100, 2, 'D'],
+      [BAOLONG, 2021, 'disputes_mediated', 94, 3, 'D'],
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3, 'E'],
+    ]);
+    expect(laterYearFirst.issues).toMatchObject([
+      { severity: 'warning', code: 'restated-differs', line: 2, column: 'E', raw: '90', detail: '3' },
+    ]);
+    const earlierYearFirst = await importText(
+      '镇街,年度,指标,本年数,上年同期\n宝龙镇,2021,调解纠纷,94,80\n宝龙镇,2022,调解纠纷,100,90\n',
+    );
+    expect(earlierYearFirst.facts.find((f) => f.year === 2021)?.value).toBe(94);
+    expect(earlierYearFirst.issues).toMatchObject([
+      { severity: 'warning', code: 'restated-differs', line: 3, column: 'E', raw: '90', detail: '2' },
+    ]);
+    // Two rows giving one year's own figure are still R8's duplicate.
+    const twice = await importText(
+      '镇街,年度,指标,本年数,上年数\n宝龙镇,2021,调解纠纷,94,\n宝龙镇,2021,调解纠纷,94,\n',
+    );
+    expect(twice.issues).toMatchObject([{ code: 'duplicate-fact', line: 3, column: 'D', detail: '2' }]);
+  });
+
+  it('L10 H5 指标, 2021年, 2020年, 增减: the change column is left out', async () => {
+    const preview = await importText(
+      '宝龙镇法治政府建设主要指标\n指标,2021年,2020年,增减\n调解纠纷,94,80,14\n',
+    );
+    expect(preview).toMatchObject({ layout: 'sheet', yearSource: 'header', issues: [] });
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, 3, 'B'],
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3, 'C'],
+    ]);
   });
 });
 
@@ -892,5 +1043,58 @@ describe('robustness', () => {
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(preview.unknownTownships).toHaveLength(20_000);
     expect(preview.rowCount).toBe(100_000);
+  });
+});
+
+describe('division codes beside the names', () => {
+  it('T9 H5 a wide table with a 区划代码 column: no indicator; it names a blank or unknown township, and a code of another township is a warning', async () => {
+    const preview = await importText(
+      '潼南区2021年法治指标\n区划代码,镇街,调解纠纷,调解成功\n' +
+        '500152104,宝龙镇,94,92\n500152101,宝龙镇,30,29\n500152103,古西镇,20,19\n500152113,,5,5\n' +
+        ',,6,6\n500152102000,宝垅镇,7,7\n',
+    );
+    expect(preview.columns.find((c) => c.column === 'A')).toMatchObject({ role: 'code', indicatorId: null });
+    expect(preview.customIndicators).toEqual([]);
+    expect(
+      preview.facts
+        .filter((f) => f.indicatorId === 'disputes_mediated')
+        .map((f) => [f.townshipCode, f.value, f.line]),
+    ).toEqual([
+      [BAOLONG, 94, 3],
+      [code('古溪镇'), 20, 5],
+      [code('柏梓镇'), 5, 6],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['township-code-mismatch', 4, 'A', '500152101', '上和镇'],
+      ['duplicate-fact', 4, 'C', '30', '3'],
+      ['duplicate-fact', 4, 'D', '29', '3'],
+      ['blank-township', 7, 'B', undefined, undefined],
+      // 龙形镇's code beside a typo of 宝龙镇: the user decides.
+      ['unknown-township', 8, 'B', '宝垅镇', '龙形镇、宝龙镇'],
+    ]);
+  });
+
+  it('T9 T3 the answer for a name unknown beside its code is remembered by both', async () => {
+    const text = '区划代码,镇街,年度,调解纠纷\n500152102000,宝垅镇,2021,7\n';
+    const asked = await importText(text);
+    const name = asked.unknownTownships[0]?.name ?? '';
+    expect(name).toBe('500152102000宝垅镇');
+    const answered = await importText(text, { townshipAliases: { [name]: BAOLONG } });
+    expect(answered.issues).toEqual([]);
+    expect(answered.facts.map((f) => [f.townshipCode, f.value])).toEqual([[BAOLONG, 7]]);
+  });
+
+  it('T6 T9 a long file: the code is filled down with its name from merged cells', async () => {
+    const preview = await importText(
+      '统计用区划代码,镇街,年度,指标,数值\n500152104000,宝龙镇,2021,调解纠纷,94\n,,,调解成功,92\n' +
+        '500152103000,,2021,调解纠纷,20\n,,,调解成功,19\n',
+    );
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value])).toEqual([
+      [BAOLONG, 'disputes_mediated', 94],
+      [BAOLONG, 'disputes_resolved', 92],
+      [code('古溪镇'), 'disputes_mediated', 20],
+      [code('古溪镇'), 'disputes_resolved', 19],
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import { type ImportIssue, sortIssues } from './import-issue.ts';
 import { type CustomIndicator, type ImportColumn, mapColumns } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { type Delimiter, parseCsv, sniffDelimiter } from './parse-csv.ts';
+import type { HeaderYear } from './parse-year.ts';
 import { readLong } from './read-long.ts';
 import { readWide } from './read-wide.ts';
 import { createTownshipResolver, type UnknownTownship } from './resolve-township.ts';
@@ -121,13 +122,15 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
 
   const context = findContext(rows.slice(0, block.start), options);
   const mappings = options.mappings ?? {};
-  // Years in the header: a column per year (L10), or a wide table's indicators each under a year (L12).
+  // Years in the header: a column per year (L10), or a wide table's indicators each under a year
+  // (L12). `本年` and `上年` count from the row's or the file's year, which is still needed (L13).
+  const written = (year: HeaderYear | undefined) => year !== undefined && 'year' in year;
   const indicatorColumns = block.columns.filter((c) => !block.roles.has(c.index) && c.labels.length > 0);
   const yearsAcross =
-    block.across?.kind === 'year' ||
+    (block.across?.kind === 'year' && block.across.columns.every((c) => written(c.year))) ||
     (block.layout === 'wide' &&
       indicatorColumns.length > 0 &&
-      indicatorColumns.every((c) => c.year !== undefined));
+      indicatorColumns.every((c) => written(c.year)));
   const hasYearColumn = columnWithRole(block, 'year') !== undefined || yearsAcross;
   const issues: ImportIssue[] = [];
   let columns: ImportColumn[];

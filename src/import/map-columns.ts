@@ -2,6 +2,7 @@ import { findIndicator, isStored } from '../indicators/catalog.ts';
 import { columnLetter } from './fact.ts';
 import type { ColumnRole, HeaderBlock, HeaderColumn } from './find-header.ts';
 import type { ImportIssue } from './import-issue.ts';
+import type { HeaderYear } from './parse-year.ts';
 import { customIndicatorId, headerKey, headerLabel, headerUnit, matchHeader } from './match-header.ts';
 
 export type ColumnSource = 'catalog' | 'mapping' | 'custom' | 'ignored' | 'role';
@@ -84,7 +85,7 @@ export interface MappedColumn extends ImportColumn {
   /** Two columns claim this indicator (for the same year): neither is read until the user decides. */
   readonly conflict: boolean;
   /** The year of the column's values, from a header row above or below its name. */
-  readonly year?: number;
+  readonly year?: HeaderYear;
 }
 
 export interface MappedColumns {
@@ -121,7 +122,8 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
   }
 
   // `调解纠纷 2020年` and `调解纠纷 2021年` are one indicator in two years, not a clash.
-  const claim = (indicatorId: string, header: HeaderColumn) => `${indicatorId}|${header.year ?? ''}`;
+  const claim = (indicatorId: string, header: HeaderColumn) =>
+    `${indicatorId}|${JSON.stringify(header.year ?? null)}`;
   const byIndicator = new Map<string, number[]>();
   for (const { header, resolution } of decided) {
     if (!resolution?.indicatorId) continue;

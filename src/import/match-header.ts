@@ -1,16 +1,11 @@
 import { CATALOG, type Indicator, isStored } from '../indicators/catalog.ts';
 import { COUNT_UNITS } from './count-units.ts';
-import { normalizeLabel, toHalfWidth, trimCell } from './normalize-text.ts';
+import { LIST_NUMBER, normalizeLabel, toHalfWidth, trimCell } from './normalize-text.ts';
 import { isSizedCountUnit } from './unit-scale.ts';
 
 const BRACKETS = /[(（[【][^)）\]】]*[)）\]】]/g;
 const SLASH_UNIT = /\/[^/]{1,4}$/;
 
-/**
- * The number a list item starts with: `1.`, `3、`, `4．`, `二、`, `⑤`. Not `4.15` or `12.4` (date
- * tags that name a campaign) — a bracketed `（2）` goes with the brackets.
- */
-const ENUMERATION = /^((\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．](?!\d)|[①-⑳])\s*/;
 /** `其中：调解成功` (of which: …) names the part by itself. */
 const OF_WHICH = /^其中\s*[:：]?\s*/;
 
@@ -19,7 +14,7 @@ const OF_WHICH = /^其中\s*[:：]?\s*/;
  * `调解纠纷(件)`, `法律咨询/人次`, ` 调解纠纷 `, `3、调解纠纷` and `（3）调解纠纷` all become `调解纠纷`.
  */
 export function headerKey(label: string): string {
-  const folded = normalizeLabel(label).replace(ENUMERATION, '').replace(OF_WHICH, '');
+  const folded = normalizeLabel(label).replace(LIST_NUMBER, '').replace(OF_WHICH, '');
   const withoutBrackets = folded.replace(BRACKETS, '');
   const withoutSlashUnit = withoutBrackets.replace(SLASH_UNIT, '');
   return withoutSlashUnit.replace(/[:：]$/, '');
@@ -27,7 +22,7 @@ export function headerKey(label: string): string {
 
 /** The label as written, without its unit or list number: `3. 网格员培训（人次）` → `网格员培训`. */
 export function headerLabel(label: string): string {
-  const folded = trimCell(trimCell(label).replace(ENUMERATION, '').replace(OF_WHICH, ''))
+  const folded = trimCell(trimCell(label).replace(LIST_NUMBER, '').replace(OF_WHICH, ''))
     .replace(BRACKETS, '')
     .replace(SLASH_UNIT, '');
   return trimCell(folded.replace(/[\s\u3000\u00a0]+/g, ' '));

@@ -29,6 +29,48 @@ describe('matchTownship', () => {
     expect(matched(name)).toBe(code);
   });
 
+  it.each<[name: string, code: string]>([
+    ['1、宝龙镇', BAOLONG],
+    ['2.宝龙镇', BAOLONG],
+    ['１２．宝龙镇', BAOLONG],
+    ['（3）宝龙镇', BAOLONG],
+    ['⑤宝龙', BAOLONG],
+    ['三、宝龙镇', BAOLONG],
+  ])('T8 %j is %s: a list number before the name is passed over', (name, code) => {
+    expect(matched(name)).toBe(code);
+  });
+
+  it.each<[name: string, code: string]>([
+    ['500152104', BAOLONG],
+    ['500152104000', BAOLONG],
+    [' 500152104000 ', BAOLONG],
+    ['500152104宝龙镇', BAOLONG],
+    ['500152104 宝龙镇', BAOLONG],
+    ['500152104-宝龙', BAOLONG],
+    ['500152104000宝龙镇人民政府', BAOLONG],
+    // The code decides a name the district does not know and that resembles no other township.
+    ['500152104原龙泉乡', BAOLONG],
+    // A code not in the list: the name decides.
+    ['999999999宝龙镇', BAOLONG],
+  ])('T9 %j is %s by its division code', (name, code) => {
+    expect(matched(name)).toBe(code);
+  });
+
+  it.each<[name: string, suggestions: string[]]>([
+    // Two townships: the code's and the name's.
+    ['500152101宝龙镇', ['上和镇', '宝龙镇']],
+    // 小渡镇's code beside a typo of 宝龙镇.
+    ['500152119宝垅镇', ['小渡镇', '宝龙镇']],
+    // A village's code (not ending 000), a code of no township, too few digits.
+    ['500152104001', []],
+    ['999999999', []],
+    ['50015210', []],
+  ])('T9 %j is unknown, suggesting %j', (name, suggestions) => {
+    const match = matchTownship(name, TOWNSHIPS);
+    expect(match.kind).toBe('unknown');
+    expect(match.kind === 'unknown' && match.suggestions.map((t) => t.name)).toEqual(suggestions);
+  });
+
   it.each<[name: string, suggestions: string[]]>([
     ['宝垅镇', ['宝龙镇']],
     ['宝垅', ['宝龙镇']],

@@ -1,6 +1,6 @@
 import { shortTownshipName, type Township } from '../district/district.ts';
 import { editDistance } from './edit-distance.ts';
-import { normalizeLabel } from './normalize-text.ts';
+import { LIST_NUMBER, normalizeLabel } from './normalize-text.ts';
 import { pinyinLetters, pinyinSuggestions } from './pinyin-name.ts';
 
 /** No township name is this long; longer cells are not compared letter by letter. */
@@ -24,6 +24,12 @@ const ANNOTATION = /\([^)]*\)|【[^】]*】|\[[^\]]*\]/g;
 function withoutGovernment(key: string): string {
   return key.replace(/(人民政府|政府|办事处)$/, '');
 }
+
+/**
+ * A statistical division code at the start of a name: a township's 9 digits, or the 12 of the
+ * bureau's tables (`500152104000`; another ending is a village's). The name after it, if any.
+ */
+const DIVISION_CODE = /^(\d{9})(?:000)?(?!\d)[-_:：.、]?(.*)$/;
 
 export type TownshipMatcher = (name: string) => TownshipMatch;
 
@@ -53,8 +59,10 @@ export function createTownshipMatcher(
     const aliasCode = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
     const aliased = aliasCode === undefined ? undefined : byCode.get(aliasCode);
     if (aliased) return { kind: 'matched', township: aliased };
-    // `宝龙镇（含原XX乡）`, `桂林街道(城区)`: the name before a note in brackets.
-    const plain = key.replace(ANNOTATION, '') || key;
+    const coded = DIVISION_CODE.exec(key);
+    if (coded) return byDivisionCode(key, byCode.get(coded[1] ?? ''), coded[2] ?? '');
+    // `宝龙镇（含原XX乡）`, `桂林街道(城区)`: the name before a note in brackets; `1、宝龙镇`: after its number.
+    const plain = key.replace(ANNOTATION, '').replace(LIST_NUMBER, '') || key;
     const short = shortTownshipName(withoutGovernment(plain));
     const township = byName.get(key) ?? byName.get(plain) ?? byShortName.get(short);
     if (township) return { kind: 'matched', township };
@@ -70,6 +78,29 @@ export function createTownshipMatcher(
       .slice(0, 3)
       .map((candidate) => candidate.township);
     return { kind: 'unknown', name: key, suggestions };
+  };
+
+  /**
+   * `500152104`, `500152104000`, `500152104宝龙镇`: the township of the code, when the name beside it
+   * is blank, the same township, or one the district does not know and that looks like no other (an
+   * old name). A name of another township, or a typo of one (`500152119宝垅镇`: 小渡镇's code, 宝龙镇's
+   * typo), leaves the name unknown, the code's township suggested first. A code not in the list:
+   * the name decides.
+   */
+  const byDivisionCode = (key: string, coded: Township | undefined, name: string): TownshipMatch => {
+    const named = name === '' ? undefined : lookUp(name);
+    if (!coded) return named ?? { kind: 'unknown', name: key, suggestions: [] };
+    const others =
+      named === undefined
+        ? []
+        : named.kind === 'matched'
+          ? [named.township]
+          : named.suggestions.includes(coded)
+            ? []
+            : named.suggestions;
+    const suggestions = others.filter((t) => t !== coded);
+    if (suggestions.length === 0) return { kind: 'matched', township: coded };
+    return { kind: 'unknown', name: key, suggestions: [coded, ...suggestions].slice(0, 3) };
   };
 
   return (name) => {

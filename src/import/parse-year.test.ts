@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findYearIn, parseYear, parseYearHeader } from './parse-year.ts';
+import { findYearIn, type HeaderYear, parseYear, parseYearHeader, yearOfColumn } from './parse-year.ts';
 
 describe('parseYear', () => {
   it.each<[text: string, year: number | undefined]>([
@@ -46,16 +46,43 @@ describe('findYearIn', () => {
 });
 
 describe('parseYearHeader', () => {
-  it.each<[text: string, year: number | undefined]>([
-    ['2021年', 2021],
-    ['2021年数据', 2021],
-    ['2021年度数值', 2021],
-    ['2021完成情况', 2021],
-    ['二〇二一年数据', 2021],
+  it.each<[text: string, year: HeaderYear | undefined]>([
+    ['2021年', { year: 2021 }],
+    ['2021年数据', { year: 2021 }],
+    ['2021年度数值', { year: 2021 }],
+    ['2021完成情况', { year: 2021 }],
+    ['二〇二一年数据', { year: 2021 }],
+    ['2021年实际', { year: 2021 }],
+    ['本年', { offset: 0 }],
+    ['本年数', { offset: 0 }],
+    ['本年度', { offset: 0 }],
+    ['本年 实际', { offset: 0 }],
+    ['本年累计', { offset: 0 }],
+    ['今年', { offset: 0 }],
+    ['本期数', { offset: 0 }],
+    ['上年', { offset: -1 }],
+    ['上年数', { offset: -1 }],
+    ['上年同期', { offset: -1 }],
+    ['去年同期数', { offset: -1 }],
+    ['同期', { offset: -1 }],
+    ['上年度', { offset: -1 }],
     ['2021年目标', undefined],
     ['2021年增长率', undefined],
+    ['本年目标', undefined],
+    ['上期', undefined],
+    ['同比增减', undefined],
     ['数据', undefined],
-  ])('L10 L12 the header %j gives its values the year %s', (text, year) => {
-    expect(parseYearHeader(text)).toBe(year);
+  ])('L10 L12 L13 the header %j gives its values the year %j', (text, year) => {
+    expect(parseYearHeader(text)).toEqual(year);
+  });
+
+  it.each<[header: HeaderYear | undefined, rowYear: number | undefined, year: number | undefined]>([
+    [{ year: 2020 }, 2021, 2020],
+    [{ offset: 0 }, 2021, 2021],
+    [{ offset: -1 }, 2021, 2020],
+    [{ offset: -1 }, undefined, undefined],
+    [undefined, 2021, 2021],
+  ])('L13 a column headed %j in a row of %s holds figures of %s', (header, rowYear, year) => {
+    expect(yearOfColumn(header, rowYear)).toBe(year);
   });
 });

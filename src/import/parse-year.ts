@@ -60,15 +60,45 @@ export function findYearIn(text: string): number | undefined {
   return undefined;
 }
 
+/** Words after a year in a column header that name its figures: `2021年数据`, `本年完成数`. */
+const FIGURES = '(数据|数值|数|值|完成数|完成值|完成情况|情况|实绩|实际|实际数|完成|累计|累计数)';
+const YEAR_FIGURES = new RegExp(`^(\\d{4})\\s*(年度?)?\\s*${FIGURES}$`);
+/** `本年`, `本年度数`, `今年`, `本期`: the year reported on. */
+const THIS_YEAR = new RegExp(`^(本年度?|今年|当年|本期)${FIGURES}?$`);
+/** `上年`, `上年同期`, `去年同期数`: the year before it. */
+const LAST_YEAR = new RegExp(`^(上年度?|去年|上年同期|去年同期|同期)${FIGURES}?$`);
+
 /**
- * The year a column header gives its values: `2021`, `2021年`, `2021年度`, or with a word for the
- * figures after it, `2021年数据`, `2021年度数值`, `2021年完成情况`.
+ * The year a column header gives its values: one written out (`2021年`), or one counted from the
+ * year of the row or the file, as statistical tables head their columns `本年数, 上年数`.
  */
-export function parseYearHeader(text: string): number | undefined {
-  const year = parseYear(text);
-  if (year !== undefined) return year;
-  const match = /^(\d{4})\s*(年度?)?\s*(数据|数值|数|值|完成数|完成值|完成情况|情况|实绩)$/.exec(
-    foldYearDigits(trimCell(text)),
-  );
-  return match?.[1] ? parseYear(match[1]) : undefined;
+export type HeaderYear = { readonly year: number } | { readonly offset: number };
+
+/**
+ * `2021`, `2021年`, `2021年度`, or with a word for the figures after it, `2021年数据`, `2021年度数值`,
+ * `2021年完成情况`; `本年`/`本年数`/`今年`/`本期` (offset 0) and `上年`/`上年同期`/`去年` (offset -1).
+ */
+export function parseYearHeader(text: string): HeaderYear | undefined {
+  const folded = foldYearDigits(trimCell(text));
+  const year = parseYear(folded) ?? parseYear(YEAR_FIGURES.exec(folded)?.[1] ?? '');
+  if (year !== undefined) return { year };
+  const plain = folded.replace(/\s+/g, '');
+  if (THIS_YEAR.test(plain)) return { offset: 0 };
+  if (LAST_YEAR.test(plain)) return { offset: -1 };
+  return undefined;
+}
+
+/** The year of a column's values in a row whose own year (its column's, else the file's) is `rowYear`. */
+export function yearOfColumn(
+  header: HeaderYear | undefined,
+  rowYear: number | undefined,
+): number | undefined {
+  if (header === undefined) return rowYear;
+  if ('year' in header) return header.year;
+  return rowYear === undefined ? undefined : rowYear + header.offset;
+}
+
+/** A column of the year before the row's (`上年`): figures that year's own report gave first. */
+export function isRestated(header: HeaderYear | undefined): boolean {
+  return header !== undefined && 'offset' in header && header.offset < 0;
 }

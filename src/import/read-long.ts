@@ -14,7 +14,7 @@ import {
 } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
-import { parseYear } from './parse-year.ts';
+import { type HeaderYear, isRestated, parseYear, yearOfColumn } from './parse-year.ts';
 import type { TownshipResolver } from './resolve-township.ts';
 import { addPart, emptySum, formatSum, sumsAgree } from './sums.ts';
 import { scaled, unitScale } from './unit-scale.ts';
@@ -59,7 +59,9 @@ export function readLong(
   const scalesSaid = new Set<string>();
   const unitColumn = columnWithRole(block, 'unit');
   const noteColumn = columnWithRole(block, 'note');
+  const codeColumn = columnWithRole(block, 'code');
   let townshipAbove = '';
+  let codeAbove = '';
   let yearAbove = '';
   let dataRows = 0;
 
@@ -70,7 +72,11 @@ export function readLong(
     const cell = (i: number | undefined) => (i === undefined ? '' : trimCell(row[i] ?? ''));
 
     const writtenTownship = cell(townshipColumn);
-    if (writtenTownship !== '') townshipAbove = writtenTownship;
+    const writtenCode = cell(codeColumn);
+    if (writtenTownship !== '' || writtenCode !== '') {
+      townshipAbove = writtenTownship;
+      codeAbove = writtenCode;
+    }
     const writtenYear = cell(yearColumn);
     if (writtenYear !== '') yearAbove = writtenYear;
     if (
@@ -120,10 +126,11 @@ export function readLong(
     if (townshipColumn !== undefined) {
       const letter = columnLetter(townshipColumn);
       // A name filled down from a merged cell is reported once, on the row that wrote it.
-      const sink = writtenTownship === '' ? [] : issues;
-      rowTownship =
-        townshipAbove === '' ? undefined : context.townships.resolve(townshipAbove, line, letter, sink);
-      if (townshipAbove === '')
+      const sink = writtenTownship === '' && writtenCode === '' ? [] : issues;
+      const code =
+        codeColumn === undefined ? undefined : { text: codeAbove, column: columnLetter(codeColumn) };
+      rowTownship = context.townships.resolve(townshipAbove, line, letter, sink, code);
+      if (!rowTownship && townshipAbove === '')
         issues.push({ severity: 'error', code: 'blank-township', line, column: letter });
     }
 
@@ -167,7 +174,7 @@ export function readLong(
       const figure = readFigure(valueText, line, slot.letter, indicatorId, issues);
       addPart(sum, figure, valueText);
       const township = slot.township === undefined ? rowTownship : slot.township;
-      const year = slot.year ?? rowYear;
+      const year = yearOfColumn(slot.year, rowYear);
       if (!figure || !township || year === undefined) continue;
       collector.add(
         {
@@ -182,6 +189,7 @@ export function readLong(
           column: slot.letter,
         },
         issues,
+        isRestated(slot.year),
       );
     }
     if (
@@ -208,7 +216,7 @@ interface ValueSlot {
   readonly index: number;
   readonly letter: string;
   /** The year of the column's values; undefined: the row's. */
-  readonly year?: number;
+  readonly year?: HeaderYear;
   /** The township of the column's values (null: a name the district does not know); undefined: the row's. */
   readonly township?: Township | null;
   /** A 合计 column: checked against the sum of the township columns, never a fact. */

@@ -13,7 +13,7 @@ import type { ImportIssue } from './import-issue.ts';
 import type { MappedColumn } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
-import { parseYear } from './parse-year.ts';
+import { isRestated, parseYear, yearOfColumn } from './parse-year.ts';
 import type { TownshipResolver } from './resolve-township.ts';
 import { addPart, emptySum, formatSum, type Sum, sumsAgree } from './sums.ts';
 import { scaled, type UnitScale, unitScale } from './unit-scale.ts';
@@ -41,6 +41,7 @@ export function readWide(
   const issues: ImportIssue[] = [];
   const collector = createFactCollector();
   const townshipColumn = columnWithRole(block, 'township') ?? 0;
+  const codeColumn = columnWithRole(block, 'code');
   const yearColumn = columnWithRole(block, 'year');
   const noteColumn = columnWithRole(block, 'note');
   const valueColumns = mapped.filter(
@@ -113,11 +114,12 @@ export function readWide(
     if (filled.length === 0 && isGroupHeadingRow(row)) continue;
     dataRows++;
 
-    const township =
-      townshipText === ''
+    const code =
+      codeColumn === undefined
         ? undefined
-        : townships.resolve(townshipText, line, columnLetter(townshipColumn), issues);
-    if (townshipText === '') {
+        : { text: trimCell(cell(codeColumn)), column: columnLetter(codeColumn) };
+    const township = townships.resolve(townshipText, line, columnLetter(townshipColumn), issues, code);
+    if (!township && townshipText === '') {
       issues.push({ severity: 'error', code: 'blank-township', line, column: columnLetter(townshipColumn) });
     }
 
@@ -151,7 +153,7 @@ export function readWide(
         if (!sum) continue;
         addPart(sum, figure, text);
       }
-      const factYear = column.year ?? rowYear;
+      const factYear = yearOfColumn(column.year, rowYear);
       if (!figure || !township || factYear === undefined) continue;
       collector.add(
         {
@@ -166,6 +168,7 @@ export function readWide(
           column: letter,
         },
         issues,
+        isRestated(column.year),
       );
     }
   }

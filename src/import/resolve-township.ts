@@ -17,8 +17,19 @@ export interface TownshipResolver {
    * the district's total, as a 合计 row is. A township of the same name wins.
    */
   isDistrict(text: string): boolean;
-  /** The township a cell names, or undefined with an `unknown-township` issue. */
-  resolve(text: string, line: number, column: string, issues: ImportIssue[]): Township | undefined;
+  /**
+   * The township a cell names, or undefined with an `unknown-township` issue. `code` is the row's
+   * division code cell, when the table has a code column (T9): it names the township when the name
+   * is blank, decides it for a name the district does not know (as `500152104宝垅镇` would), and
+   * is checked against a name it knows (`township-code-mismatch`, the name wins).
+   */
+  resolve(
+    text: string,
+    line: number,
+    column: string,
+    issues: ImportIssue[],
+    code?: { readonly text: string; readonly column: string },
+  ): Township | undefined;
   unknown(): UnknownTownship[];
 }
 
@@ -32,9 +43,28 @@ export function createTownshipResolver(
   const unknown = new Map<string, { lines: number[]; suggestions: readonly Township[] }>();
   return {
     match,
-    resolve(text, line, column, issues) {
-      const result = match(text);
-      if (result.kind === 'matched') return result.township;
+    resolve(text, line, column, issues, code) {
+      const coded = code && code.text !== '' ? match(code.text) : undefined;
+      const codedTownship = coded?.kind === 'matched' ? coded.township : undefined;
+      if (text === '') return codedTownship;
+      let result = match(text);
+      if (result.kind === 'matched') {
+        if (code && codedTownship && codedTownship !== result.township) {
+          issues.push({
+            severity: 'warning',
+            code: 'township-code-mismatch',
+            line,
+            column: code.column,
+            raw: code.text,
+            detail: codedTownship.name,
+          });
+        }
+        return result.township;
+      }
+      if (code && codedTownship) {
+        result = match(`${code.text}${text}`);
+        if (result.kind === 'matched') return result.township;
+      }
       issues.push({
         severity: 'error',
         code: 'unknown-township',

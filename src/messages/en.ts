@@ -377,6 +377,8 @@ export const en: Messages = {
       'No township found: this is one township’s sheet, but neither its title nor the file name names the township. Choose the township in the preview.',
     'unknown-township': (raw, detail) =>
       `Township “${raw}” is not in the district’s list${detail ? `; did you mean ${detail}?` : '.'} Choose the township it stands for in the preview, or correct the name.`,
+    'township-code-mismatch': (raw, detail) =>
+      `The division code “${raw}” is ${detail ?? '?'}’s, not the township named on this row; the row was imported under the name. Check the code or the name.`,
     'blank-township': () => 'This row has figures but no township name. Fill in the township.',
     'unknown-indicator': (raw, detail) =>
       `The indicator “${raw}” chosen earlier for “${detail ?? ''}” is no longer in the catalog; the column was recognised by its header instead. Choose its indicator again in the preview.`,
@@ -392,6 +394,8 @@ export const en: Messages = {
     'negative-count': (raw) => `The value “${raw}” is negative; indicator values cannot be negative.`,
     'duplicate-fact': (raw, detail) =>
       `Same township, year and indicator already on row ${detail ?? '?'}; “${raw}” on this row was not imported.`,
+    'restated-differs': (raw, detail) =>
+      `“${raw}” under last year’s column differs from the same township’s figure for that year on row ${detail ?? '?'}; the figure reported for the year itself (row ${detail ?? '?'}) was imported. Check them.`,
     'totals-mismatch': (raw, detail) =>
       `The total row says ${raw} but the townships above add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
     'percent-for-count': (raw, detail) =>

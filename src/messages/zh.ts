@@ -403,6 +403,8 @@ export const zh = {
       '没有找到镇街名称：这是单个镇街的指标表，但标题和文件名里都没有镇街名称。请在预览中选择镇街，或在文件名中写上镇街名称（如“宝龙镇2021年法治指标.csv”）。',
     'unknown-township': (raw: string, detail?: string) =>
       `镇街“${raw}”不在本区镇街名单中${detail ? `，是不是“${detail}”？` : '。'}请在预览中指定它对应哪个镇街，或改正名称后重新导入。`,
+    'township-code-mismatch': (raw: string, detail?: string) =>
+      `区划代码“${raw}”是“${detail ?? '?'}”的代码，与本行填写的镇街名称不一致；本行按所填名称导入。请核对区划代码或镇街名称。`,
     'blank-township': () => '这一行有数据，但没有填写镇街名称。请补上镇街名称后重新导入。',
     'unknown-indicator': (raw: string, detail?: string) =>
       `以前为“${detail ?? ''}”选择的指标“${raw}”已不在指标目录中，这次按列名重新识别。请在预览中重新选择对应的指标。`,
@@ -417,6 +419,8 @@ export const zh = {
     'negative-count': (raw: string) => `数值“${raw}”是负数，指标数值不能为负。请核对后改正。`,
     'duplicate-fact': (raw: string, detail?: string) =>
       `同一镇街、同一年度的这个指标在第 ${detail ?? '?'} 行已经有了，本行的“${raw}”没有导入。请删去重复的一行。`,
+    'restated-differs': (raw: string, detail?: string) =>
+      `“上年”栏填的“${raw}”与第 ${detail ?? '?'} 行填报的同一镇街、同一年度的数值不一致，导入的是第 ${detail ?? '?'} 行当年填报的数值。请核对。`,
     'totals-mismatch': (raw: string, detail?: string) =>
       `合计行填的是 ${raw}，但上面各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
     'percent-for-count': (raw: string, detail?: string) =>
