@@ -114,6 +114,7 @@ const LAYOUT_LABELS: Readonly<Record<string, string>> = {
 const SOURCE_LABELS: Readonly<Record<string, string>> = {
   column: '年度列',
   header: '表头',
+  tables: '各表的标题',
   title: '标题行',
   'file-name': '文件名',
   option: '导入时指定',

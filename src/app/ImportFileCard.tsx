@@ -140,36 +140,39 @@ export function ImportFileCard(props: ImportFileCardProps) {
               <dt>{m.layout}</dt>
               <dd>{m.layouts[preview.layout]}</dd>
             </div>
-            {preview.yearSource === 'header' && (
+            {(preview.yearSource === 'header' || preview.yearSource === 'tables') && (
               <div>
                 <dt>{m.year}</dt>
                 <dd>
                   {[...new Set(preview.facts.map((f) => f.year))].sort().join(t.viewText.listSeparator)}{' '}
-                  {m.yearSources.header}
+                  {m.yearSources[preview.yearSource]}
                 </dd>
               </div>
             )}
-            {preview.layout !== 'long' && preview.layout !== 'unknown' && preview.yearSource !== 'header' && (
-              <div>
-                <dt>{m.year}</dt>
-                <dd>
-                  <input
-                    aria-label={m.year}
-                    type="number"
-                    min={1990}
-                    max={2100}
-                    defaultValue={preview.year ?? ''}
-                    placeholder={m.yearMissing}
-                    onBlur={(event) => {
-                      const year = Number(event.target.value);
-                      if (Number.isInteger(year) && year !== preview.year && year >= 1990 && year <= 2100)
-                        onChoose({ year });
-                    }}
-                  />
-                  {preview.yearSource && ` ${m.yearSources[preview.yearSource] ?? ''}`}
-                </dd>
-              </div>
-            )}
+            {preview.layout !== 'long' &&
+              preview.layout !== 'unknown' &&
+              preview.yearSource !== 'header' &&
+              preview.yearSource !== 'tables' && (
+                <div>
+                  <dt>{m.year}</dt>
+                  <dd>
+                    <input
+                      aria-label={m.year}
+                      type="number"
+                      min={1990}
+                      max={2100}
+                      defaultValue={preview.year ?? ''}
+                      placeholder={m.yearMissing}
+                      onBlur={(event) => {
+                        const year = Number(event.target.value);
+                        if (Number.isInteger(year) && year !== preview.year && year >= 1990 && year <= 2100)
+                          onChoose({ year });
+                      }}
+                    />
+                    {preview.yearSource && ` ${m.yearSources[preview.yearSource] ?? ''}`}
+                  </dd>
+                </div>
+              )}
             {preview.layout === 'sheet' && (
               <div>
                 <dt>{m.township}</dt>

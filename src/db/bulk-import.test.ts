@@ -180,6 +180,20 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     ]);
   });
 
+  it('average and share rows (平均, 全区平均, 其中：街道) are no townships', async () => {
+    await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值',
+        '宝龙镇,2021,调解纠纷,94',
+        '上和镇,2021,调解纠纷,30',
+        '平均,2021,调解纠纷,62',
+        '全区平均,2021,调解纠纷,62',
+        '其中：街道,2021,调解纠纷,0',
+      ]),
+      options('summary.csv'),
+    );
+  });
+
   it('a first data row without township or year is reported, not filled', async () => {
     await expectSameAsPipeline(
       utf8(['镇街,年度,指标,数值', ',,调解纠纷,94', '宝龙镇,,调解成功,92', '宝龙镇,2021,调解成功,92']),
@@ -378,6 +392,21 @@ describe('files the bulk import leaves to importFile', () => {
       utf8(['镇街,指标,2020年,2021年', '宝龙镇,调解纠纷,80,94', '宝龙镇,调解成功,75,92']),
     ],
     ['townships across', fixture('test/fixtures/tongnan-2021-transposed-gbk.csv')],
+    [
+      'a second table below the first, with its own title and the same header',
+      utf8([
+        '2020年,,,',
+        '镇街,年度,指标,数值',
+        '宝龙镇,2020,调解纠纷,80',
+        '2021年,,,',
+        '镇街,年度,指标,数值',
+        '宝龙镇,2021,调解纠纷,94',
+      ]),
+    ],
+    [
+      'a rate written as fractions (0.9787)',
+      utf8(['镇街,年度,指标,数值', '宝龙镇,2021,调解成功率,0.9787', '上和镇,2021,调解成功率,0.9']),
+    ],
     [
       'a division code column beside the names',
       utf8([

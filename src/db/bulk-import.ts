@@ -13,6 +13,7 @@ import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import { importFile } from '../import/import-file.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
+import { trimCell } from '../import/normalize-text.ts';
 import { createTownshipResolver } from '../import/resolve-township.ts';
 import { statesSize } from '../import/unit-scale.ts';
 import { type ByteWork, cutAtLine, inThreadByteWork, type Utf8Input } from './bulk-bytes.ts';
@@ -22,6 +23,7 @@ import type { DbClient, SqlParam } from './client.ts';
 import { type CommitOptions, type ImportRecord, storeImport } from './commit-import.ts';
 import { resolveDistinctTexts } from './distinct-texts.ts';
 import { findBulkIssues } from './find-bulk-issues.ts';
+import { VALUE_KIND } from './resolve-distinct.ts';
 
 export { ISSUE_LIMIT, UNKNOWN_LINE_LIMIT } from './find-bulk-issues.ts';
 
@@ -159,6 +161,8 @@ interface Head {
   readonly delimiter: Delimiter;
   /** Cells in the widest row from the header down. */
   readonly width: number;
+  /** The header row's cell over the township column (`镇街`). */
+  readonly townshipLabel: string;
 }
 
 async function readHead(utf8: Uint8Array, options: ImportOptions): Promise<Head | undefined> {
@@ -182,7 +186,8 @@ async function readHead(utf8: Uint8Array, options: ImportOptions): Promise<Head 
   let width = 0;
   for (let index = block.start; index < rows.length; index++)
     width = Math.max(width, rows[index]?.length ?? 0);
-  return { shell, block, delimiter: shell.delimiter, width };
+  const townshipLabel = trimCell(rows[block.start]?.[columnWithRole(block, 'township') ?? 0] ?? '');
+  return { shell, block, delimiter: shell.delimiter, width, townshipLabel };
 }
 
 type FactRow = {
@@ -271,10 +276,18 @@ async function stage(
     );
     if (units.length > UNIT_TEXT_LIMIT || units.some((u) => statesSize(u.text))) return undefined;
   }
+  // The header again below (`镇街` in the township column): tables stacked in one file (L14),
+  // each with its own title, are the pipeline's to read.
+  const label = head.townshipLabel;
+  if (texts.fetched.some((x) => x.k === roles.township && x.text !== null && trimCell(x.text) === label))
+    return undefined;
   const { resolved } = texts;
   const hasYear = roles.year !== undefined;
   const contextYear = hasYear ? null : shell.year;
   await classifyRows(db, { tables: t, roles, firstLine, contextYear, texts: texts.fetched });
+  // Rates written as fractions (`0.9787`, rule V15) are the pipeline's to read: here a figure is
+  // what its text says.
+  if (await mayHoldFractionRates(db, t)) return undefined;
 
   // Keys are small numbers: a direct-indexed table groups them much faster than hashing.
   await db.run('SET perfect_ht_threshold = 24');
@@ -350,6 +363,23 @@ async function stage(
   };
   const factCount = (counts?.facts ?? 0) - duplicates;
   return { staged: { key, preview, factCount, issueCount: findings.issueCount }, facts };
+}
+
+/**
+ * Whether some indicator's figures are all from 0 to 1, none with `%`, one strictly between: rates
+ * the pipeline would read as fractions (V15) if the indicator is a rate. Any indicator is looked
+ * at, so no rate is missed; most files have no such figure at all and cost one small query.
+ */
+async function mayHoldFractionRates(db: DbClient, t: BulkTables): Promise<boolean> {
+  const fractional = `v.kind = ${VALUE_KIND.number} AND NOT v.rate_text AND v.value > 0 AND v.value < 1`;
+  const [some] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t.values} v WHERE ${fractional}`);
+  if ((some?.n ?? 0) === 0) return false;
+  const found = await db.query(
+    `SELECT r.indicator_index FROM ${t.rows} r JOIN ${t.values} v ON v.id = r.v_id WHERE r.fact
+     GROUP BY r.indicator_index
+     HAVING bool_and(v.value <= 1 AND NOT v.rate_text) AND bool_or(${fractional}) LIMIT 1`,
+  );
+  return found.length > 0;
 }
 
 /**

@@ -4,7 +4,7 @@
  * onto the file's rows, so a million rows cost one rule call per distinct text.
  */
 import type { Township } from '../district/district.ts';
-import { isGroupHeading, isTotalsLabel } from '../import/classify-row.ts';
+import { isGroupHeading, isSummaryLabel, isTotalsLabel } from '../import/classify-row.ts';
 import type { Fact } from '../import/fact.ts';
 import { checkFacts } from '../import/check-facts.ts';
 import type { CustomIndicator, Mappings } from '../import/map-columns.ts';
@@ -44,7 +44,7 @@ export function resolveTownshipTexts(texts: readonly CellText[], resolver: Towns
       text,
       trimmed,
       blank,
-      totals: isTotalsLabel(trimmed) || (!blank && resolver.isDistrict(trimmed)),
+      totals: isTotalsLabel(trimmed) || isSummaryLabel(trimmed) || (!blank && resolver.isDistrict(trimmed)),
       code,
       codeIndex: code === null ? null : (codes.get(code) ?? null),
       unknown: match?.kind === 'unknown' ? { name: match.name, suggestions: match.suggestions } : null,

@@ -51,6 +51,8 @@ function formatRate(value: number): string {
 export function checkFacts(
   facts: readonly Fact[],
   customIndicators: readonly CustomIndicator[],
+  /** Rate indicators read as fractions (V15): `0.9787` is 97.87 to two decimals, not four. */
+  fractions: ReadonlySet<string> = new Set(),
 ): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const groups = new Map<string, Map<string, Fact>>();
@@ -94,8 +96,8 @@ export function checkFacts(
       const num = group.get(formula.numerator);
       const den = group.get(formula.denominator);
       if (!rate || !num || !den || rate.approximate || num.approximate || den.approximate) continue;
-      if (den.value <= 0 || rateAgrees(rate.value, writtenDecimals(rate.rawText), num.value, den.value))
-        continue;
+      const decimals = Math.max(0, writtenDecimals(rate.rawText) - (fractions.has(reported) ? 2 : 0));
+      if (den.value <= 0 || rateAgrees(rate.value, decimals, num.value, den.value)) continue;
       const computed = formatRate((100 * num.value) / den.value);
       issues.push(at(rate, 'rate-disagrees', `${num.value} ÷ ${den.value} = ${computed}%`));
     }

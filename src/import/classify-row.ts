@@ -55,6 +55,17 @@ export function isTotalsLabel(text: string): boolean {
   return TOTALS.test(normalizeLabel(text));
 }
 
+const SUMMARY =
+  /^(全区|全县|全市|全旗|全镇)?(平均|平均值|平均数|均值|中位数|最大值|最小值|最高值|最低值)$|^其中[:：]?(街道|镇|乡|乡镇|镇街|街镇|城区|农村)$/u;
+
+/**
+ * A row of figures worked out from the townships' that is no total to check: `平均`, `全区平均`,
+ * `中位数`, `最大值`, or a share `其中：街道` (R13). Never a township, never facts.
+ */
+export function isSummaryLabel(text: string): boolean {
+  return SUMMARY.test(normalizeLabel(text));
+}
+
 export function isSubtotalLabel(text: string): boolean {
   return normalizeLabel(text).endsWith('小计');
 }

@@ -4,14 +4,17 @@ import { findTownshipIn } from './match-township.ts';
 import { trimCell } from './normalize-text.ts';
 import { findYearIn } from './parse-year.ts';
 
-/** `column`: a 年度 column; `header`: the header of each value column (指标, 2020年, 2021年). */
-export type YearSource = 'column' | 'header' | 'title' | 'file-name' | 'option';
+/**
+ * `column`: a 年度 column; `header`: the header of each value column (指标, 2020年, 2021年);
+ * `tables`: the title of each of the tables stacked in the file (L14).
+ */
+export type YearSource = 'column' | 'header' | 'tables' | 'title' | 'file-name' | 'option';
 /** `header`: the header of each value column (指标, 宝龙镇, 上和镇). */
 export type TownshipSource = 'column' | 'header' | 'title' | 'file-name' | 'option';
 
 export interface DocumentContext {
   readonly year: number | undefined;
-  readonly yearSource: Exclude<YearSource, 'column' | 'header'> | null;
+  readonly yearSource: Exclude<YearSource, 'column' | 'header' | 'tables'> | null;
   readonly township: Township | undefined;
   readonly townshipSource: Exclude<TownshipSource, 'column' | 'header'> | null;
 }

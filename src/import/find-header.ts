@@ -1,4 +1,10 @@
-import { isFootnoteRow, isGroupHeadingRow, isTitleRow, isTotalsLabel } from './classify-row.ts';
+import {
+  isFootnoteRow,
+  isGroupHeadingRow,
+  isSummaryLabel,
+  isTitleRow,
+  isTotalsLabel,
+} from './classify-row.ts';
 import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './match-header.ts';
 import { normalizeLabel, trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
@@ -290,6 +296,11 @@ function acrossRoles(
     if (column.labels.length === 0) continue;
     const role = roleOf(column);
     if (role === 'value') return undefined;
+    // `指标, 宝龙镇, 上和镇, 平均`: worked out from the others, never facts (R13).
+    if (!role && isSummaryLabel(column.labels[0] ?? '')) {
+      roles.set(column.index, 'other');
+      continue;
+    }
     if (!role || (taken.has(role) && role !== 'other')) {
       rest.push(column);
       continue;
@@ -356,9 +367,11 @@ function wideRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> | 
 export function findHeader(
   rows: readonly (readonly string[])[],
   isTownship: (text: string) => boolean,
+  /** Where to begin: a table further down the file (find-tables.ts). */
+  from = 0,
 ): HeaderBlock | undefined {
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  for (let start = 0; start < limit; start++) {
+  const limit = Math.min(rows.length, from + HEADER_SEARCH_ROWS);
+  for (let start = from; start < limit; start++) {
     const row = rows[start] ?? [];
     if (isBlankRow(row) || isFootnoteRow(row) || isTitleRow(row)) continue;
 

@@ -1098,3 +1098,198 @@ describe('division codes beside the names', () => {
     ]);
   });
 });
+
+describe('rates written as fractions', () => {
+  const values = (preview: ImportPreview, indicatorId: string) =>
+    preview.facts.filter((f) => f.indicatorId === indicatorId).map((f) => [f.value, f.rawText]);
+
+  it('V15 C4 a rate column of fractions is read as percentages, said once, and checked to the decimals left', async () => {
+    const preview = await importText(
+      '镇街,年度,调解纠纷,调解成功,调解成功率,参考率\n宝龙镇,2021,94,92,0.9787,1\n上和镇,2021,30,29,0.9,0.95\n古溪镇,2021,20,19,0.95,\n',
+    );
+    expect(values(preview, 'mediation_success_rate_reported')).toEqual([
+      [97.87, '0.9787'],
+      [90, '0.9'],
+      [95, '0.95'],
+    ]);
+    expect(values(preview, 'exam_participation_rate_reported')).toEqual([
+      [100, '1'],
+      [95, '0.95'],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['rate-as-fraction', 2, 'E', '0.9787', '97.87'],
+      // 29 ÷ 30 = 96.67 %: 0.9 is 90, written to no decimals once read as a percentage.
+      ['rate-disagrees', 3, 'E', '0.9', '29 ÷ 30 = 96.67%'],
+      ['rate-as-fraction', 3, 'F', '0.95', '95'],
+    ]);
+  });
+
+  it.each<[name: string, text: string, read: [number, string][]]>([
+    [
+      'some written with %',
+      '镇街,年度,调解成功率\n宝龙镇,2021,97%\n上和镇,2021,0.98\n',
+      [
+        [97, '97%'],
+        [0.98, '0.98'],
+      ],
+    ],
+    [
+      'some above 1',
+      '镇街,年度,调解成功率\n宝龙镇,2021,97\n上和镇,2021,0.5\n',
+      [
+        [97, '97'],
+        [0.5, '0.5'],
+      ],
+    ],
+    [
+      'only 0 and 1',
+      '镇街,年度,调解成功率\n宝龙镇,2021,1\n上和镇,2021,0\n',
+      [
+        [1, '1'],
+        [0, '0'],
+      ],
+    ],
+  ])('V15 a rate column with %s is read as written', async (_name, text, read) => {
+    const preview = await importText(text);
+    expect(values(preview, 'mediation_success_rate_reported')).toEqual(read);
+    expect(codes(preview)).not.toContain('rate-as-fraction');
+  });
+
+  it('V15 a file’s own rate (unit %) is read so too; a count is never', async () => {
+    const preview = await importText(
+      '镇街,年度,结案率（%）,宪法讲座（场）\n宝龙镇,2021,0.875,1\n上和镇,2021,0.5,0.5\n',
+    );
+    expect(values(preview, 'custom:结案率')).toEqual([
+      [87.5, '0.875'],
+      [50, '0.5'],
+    ]);
+    expect(values(preview, 'constitution_lectures')).toEqual([
+      [1, '1'],
+      [0.5, '0.5'],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.column])).toEqual([['rate-as-fraction', 'C']]);
+  });
+
+  it('V15 a long file: the rate’s figures over every township and year decide', async () => {
+    const preview = await importText(
+      '镇街,年度,指标,数值\n宝龙镇,2020,调解成功率,0.9375\n宝龙镇,2021,调解成功率,0.97\n宝龙镇,2021,调解纠纷,94\n',
+    );
+    expect(values(preview, 'mediation_success_rate_reported')).toEqual([
+      [93.75, '0.9375'],
+      [97, '0.97'],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line])).toEqual([['rate-as-fraction', 2]]);
+  });
+});
+
+describe('summary rows that are no totals', () => {
+  it('R13 R6 averages, medians and 其中：街道 are neither townships nor facts, and not checked; 合计 still is', async () => {
+    const preview = await importText(
+      '镇街,年度,调解纠纷,调解成功率\n宝龙镇,2021,94,97%\n上和镇,2021,30,96.67%\n其中：街道,2021,0,\n' +
+        '平均,2021,62,96.8%\n全区平均,2021,,96.8%\n中位数,2021,62,\n最大值,2021,94,97%\n合计,2021,125,\n',
+    );
+    expect(preview.rowCount).toBe(2);
+    expect(preview.facts.map((f) => [f.townshipCode, f.value])).toEqual([
+      [BAOLONG, 94],
+      [BAOLONG, 97],
+      [code('上和镇'), 30],
+      [code('上和镇'), 96.67],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.raw, i.detail])).toEqual([
+      ['totals-mismatch', 9, '125', '124'],
+    ]);
+  });
+
+  it('R13 a long file’s 平均 rows and a transposed table’s 平均 column are passed over', async () => {
+    const long = await importText('镇街,年度,指标,数值\n宝龙镇,2021,调解纠纷,94\n平均,2021,调解纠纷,62\n');
+    expect(long.issues).toEqual([]);
+    expect(long.facts.map((f) => [f.townshipCode, f.value])).toEqual([[BAOLONG, 94]]);
+    const transposed = await importText('2021年\n指标,宝龙镇,上和镇,平均,合计\n调解纠纷,94,30,62,124\n');
+    expect(transposed).toMatchObject({ layout: 'transposed', issues: [] });
+    expect(transposed.facts.map((f) => [f.townshipCode, f.value, f.column])).toEqual([
+      [BAOLONG, 94, 'B'],
+      [code('上和镇'), 30, 'C'],
+    ]);
+  });
+});
+
+describe('tables stacked in one file', () => {
+  const rows = (preview: ImportPreview) =>
+    preview.facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value, f.line]);
+
+  it('L14 F1 a GBK file with the 2020 and the 2021 table one under the other: each table’s year from its title, each total checked against its own rows', async () => {
+    const preview = await importFixture('tongnan-2020-2021-stacked-gbk.csv');
+    expect(preview).toMatchObject({
+      layout: 'wide',
+      headerLine: 2,
+      rowCount: 6,
+      year: null,
+      yearSource: 'tables',
+    });
+    const mediated = preview.facts.filter((f) => f.indicatorId === 'disputes_mediated');
+    expect(mediated.map((f) => [f.townshipCode, f.year, f.value, f.line])).toEqual([
+      [BAOLONG, 2020, 80, 3],
+      [code('上和镇'), 2020, 60, 4],
+      [code('桂林街道'), 2020, 280, 5],
+      [BAOLONG, 2021, 94, 10],
+      [code('上和镇'), 2021, 58, 11],
+      [code('桂林街道'), 2021, 300, 12],
+    ]);
+    // 2021: 94 + 58 + 300 = 452, not the 450 written; 上和镇's 60 successes of 58 cases.
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['successes-exceed-cases', 11, 'D', '60', '58'],
+      ['totals-mismatch', 13, 'C', '450', '452'],
+    ]);
+  });
+
+  it('L14 R8 two tables of one year: a township given in both is a duplicate; the user’s year serves every table', async () => {
+    const text =
+      '潼南区2021年法治指标（一）\n镇街,调解纠纷\n宝龙镇,94\n上和镇,30\n镇街,调解纠纷\n古溪镇,20\n宝龙镇,95\n';
+    const preview = await importText(text);
+    expect(preview).toMatchObject({ year: 2021, yearSource: 'title' });
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, 3],
+      [code('上和镇'), 2021, 'disputes_mediated', 30, 4],
+      [code('古溪镇'), 2021, 'disputes_mediated', 20, 6],
+    ]);
+    expect(preview.issues).toMatchObject([{ code: 'duplicate-fact', line: 7, raw: '95', detail: '3' }]);
+    const chosen = await importText(text, { year: 2022 });
+    expect(new Set(chosen.facts.map((f) => f.year))).toEqual(new Set([2022]));
+  });
+
+  it('L14 L7 a township’s sheets of two years: each its title’s year, which the user’s year does not override; a table without one takes it', async () => {
+    const text =
+      '宝龙镇2020年法治指标\n指标,数值\n调解纠纷,80\n注：初步统计\n\n宝龙镇2021年法治指标\n指标,数值\n调解纠纷,94\n指标,数值\n调解成功,92\n';
+    const preview = await importText(text);
+    expect(preview).toMatchObject({ layout: 'sheet', township: { code: BAOLONG }, yearSource: 'tables' });
+    expect(codes(preview)).toEqual(['no-year']);
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3],
+      [BAOLONG, 2021, 'disputes_mediated', 94, 8],
+    ]);
+    const chosen = await importText(text, { year: 2021 });
+    expect(chosen.issues).toEqual([]);
+    expect(rows(chosen)).toEqual([
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3],
+      [BAOLONG, 2021, 'disputes_mediated', 94, 8],
+      [BAOLONG, 2021, 'disputes_resolved', 92, 10],
+    ]);
+  });
+
+  it('L14 R12 a township’s row with no figure above the next title stays in the table above and is still reported', async () => {
+    const preview = await importText(
+      '2020年\n镇街,调解纠纷\n宝龙镇,80\n宝垅镇,\n2021年\n镇街,调解纠纷\n宝龙镇,94\n',
+    );
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3],
+      [BAOLONG, 2021, 'disputes_mediated', 94, 7],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line])).toEqual([['unknown-township', 4]]);
+  });
+
+  it('L14 a header that is not the first table’s is still data, as before', async () => {
+    const preview = await importText('2021年\n镇街,调解纠纷\n宝龙镇,94\n镇街,法律咨询\n上和镇,200\n');
+    expect(preview.yearSource).toBe('title');
+    expect(codes(preview)).toContain('unknown-township');
+  });
+});

@@ -7,7 +7,10 @@ import type { Township } from '../district/district.ts';
 import { checkFacts } from './check-facts.ts';
 import { type TextEncodingName, decodeBytes } from './decode-bytes.ts';
 import { columnIndex, columnLetter, type Fact } from './fact.ts';
-import { findContext, type TownshipSource, type YearSource } from './find-context.ts';
+import { readFractionRates } from './fraction-rates.ts';
+import { type DocumentContext, findContext, type TownshipSource, type YearSource } from './find-context.ts';
+import { findTables, type Table } from './find-tables.ts';
+import { createFactCollector } from './collect-facts.ts';
 import { columnWithRole, findHeader, HEADER_SEARCH_ROWS, type HeaderBlock } from './find-header.ts';
 import { hashBytes } from './hash-bytes.ts';
 import { type ImportIssue, sortIssues } from './import-issue.ts';
@@ -117,10 +120,12 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   if (wide) return { ...common, issues: [wide] };
 
   const resolver = createTownshipResolver(options.townships, options.townshipAliases, options.districtName);
-  const block = findHeader(rows, (text) => resolver.match(text).kind === 'matched');
+  const isTownship = (text: string) => resolver.match(text).kind === 'matched';
+  const block = findHeader(rows, isTownship);
   if (!block) return { ...common, issues: [{ severity: 'error', code: 'no-header' }] };
 
-  const context = findContext(rows.slice(0, block.start), options);
+  const tables = findTables(rows, block, isTownship);
+  const { contexts, file: context, multiYear } = tableContexts(rows, tables, options);
   const mappings = options.mappings ?? {};
   // Years in the header: a column per year (L10), or a wide table's indicators each under a year
   // (L12). `本年` and `上年` count from the row's or the file's year, which is still needed (L13).
@@ -133,54 +138,79 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
       indicatorColumns.every((c) => written(c.year)));
   const hasYearColumn = columnWithRole(block, 'year') !== undefined || yearsAcross;
   const issues: ImportIssue[] = [];
-  let columns: ImportColumn[];
-  let customIndicators: readonly CustomIndicator[];
-  let facts: Fact[];
-  let rowCount: number;
+  let columns: ImportColumn[] = [];
+  const customs = new Map<string, CustomIndicator>();
+  const read: Fact[][] = [];
+  let rowCount = 0;
 
-  if (block.layout === 'wide') {
-    const mapped = mapColumns(block, mappings);
-    const result = readWide(rows, block, mapped.columns, resolver, context.year);
-    append(issues, mapped.issues);
-    append(issues, result.issues);
-    columns = mapped.columns.map(({ index: _index, conflict: _conflict, year: _year, ...column }) => column);
-    for (const index of result.unnamedColumns) {
-      const column = columnLetter(index);
-      issues.push({ severity: 'warning', code: 'unnamed-column', line: block.start + 1, column });
-      columns.push({ column, header: '', headerKey: '', indicatorId: null, source: 'ignored', role: null });
+  for (const [i, table] of tables.entries()) {
+    // Each table is read as if the file ended where the next one starts.
+    const upTo = table.end === rows.length ? rows : rows.slice(0, table.end);
+    const tableContext = contexts[i] ?? context;
+    if (table.block.layout === 'wide') {
+      const mapped = mapColumns(table.block, mappings);
+      const result = readWide(upTo, table.block, mapped.columns, resolver, tableContext.year);
+      append(issues, mapped.issues);
+      append(issues, result.issues);
+      const tableColumns = mapped.columns.map(
+        ({ index: _index, conflict: _conflict, year: _year, ...column }) => column,
+      );
+      if (i === 0) columns = tableColumns;
+      for (const index of result.unnamedColumns) {
+        const column = columnLetter(index);
+        issues.push({ severity: 'warning', code: 'unnamed-column', line: table.block.start + 1, column });
+        if (!columns.some((c) => c.column === column))
+          columns.push({
+            column,
+            header: '',
+            headerKey: '',
+            indicatorId: null,
+            source: 'ignored',
+            role: null,
+          });
+      }
+      for (const custom of mapped.customIndicators)
+        if (!customs.has(custom.id)) customs.set(custom.id, custom);
+      read.push(result.facts);
+      rowCount += result.dataRows;
+    } else {
+      const result = readLong(upTo, table.block, {
+        townships: resolver,
+        mappings,
+        year: tableContext.year,
+        township: table.block.layout === 'sheet' ? tableContext.township : undefined,
+      });
+      append(issues, result.issues);
+      if (i === 0) columns = recordColumns(table.block);
+      for (const custom of result.customIndicators)
+        if (!customs.has(custom.id)) customs.set(custom.id, custom);
+      read.push(result.facts);
+      rowCount += result.dataRows;
     }
-    customIndicators = mapped.customIndicators;
-    facts = result.facts;
-    rowCount = result.dataRows;
-  } else {
-    const result = readLong(rows, block, {
-      townships: resolver,
-      mappings,
-      year: context.year,
-      township: block.layout === 'sheet' ? context.township : undefined,
-    });
-    append(issues, result.issues);
-    columns = recordColumns(block);
-    customIndicators = result.customIndicators;
-    facts = result.facts;
-    rowCount = result.dataRows;
   }
+  const customIndicators = [...customs.values()];
+  let facts = read.length === 1 ? (read[0] ?? []) : acrossTables(read, issues);
 
-  if (!hasYearColumn && context.year === undefined) issues.push({ severity: 'error', code: 'no-year' });
-  if (block.layout === 'sheet' && context.township === undefined) {
+  if (!hasYearColumn && contexts.some((c) => c.year === undefined)) {
+    issues.push({ severity: 'error', code: 'no-year' });
+  }
+  if (block.layout === 'sheet' && contexts.some((c) => c.township === undefined)) {
     issues.push({ severity: 'error', code: 'no-township' });
   }
   if (rowCount === 0) issues.push({ severity: 'error', code: 'no-rows', line: block.start + 1 });
-  append(issues, checkFacts(facts, customIndicators));
+  const fractions = readFractionRates(facts, customIndicators);
+  facts = fractions.facts;
+  append(issues, fractions.issues);
+  append(issues, checkFacts(facts, customIndicators, fractions.indicators));
 
-  const wholeFile = (value: number | undefined) => (hasYearColumn ? null : (value ?? null));
+  const wholeFile = (value: number | undefined) => (hasYearColumn || multiYear ? null : (value ?? null));
   return {
     ...common,
     layout: block.layout,
     headerLine: block.start + 1,
     rowCount,
     year: wholeFile(context.year),
-    yearSource: yearsAcross ? 'header' : hasYearColumn ? 'column' : context.yearSource,
+    yearSource: yearsAcross ? 'header' : hasYearColumn ? 'column' : multiYear ? 'tables' : context.yearSource,
     township: block.layout === 'sheet' ? (context.township ?? null) : null,
     townshipSource:
       block.layout === 'sheet' ? context.townshipSource : block.layout === 'transposed' ? 'header' : 'column',
@@ -190,6 +220,49 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     facts,
     issues: sortIssues(issues),
   };
+}
+
+/**
+ * The year and township of each stacked table (L14). When their titles give different years, each
+ * table takes its own title's (else the user's, else the file name's); otherwise the file has one
+ * year, found as for a single table (the user's, the titles', the file name's). A one-township
+ * sheet's table takes the township its title names, else the file's.
+ */
+function tableContexts(
+  rows: readonly (readonly string[])[],
+  tables: readonly Table[],
+  options: ImportOptions,
+): { contexts: DocumentContext[]; file: DocumentContext; multiYear: boolean } {
+  const first = findContext(rows.slice(0, tables[0]?.block.start ?? 0), options);
+  if (tables.length <= 1) return { contexts: [first], file: first, multiYear: false };
+  const own = tables.map((table) =>
+    findContext(rows.slice(table.from, table.block.start), {
+      ...options,
+      fileName: '',
+      year: undefined,
+      township: undefined,
+    }),
+  );
+  const titleYears = new Set(own.flatMap((c) => (c.year === undefined ? [] : [c.year])));
+  const multiYear = titleYears.size > 1;
+  const titleYear = first.year ?? [...titleYears][0];
+  const file: DocumentContext =
+    first.year === undefined && titleYear !== undefined
+      ? { ...first, year: titleYear, yearSource: 'title' }
+      : first;
+  const contexts = own.map((c) => ({
+    ...c,
+    year: multiYear ? (c.year ?? findContext([], options).year) : file.year,
+    township: options.township !== undefined ? file.township : (c.township ?? file.township),
+  }));
+  return { contexts, file, multiYear };
+}
+
+/** Stacked tables' facts in file order; a fact a later table gives again is R8's duplicate. */
+function acrossTables(read: readonly (readonly Fact[])[], issues: ImportIssue[]): Fact[] {
+  const collector = createFactCollector();
+  for (const facts of read) for (const fact of facts) collector.add(fact, issues);
+  return collector.facts;
 }
 
 /** push(...items) overflows the call stack on files with a few hundred thousand issues. */

@@ -31,6 +31,7 @@ export type IssueCode =
   | 'successes-exceed-cases'
   | 'taken-exceeds-due'
   | 'rate-out-of-range'
+  | 'rate-as-fraction'
   | 'rate-disagrees';
 
 export type Severity = 'error' | 'warning';

@@ -1,6 +1,6 @@
 import type { Township } from '../district/district.ts';
 import { findIndicator } from '../indicators/catalog.ts';
-import { isFootnoteRow, isGroupHeading, isTotalsLabel } from './classify-row.ts';
+import { isFootnoteRow, isGroupHeading, isSummaryLabel, isTotalsLabel } from './classify-row.ts';
 import { createFactCollector, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
 import { columnWithRole, type HeaderBlock } from './find-header.ts';
@@ -81,6 +81,7 @@ export function readLong(
     if (writtenYear !== '') yearAbove = writtenYear;
     if (
       isTotalsLabel(townshipAbove) ||
+      isSummaryLabel(townshipAbove) ||
       context.townships.isDistrict(townshipAbove) ||
       isTotalsLabel(cell(indicatorColumn))
     )

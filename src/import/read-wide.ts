@@ -4,6 +4,7 @@ import {
   isFootnoteRow,
   isGroupHeadingRow,
   isSubtotalLabel,
+  isSummaryLabel,
   isTotalsLabel,
 } from './classify-row.ts';
 import { createFactCollector, type Figure, readFigure } from './collect-facts.ts';
@@ -81,6 +82,7 @@ export function readWide(
     const first = firstFilledCell(row);
     const label = townshipText !== '' ? townshipText : first.index <= townshipColumn ? first.text : '';
 
+    if (isSummaryLabel(label)) continue;
     if (isTotalsLabel(label) || townships.isDistrict(label)) {
       const sums = isSubtotalLabel(label) ? sinceSubtotal : overall;
       for (const column of additive) {

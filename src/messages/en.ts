@@ -303,6 +303,7 @@ export const en: Messages = {
     yearSources: {
       column: 'from the year column',
       header: 'from the header (one column per year)',
+      tables: 'from the title of each table (several tables in one file)',
       title: 'from the title row',
       'file-name': 'from the file name',
       option: 'entered by hand',
@@ -396,6 +397,8 @@ export const en: Messages = {
       `Same township, year and indicator already on row ${detail ?? '?'}; “${raw}” on this row was not imported.`,
     'restated-differs': (raw, detail) =>
       `“${raw}” under last year’s column differs from the same township’s figure for that year on row ${detail ?? '?'}; the figure reported for the year itself (row ${detail ?? '?'}) was imported. Check them.`,
+    'rate-as-fraction': (raw, detail) =>
+      `Every figure of this rate is written as a fraction from 0 to 1 (such as “${raw}”), so they were read as percentages (${raw} as ${detail ?? '?'}%). Check them.`,
     'totals-mismatch': (raw, detail) =>
       `The total row says ${raw} but the townships above add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
     'percent-for-count': (raw, detail) =>

@@ -332,6 +332,7 @@ export const zh = {
     yearSources: {
       column: '取自“年度”列',
       header: '取自表头（每列一个年度）',
+      tables: '取自各表的标题（一个文件里有几张表）',
       title: '取自标题行',
       'file-name': '取自文件名',
       option: '手动填写',
@@ -421,6 +422,8 @@ export const zh = {
       `同一镇街、同一年度的这个指标在第 ${detail ?? '?'} 行已经有了，本行的“${raw}”没有导入。请删去重复的一行。`,
     'restated-differs': (raw: string, detail?: string) =>
       `“上年”栏填的“${raw}”与第 ${detail ?? '?'} 行填报的同一镇街、同一年度的数值不一致，导入的是第 ${detail ?? '?'} 行当年填报的数值。请核对。`,
+    'rate-as-fraction': (raw: string, detail?: string) =>
+      `这个比率的数值都写成了 0 到 1 之间的小数（如“${raw}”），已按百分数导入（${raw} 记为 ${detail ?? '?'}%）。请核对。`,
     'totals-mismatch': (raw: string, detail?: string) =>
       `合计行填的是 ${raw}，但上面各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
     'percent-for-count': (raw: string, detail?: string) =>

@@ -558,4 +558,44 @@ describe('tables with the indicators down the side', () => {
     expect(await page.locator('td[data-indicator^="custom:"]').count()).toBe(0);
     expectClean(opened);
   });
+
+  it('reads two years’ tables stacked in one GBK file, with township codes and rates written as fractions', async () => {
+    const name = '潼南区各镇街法治指标（两年）.csv';
+    const text = [
+      '潼南区2025年度各镇街法治指标,,,,',
+      '区划代码,镇街,调解纠纷（件）,调解成功（件）,调解成功率',
+      '500152104,宝龙镇,50,45,0.9',
+      '500152101,上和镇,40,38,0.95',
+      ',,,,',
+      '潼南区2026年度各镇街法治指标,,,,',
+      '区划代码,镇街,调解纠纷（件）,调解成功（件）,调解成功率',
+      '500152104,宝垅镇,60,57,0.95',
+      '500152101,上和镇,44,44,1',
+    ].join('\r\n');
+    const opened = await openImportWith([
+      { name, mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(`${text}\r\n`)) },
+    ]);
+    const { page } = opened;
+    const file = card(page, name);
+    await expect.poll(() => file.innerText()).toContain('2025、2026 取自各表的标题（一个文件里有几张表）');
+    const shown = await file.innerText();
+    expect(shown).toContain(
+      '这个比率的数值都写成了 0 到 1 之间的小数（如“0.9”），已按百分数导入（0.9 记为 90%）',
+    );
+    // 宝垅镇 beside 宝龙镇's code is 宝龙镇: nothing to ask.
+    expect(shown).not.toContain('不在本区镇街名单中');
+    await file.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => file.innerText()).toMatch(/已导入 12 个数值/);
+
+    await showYear(page, 2026);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('60');
+    expect(await cell(page, '宝龙镇', 'disputes_mediated').locator('span').getAttribute('title')).toContain(
+      `来源：${name} 第 8 行 C 列`,
+    );
+    expect(await cell(page, '上和镇', 'disputes_resolved').innerText()).toBe('44');
+    await showYear(page, 2025);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('50');
+    expect(await cell(page, '上和镇', 'disputes_mediated').innerText()).toBe('40');
+    expectClean(opened);
+  });
 });
