@@ -404,8 +404,16 @@ describe('files the bulk import leaves to importFile', () => {
       ]),
     ],
     [
-      'a rate written as fractions (0.9787)',
-      utf8(['镇街,年度,指标,数值', '宝龙镇,2021,调解成功率,0.9787', '上和镇,2021,调解成功率,0.9']),
+      'a year written 上年同期 below the head',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,上年同期,法律咨询,5,人次,\r\n`,
+      ),
+    ],
+    [
+      'a rate written as fractions (0.875) below the head',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,结案率,0.875,%,\r\n`,
+      ),
     ],
     [
       'a division code column beside the names',

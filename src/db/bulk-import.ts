@@ -13,6 +13,7 @@ import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import { importFile } from '../import/import-file.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
+import { isRelativeYear } from '../import/parse-year.ts';
 import { trimCell } from '../import/normalize-text.ts';
 import { createTownshipResolver } from '../import/resolve-township.ts';
 import { statesSize } from '../import/unit-scale.ts';
@@ -280,6 +281,9 @@ async function stage(
   // each with its own title, are the pipeline's to read.
   const label = head.townshipLabel;
   if (texts.fetched.some((x) => x.k === roles.township && x.text !== null && trimCell(x.text) === label))
+    return undefined;
+  // Years written `本年`, `上年同期` count from the file's year (L15): the pipeline's to read.
+  if (texts.fetched.some((x) => x.k === roles.year && x.text !== null && isRelativeYear(x.text)))
     return undefined;
   const { resolved } = texts;
   const hasYear = roles.year !== undefined;

@@ -100,7 +100,7 @@ const ROLE_LABELS: Readonly<Record<ColumnRole, readonly string[]>> = {
   ],
   // The township's statistical division code, beside its name (T9).
   code: ['区划代码', '统计用区划代码', '行政区划代码', '区划编码', '镇街代码', '镇街编码', '代码', 'code'],
-  year: ['年度', '年份', '年', '统计年度', '报告年度', 'year'],
+  year: ['年度', '年份', '年', '统计年度', '报告年度', '时期', '期别', 'year'],
   indicator: ['指标', '指标名称', '指标项', '项目', '项目名称', 'indicator'],
   value: ['数值', '数据', '值', '指标值', '数量', 'value'],
   unit: ['单位', '计量单位', 'unit'],

@@ -1293,3 +1293,66 @@ describe('tables stacked in one file', () => {
     expect(codes(preview)).toContain('unknown-township');
   });
 });
+
+describe('rows of this year and last', () => {
+  const rows = (preview: ImportPreview) =>
+    preview.facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value, f.line]);
+
+  it('L15 T6 a wide 同比 table: 本年 and 上年同期 rows under a township merged over both', async () => {
+    const preview = await importText(
+      '潼南区2021年调解情况\n镇街,时期,调解纠纷,调解成功\n宝龙镇,本年,94,92\n,上年同期,80,75\n' +
+        '上和镇,本年,30,29\n,上年同期,28,27\n合计,本年,124,121\n',
+    );
+    expect(preview).toMatchObject({ layout: 'wide', yearSource: 'column', issues: [] });
+    expect(rows(preview).filter((r) => r[2] === 'disputes_mediated')).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, 3],
+      [BAOLONG, 2020, 'disputes_mediated', 80, 4],
+      [code('上和镇'), 2021, 'disputes_mediated', 30, 5],
+      [code('上和镇'), 2020, 'disputes_mediated', 28, 6],
+    ]);
+  });
+
+  it('L15 本年 with no year anywhere asks for the file’s year once; the user’s year serves', async () => {
+    const text = '镇街,时期,调解纠纷\n宝龙镇,本年,94\n,上年,80\n';
+    const asked = await importText(text);
+    expect(asked.issues).toMatchObject([{ severity: 'error', code: 'no-year', raw: '本年' }]);
+    expect(asked.facts).toEqual([]);
+    const given = await importText(text, { year: 2022 });
+    expect(given.issues).toEqual([]);
+    expect(rows(given)).toEqual([
+      [BAOLONG, 2022, 'disputes_mediated', 94, 2],
+      [BAOLONG, 2021, 'disputes_mediated', 80, 3],
+    ]);
+  });
+
+  it('L15 a long file’s 本期 and 同期', async () => {
+    const preview = await importText(
+      '潼南区2021年\n镇街,时期,指标,数值\n宝龙镇,本期,调解纠纷,94\n,同期,调解纠纷,80\n',
+    );
+    expect(preview.issues).toEqual([]);
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, 3],
+      [BAOLONG, 2020, 'disputes_mediated', 80, 4],
+    ]);
+  });
+
+  it('T6 a wide row with figures and no township is still an error when it writes no year, or follows a summary row', async () => {
+    const preview = await importText('镇街,年度,调解纠纷\n宝龙镇,2021,94\n,,95\n全区平均,2021,94\n,2020,3\n');
+    expect(preview.issues.map((i) => [i.code, i.line])).toEqual([
+      ['blank-township', 3],
+      ['blank-township', 5],
+    ]);
+  });
+});
+
+describe('totals of several years in one wide table', () => {
+  it('R6 each 合计 row adds up the townships of its own year', async () => {
+    const preview = await importText(
+      '镇街,年度,调解纠纷\n宝龙镇,2020,80\n上和镇,2020,28\n合计,2020,108\n宝龙镇,2021,94\n上和镇,2021,30\n合计,,125\n',
+    );
+    expect(preview.facts).toHaveLength(4);
+    expect(preview.issues.map((i) => [i.code, i.line, i.raw, i.detail])).toEqual([
+      ['totals-mismatch', 7, '125', '124'],
+    ]);
+  });
+});

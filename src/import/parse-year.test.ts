@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findYearIn, type HeaderYear, parseYear, parseYearHeader, yearOfColumn } from './parse-year.ts';
+import {
+  findYearIn,
+  type HeaderYear,
+  parseYear,
+  parseYearCell,
+  parseYearHeader,
+  yearOfColumn,
+} from './parse-year.ts';
 
 describe('parseYear', () => {
   it.each<[text: string, year: number | undefined]>([
@@ -84,5 +91,22 @@ describe('parseYearHeader', () => {
     [undefined, 2021, 2021],
   ])('L13 a column headed %j in a row of %s holds figures of %s', (header, rowYear, year) => {
     expect(yearOfColumn(header, rowYear)).toBe(year);
+  });
+});
+
+describe('parseYearCell', () => {
+  it.each<[text: string, fileYear: number | undefined, year: number | null | undefined]>([
+    ['2021', undefined, 2021],
+    ['2021年度', 2020, 2021],
+    ['本年', 2021, 2021],
+    ['本期', 2021, 2021],
+    ['上年同期', 2021, 2020],
+    ['同期', 2021, 2020],
+    ['去年', 2021, 2020],
+    ['本年', undefined, null],
+    ['上期', 2021, undefined],
+    ['合计', 2021, undefined],
+  ])('L15 the year cell %j in a file of %s is %s', (text, fileYear, year) => {
+    expect(parseYearCell(text, fileYear)).toBe(year);
   });
 });

@@ -102,3 +102,22 @@ export function yearOfColumn(
 export function isRestated(header: HeaderYear | undefined): boolean {
   return header !== undefined && 'offset' in header && header.offset < 0;
 }
+
+/**
+ * A year cell: `2021`, `2021年`, `2021年度`, or one counted from the file's year as 同比 tables
+ * write their rows (L15): `本年`, `本期` (that year), `上年`, `上年同期`, `同期` (the year before).
+ * `null`: such a word with no file year to count from.
+ */
+export function parseYearCell(text: string, fileYear: number | undefined): number | null | undefined {
+  const year = parseYear(text);
+  if (year !== undefined) return year;
+  const header = parseYearHeader(text);
+  if (header === undefined || !('offset' in header)) return undefined;
+  return fileYear === undefined ? null : fileYear + header.offset;
+}
+
+/** `本年`, `上年同期`: a year counted from the file's (L13, L15), not written out. */
+export function isRelativeYear(text: string): boolean {
+  const header = parseYearHeader(text);
+  return header !== undefined && 'offset' in header;
+}

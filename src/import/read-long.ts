@@ -14,7 +14,7 @@ import {
 } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
-import { type HeaderYear, isRestated, parseYear, yearOfColumn } from './parse-year.ts';
+import { type HeaderYear, isRestated, parseYearCell, yearOfColumn } from './parse-year.ts';
 import type { TownshipResolver } from './resolve-township.ts';
 import { addPart, emptySum, formatSum, sumsAgree } from './sums.ts';
 import { scaled, unitScale } from './unit-scale.ts';
@@ -63,6 +63,7 @@ export function readLong(
   let townshipAbove = '';
   let codeAbove = '';
   let yearAbove = '';
+  let yearWanted = false;
   let dataRows = 0;
 
   for (let index = block.end; index < rows.length; index++) {
@@ -138,8 +139,13 @@ export function readLong(
     let rowYear = context.year;
     if (yearColumn !== undefined) {
       const letter = columnLetter(yearColumn);
-      rowYear = yearAbove === '' ? context.year : parseYear(yearAbove);
-      if (writtenYear !== '' && rowYear === undefined) {
+      const parsed = yearAbove === '' ? context.year : parseYearCell(yearAbove, context.year);
+      rowYear = parsed ?? undefined;
+      // `本年` with no year in the title or file name: the file's year is wanted, once.
+      if (parsed === null) {
+        if (!yearWanted) issues.push({ severity: 'error', code: 'no-year', raw: yearAbove });
+        yearWanted = true;
+      } else if (writtenYear !== '' && rowYear === undefined) {
         issues.push({ severity: 'error', code: 'bad-year', line, column: letter, raw: yearAbove });
       } else if (yearAbove === '' && rowYear === undefined) {
         issues.push({ severity: 'error', code: 'no-year', line, column: letter });

@@ -170,12 +170,12 @@ describe('wide rows', () => {
   });
 
   it('T6 L7 a blank year cell takes the year above; an unreadable one is an error', async () => {
-    const preview = await importText('镇街,年度,调解纠纷\n宝龙镇,2020年,94\n桂林街道,,280\n上和镇,去年,60\n');
+    const preview = await importText('镇街,年度,调解纠纷\n宝龙镇,2020年,94\n桂林街道,,280\n上和镇,21年,60\n');
     expect(summary(preview)).toEqual([
       `2C ${BAOLONG} 2020 disputes_mediated=94`,
       `3C ${GUILIN} 2020 disputes_mediated=280`,
     ]);
-    expect(issues(preview)).toEqual([['bad-year', 4, 'B', '去年', null]]);
+    expect(issues(preview)).toEqual([['bad-year', 4, 'B', '21年', null]]);
   });
 
   it('H5 metadata columns are roles, not custom indicators', async () => {

@@ -14,7 +14,7 @@ import type { ImportIssue } from './import-issue.ts';
 import type { MappedColumn } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
-import { isRestated, parseYear, yearOfColumn } from './parse-year.ts';
+import { isRestated, parseYearCell, yearOfColumn } from './parse-year.ts';
 import type { TownshipResolver } from './resolve-township.ts';
 import { addPart, emptySum, formatSum, type Sum, sumsAgree } from './sums.ts';
 import { scaled, type UnitScale, unitScale } from './unit-scale.ts';
@@ -66,12 +66,28 @@ export function readWide(
     });
   }
   const additive = valueColumns.filter((c) => findIndicator(c.indicatorId)?.additive === true);
-  const overall = new Map<number, Sum>(additive.map((c) => [c.index, emptySum()]));
-  const sinceSubtotal = new Map<number, Sum>(additive.map((c) => [c.index, emptySum()]));
+  // Per year: a 合计 row adds up the townships' rows of its own year (one per year in a 同比 table).
+  const overall = new Map<string, Map<number, Sum>>();
+  const sinceSubtotal = new Map<string, Map<number, Sum>>();
+  const sumsOf = (table: Map<string, Map<number, Sum>>, rowYear: number | undefined) => {
+    const key = String(rowYear);
+    let sums = table.get(key);
+    if (!sums) {
+      sums = new Map(additive.map((c) => [c.index, emptySum()]));
+      table.set(key, sums);
+    }
+    return sums;
+  };
+  /** A row's year as its year cell gives it: its own, else the one above, else the file's. */
+  const yearOfRow = (yearText: string): number | null | undefined =>
+    yearText === '' ? (yearAbove ?? year) : parseYearCell(yearText, year);
   const headed = new Set(mapped.map((c) => c.index));
   const unnamed = new Set<number>();
   let dataRows = 0;
   let yearAbove: number | undefined;
+  let yearWanted = false;
+  /** The last township written, with its code: a name merged over its rows of years (T6). */
+  let townshipAbove: { name: string; code?: { text: string; column: string } } = { name: '' };
 
   for (let index = block.end; index < rows.length; index++) {
     const row = rows[index] ?? [];
@@ -82,9 +98,14 @@ export function readWide(
     const first = firstFilledCell(row);
     const label = townshipText !== '' ? townshipText : first.index <= townshipColumn ? first.text : '';
 
+    if (isSummaryLabel(label) || isTotalsLabel(label) || townships.isDistrict(label))
+      townshipAbove = { name: '' };
     if (isSummaryLabel(label)) continue;
     if (isTotalsLabel(label) || townships.isDistrict(label)) {
-      const sums = isSubtotalLabel(label) ? sinceSubtotal : overall;
+      const totalYear =
+        yearColumn === undefined ? year : (yearOfRow(trimCell(cell(yearColumn))) ?? undefined);
+      const subtotal = isSubtotalLabel(label);
+      const sums = sumsOf(subtotal ? sinceSubtotal : overall, totalYear);
       for (const column of additive) {
         const text = cell(column.index);
         const letter = columnLetter(column.index);
@@ -101,9 +122,7 @@ export function readWide(
           indicatorId: column.indicatorId,
         });
       }
-      if (sums === sinceSubtotal) {
-        for (const sum of sinceSubtotal.values()) Object.assign(sum, emptySum());
-      }
+      if (subtotal) for (const sum of sums.values()) Object.assign(sum, emptySum());
       continue;
     }
 
@@ -120,17 +139,36 @@ export function readWide(
       codeColumn === undefined
         ? undefined
         : { text: trimCell(cell(codeColumn)), column: columnLetter(codeColumn) };
-    const township = townships.resolve(townshipText, line, columnLetter(townshipColumn), issues, code);
-    if (!township && townshipText === '') {
+    // `宝龙镇,本年,94` over `,上年同期,80`: a township merged over its rows of years.
+    const filledDown =
+      townshipText === '' &&
+      townshipAbove.name !== '' &&
+      yearColumn !== undefined &&
+      trimCell(cell(yearColumn)) !== '';
+    const township = townships.resolve(
+      filledDown ? townshipAbove.name : townshipText,
+      line,
+      columnLetter(townshipColumn),
+      filledDown ? [] : issues,
+      filledDown ? townshipAbove.code : code,
+    );
+    if (townshipText !== '') townshipAbove = { name: townshipText, code };
+    if (!township && townshipText === '' && !filledDown) {
       issues.push({ severity: 'error', code: 'blank-township', line, column: columnLetter(townshipColumn) });
     }
 
     let rowYear = year;
     if (yearColumn !== undefined) {
       const yearText = trimCell(cell(yearColumn));
-      const written = yearText === '' ? undefined : parseYear(yearText);
+      const parsed = yearText === '' ? undefined : yearOfRow(yearText);
+      const written = parsed ?? undefined;
       if (written !== undefined) yearAbove = written;
-      if (yearText !== '' && written === undefined) {
+      // `本年` with no year in the title or file name: the file's year is wanted, once.
+      if (parsed === null && !yearWanted) {
+        yearWanted = true;
+        issues.push({ severity: 'error', code: 'no-year', raw: yearText });
+      }
+      if (yearText !== '' && parsed === undefined) {
         issues.push({
           severity: 'error',
           code: 'bad-year',
@@ -150,7 +188,7 @@ export function readWide(
       const text = cell(column.index);
       const letter = columnLetter(column.index);
       const figure: Figure | undefined = readFigure(text, line, letter, column.indicatorId, issues);
-      for (const sums of [overall, sinceSubtotal]) {
+      for (const sums of [sumsOf(overall, rowYear), sumsOf(sinceSubtotal, rowYear)]) {
         const sum = sums.get(column.index);
         if (!sum) continue;
         addPart(sum, figure, text);

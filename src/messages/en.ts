@@ -372,8 +372,10 @@ export const en: Messages = {
     'no-header': () =>
       'No header row found. The table needs a row of column names: township, year, indicator, value — or a township column and one column per indicator.',
     'no-rows': () => 'The file has a header but no data rows. Check that you exported the filled-in sheet.',
-    'no-year': () =>
-      'No year found: the table has no year column and neither the title nor the file name contains a year. Choose the year in the preview.',
+    'no-year': (raw) =>
+      raw
+        ? `The year is written “${raw}”, which counts from the file’s year, but neither the title nor the file name contains a year. Enter the year in the preview.`
+        : 'No year found: the table has no year column and neither the title nor the file name contains a year. Choose the year in the preview.',
     'no-township': () =>
       'No township found: this is one township’s sheet, but neither its title nor the file name names the township. Choose the township in the preview.',
     'unknown-township': (raw, detail) =>
