@@ -9,7 +9,7 @@ import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './m
 import { normalizeLabel, trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
 import { parseValue } from './parse-value.ts';
-import { type HeaderYear, parseYearHeader } from './parse-year.ts';
+import { type HeaderYear, parseYearHeader, splitYearFromHeader } from './parse-year.ts';
 
 export type ColumnRole =
   | 'township'
@@ -171,6 +171,20 @@ function makeColumn(
   const shown = (parts: readonly string[]) => parts.filter((p) => p !== '').join(' ');
   if (bottom === '' || bottomUnit !== null || filledTop === '') {
     const text = bottom === '' || bottomUnit !== null ? top : bottom;
+    // `2021年调解纠纷（件）`, `本年法律咨询`: an indicator of the catalog and the year of its figures.
+    const split = splitYearFromHeader(text);
+    if (split && matchHeader(split.name)) {
+      return {
+        index,
+        header: shown([top, bottom, unitShown]),
+        labels: [split.name],
+        key: headerKey(split.name),
+        label: headerLabel(split.name),
+        unit: unitBelow ?? bottomUnit ?? headerUnit(split.name),
+        line: text === top ? topLine : topLine + 1,
+        year: split.year,
+      };
+    }
     return {
       index,
       header: shown([top, bottom, unitShown]),

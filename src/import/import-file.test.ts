@@ -1356,3 +1356,33 @@ describe('totals of several years in one wide table', () => {
     ]);
   });
 });
+
+describe('a year beside an indicator’s name', () => {
+  it('L16 H10 2020年调解纠纷, 2021年调解纠纷, 2021年法律咨询人次: each column its year, no clash, no custom indicator', async () => {
+    const preview = await importText(
+      '镇街,2020年调解纠纷（件）,2021年调解纠纷（件）,2021年法律咨询人次,2021年网格员培训\n宝龙镇,80,94,500,6\n',
+    );
+    expect(preview).toMatchObject({ layout: 'wide', yearSource: null });
+    expect(preview.facts.map((f) => [f.year, f.indicatorId, f.value, f.column])).toEqual([
+      [2020, 'disputes_mediated', 80, 'B'],
+      [2021, 'disputes_mediated', 94, 'C'],
+      [2021, 'legal_consultations', 500, 'D'],
+    ]);
+    // An indicator of the file's own keeps its whole header, and wants the file's year.
+    expect(preview.customIndicators.map((c) => c.label)).toEqual(['2021年网格员培训']);
+    expect(codes(preview)).toEqual(['no-year']);
+  });
+
+  it('L16 L13 本年 and 上年 before the name count from the title’s year; one mapping serves both', async () => {
+    const preview = await importText(
+      '潼南区2021年\n镇街,本年调解纠纷,上年调解纠纷,调解成功（2021年）\n宝龙镇,94,80,92\n',
+    );
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.map((f) => [f.year, f.indicatorId, f.value])).toEqual([
+      [2021, 'disputes_mediated', 94],
+      [2020, 'disputes_mediated', 80],
+      [2021, 'disputes_resolved', 92],
+    ]);
+    expect(preview.columns.map((c) => c.headerKey)).toEqual(['镇街', '调解纠纷', '调解纠纷', '调解成功']);
+  });
+});

@@ -44,6 +44,35 @@ describe('headerKey and matchHeader', () => {
     expect(matchHeader(header)?.id).toBe(indicatorId);
   });
 
+  it.each<[header: string, indicatorId: string]>([
+    ['法律咨询人次', 'legal_consultations'],
+    ['法律咨询人次（人次）', 'legal_consultations'],
+    ['宪法讲座场次', 'constitution_lectures'],
+    ['调解案件数', 'disputes_mediated'],
+    ['信访量', 'petitions'],
+    ['信访总数', 'petitions'],
+    ['联合执法次', 'joint_enforcement_actions'],
+    ['法律明白人数', 'legal_literate_persons'],
+    ['法律明白人人数', 'legal_literate_persons'],
+    ['发放宣传资料份数', 'leaflets_distributed'],
+    ['人民调解案件', 'disputes_mediated'],
+    ['普法宣传活动', 'publicity_events'],
+  ])('H10 %j is %s: a catalog name and a measure word of its unit, or of any', (header, indicatorId) => {
+    expect(matchHeader(header)?.id).toBe(indicatorId);
+  });
+
+  it.each([
+    // People covered, not the sessions 法治培训 counts in 场次.
+    '法治培训人次',
+    // 次 is not 人次.
+    '法律咨询次数',
+    // A count of people, not the per-school figure.
+    '法治副校长人数',
+    '调解成功率数',
+  ])('H10 %j is no catalog indicator: its measure is not the indicator’s unit', (header) => {
+    expect(matchHeader(header)).toBeUndefined();
+  });
+
   it.each(['网格员培训', '调解成功率（计算）x', '', '序号'])(
     'H4 %j matches no catalog indicator',
     (header) => {

@@ -72,9 +72,43 @@ function buildIndex(): Map<string, Indicator> {
 
 const INDEX = buildIndex();
 
+/** Words a header may end with that say a figure is a count of anything (`信访量`, `调解案件数`). */
+const ANY_MEASURE = ['数量', '总数', '数', '量'];
+/** Per unit of the catalog, the measure words that count in it: `法律咨询人次`, `宪法讲座场次`. */
+const UNIT_MEASURES: Readonly<Record<string, readonly string[]>> = {
+  名: ['名', '人数'],
+  人: ['人', '人数'],
+};
+const MEASURES_LONGEST_FIRST = [
+  ...new Set([...ANY_MEASURE, ...COUNT_UNITS, ...COUNT_UNITS.map((u) => `${u}数`), '人数']),
+].sort((a, b) => b.length - a.length);
+
+/**
+ * A catalog name followed by a measure word in its own unit, or one of any unit (H10):
+ * `法律咨询人次` and `调解案件数` are 法律咨询 and 调解纠纷; `法治培训人次` (people, not the
+ * sessions 法治培训 counts in 场次) is not 法治培训.
+ */
+function withMeasure(key: string): Indicator | undefined {
+  for (const measure of MEASURES_LONGEST_FIRST) {
+    if (!key.endsWith(measure) || key.length <= measure.length) continue;
+    const indicator = INDEX.get(key.slice(0, -measure.length));
+    const unit = indicator?.unit.zh;
+    // A rate is no count: `调解成功率数` names nothing.
+    if (!indicator || unit === undefined || unit === '%') continue;
+    const fits =
+      ANY_MEASURE.includes(measure) ||
+      measure === unit ||
+      measure === `${unit}数` ||
+      (UNIT_MEASURES[unit] ?? []).includes(measure);
+    if (fits) return indicator;
+  }
+  return undefined;
+}
+
 /** The stored indicator a header or label names, or undefined when it names none. */
 export function matchHeader(label: string): Indicator | undefined {
-  return INDEX.get(headerKey(label));
+  const key = headerKey(label);
+  return INDEX.get(key) ?? withMeasure(key);
 }
 
 /** Indicator ids custom columns get: `custom:` and the header key, so they never clash with the catalog. */

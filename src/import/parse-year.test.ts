@@ -5,6 +5,7 @@ import {
   parseYear,
   parseYearCell,
   parseYearHeader,
+  splitYearFromHeader,
   yearOfColumn,
 } from './parse-year.ts';
 
@@ -108,5 +109,21 @@ describe('parseYearCell', () => {
     ['合计', 2021, undefined],
   ])('L15 the year cell %j in a file of %s is %s', (text, fileYear, year) => {
     expect(parseYearCell(text, fileYear)).toBe(year);
+  });
+});
+
+describe('splitYearFromHeader', () => {
+  it.each<[text: string, split: { year: HeaderYear; name: string } | undefined]>([
+    ['2021年调解纠纷（件）', { year: { year: 2021 }, name: '调解纠纷（件）' }],
+    ['2021年度 法律咨询', { year: { year: 2021 }, name: '法律咨询' }],
+    ['二〇二一年调解纠纷', { year: { year: 2021 }, name: '调解纠纷' }],
+    ['调解纠纷（2021年）', { year: { year: 2021 }, name: '调解纠纷' }],
+    ['本年调解纠纷', { year: { offset: 0 }, name: '调解纠纷' }],
+    ['上年度调解纠纷', { year: { offset: -1 }, name: '调解纠纷' }],
+    ['2021年', undefined],
+    ['调解纠纷（件）', undefined],
+    ['12345热线', undefined],
+  ])('L16 %j says %j', (text, split) => {
+    expect(splitYearFromHeader(text)).toEqual(split);
   });
 });

@@ -121,3 +121,24 @@ export function isRelativeYear(text: string): boolean {
   const header = parseYearHeader(text);
   return header !== undefined && 'offset' in header;
 }
+
+const YEAR_BEFORE =
+  /^((?:19|20)\d{2}\s*年度?|二〇[〇一二三四五六七八九]{2}\s*年度?|本年度?|上年度?|今年|去年)\s*(\S.*)$/;
+const YEAR_AFTER = /^(.*\S)\s*[（(]\s*((?:19|20)\d{2}\s*年度?)\s*[）)]$/;
+
+/**
+ * A header that says its year beside its name (L16): `2021年调解纠纷（件）`, `本年法律咨询`,
+ * `调解纠纷（2021年）` → the year and the name. Undefined when it says none.
+ */
+export function splitYearFromHeader(
+  text: string,
+): { readonly year: HeaderYear; readonly name: string } | undefined {
+  const trimmed = trimCell(text);
+  const before = YEAR_BEFORE.exec(trimmed);
+  const after = before ? undefined : YEAR_AFTER.exec(trimmed);
+  const yearText = before?.[1] ?? after?.[2];
+  const name = before?.[2] ?? after?.[1];
+  if (yearText === undefined || name === undefined) return undefined;
+  const year = parseYearHeader(yearText.replace(/\s+/g, ''));
+  return year === undefined ? undefined : { year, name };
+}
