@@ -404,6 +404,10 @@ describe('files the bulk import leaves to importFile', () => {
       ]),
     ],
     [
+      'a figure split at its thousands comma',
+      utf8(['镇街,年度,指标,数值', '宝龙镇,2021,发放宣传资料,6,000', '宝龙镇,2021,调解纠纷,94']),
+    ],
+    [
       'a year written 上年同期 below the head',
       new TextEncoder().encode(
         `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,上年同期,法律咨询,5,人次,\r\n`,

@@ -1386,3 +1386,44 @@ describe('a year beside an indicator’s name', () => {
     expect(preview.columns.map((c) => c.headerKey)).toEqual(['镇街', '调解纠纷', '调解纠纷', '调解成功']);
   });
 });
+
+describe('figures split at their thousands comma', () => {
+  it.each<
+    [name: string, text: string, line: number, column: string, raw: string, kept: [string, string, number][]]
+  >([
+    [
+      'a wide row',
+      '镇街,年度,发放宣传资料,调解纠纷\n宝龙镇,2021,6,000,94\n上和镇,2021,500,30\n',
+      2,
+      'C',
+      '6,000',
+      [
+        [code('上和镇'), 'leaflets_distributed', 500],
+        [code('上和镇'), 'disputes_mediated', 30],
+      ],
+    ],
+    [
+      'a long row',
+      '镇街,年度,指标,数值\n宝龙镇,2021,发放宣传资料,6,000余\n宝龙镇,2021,调解纠纷,94\n',
+      2,
+      'D',
+      '6,000余',
+      [[BAOLONG, 'disputes_mediated', 94]],
+    ],
+    ['a figure of millions', '镇街,年度,法律咨询,调解纠纷\n宝龙镇,2021,1,234,567,94\n', 2, 'C', '1,234', []],
+  ])('R14 %s: the row is an error and gives nothing', async (_name, text, line, column, raw, kept) => {
+    const preview = await importText(text);
+    expect(preview.issues).toContainEqual({ severity: 'error', code: 'split-number', line, column, raw });
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value])).toEqual(kept);
+  });
+
+  it('R14 H8 quoted figures, other delimiters, and a column without a header as wide as its header row are read as before', async () => {
+    const quoted = await importText('镇街,年度,发放宣传资料\n宝龙镇,2021,"6,000"\n');
+    expect(quoted.facts.map((f) => f.value)).toEqual([6000]);
+    const semicolons = await importText('镇街;年度;发放宣传资料\n宝龙镇;2021;6,000\n');
+    expect(semicolons.facts.map((f) => f.value)).toEqual([6000]);
+    const unnamed = await importText('镇街,年度,调解纠纷,\n宝龙镇,2021,94,100\n');
+    expect(unnamed.facts.map((f) => f.value)).toEqual([94]);
+    expect(codes(unnamed)).toEqual(['unnamed-column']);
+  });
+});

@@ -19,6 +19,7 @@ import { trimCell } from './normalize-text.ts';
 import { type Delimiter, parseCsv, sniffDelimiter } from './parse-csv.ts';
 import type { HeaderYear } from './parse-year.ts';
 import { readLong } from './read-long.ts';
+import { findSplitNumbers } from './split-numbers.ts';
 import { readWide } from './read-wide.ts';
 import { createTownshipResolver, type UnknownTownship } from './resolve-township.ts';
 
@@ -115,7 +116,8 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   const tooWide = (rows: readonly (readonly string[])[]) => findTooWideRow(rows);
   const head = tooWide(parseCsv(decoded.text, delimiter, HEADER_SEARCH_ROWS).rows);
   if (head) return { ...common, issues: [head] };
-  const { rows } = parseCsv(decoded.text, delimiter);
+  const { rows: parsed } = parseCsv(decoded.text, delimiter);
+  let rows = parsed;
   const wide = tooWide(rows);
   if (wide) return { ...common, issues: [wide] };
 
@@ -124,6 +126,12 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   const block = findHeader(rows, isTownship);
   if (!block) return { ...common, issues: [{ severity: 'error', code: 'no-header' }] };
 
+  const issues: ImportIssue[] = [];
+  if (delimiter === ',') {
+    const split = findSplitNumbers(rows, block);
+    rows = split.rows;
+    append(issues, split.issues);
+  }
   const tables = findTables(rows, block, isTownship);
   const { contexts, file: context, multiYear } = tableContexts(rows, tables, options);
   const mappings = options.mappings ?? {};
@@ -137,7 +145,6 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
       indicatorColumns.length > 0 &&
       indicatorColumns.every((c) => written(c.year)));
   const hasYearColumn = columnWithRole(block, 'year') !== undefined || yearsAcross;
-  const issues: ImportIssue[] = [];
   let columns: ImportColumn[] = [];
   const customs = new Map<string, CustomIndicator>();
   const read: Fact[][] = [];

@@ -21,6 +21,7 @@ export type IssueCode =
   | 'unnamed-column'
   | 'bad-year'
   | 'invalid-value'
+  | 'split-number'
   | 'negative-count'
   | 'duplicate-fact'
   | 'restated-differs'

@@ -392,6 +392,8 @@ export const en: Messages = {
     'unnamed-column': () =>
       'This column has figures but no header, so it was not imported. Write the indicator’s name in the header row to import it.',
     'bad-year': (raw) => `Cannot read the year “${raw}” (expected 2021, 2021年 or 2021年度).`,
+    'split-number': (raw) =>
+      `“${raw}” looks like one number whose thousands comma split it into two cells, shifting every figure after it; the row was not imported. Write it without the comma (“${raw.replace(',', '')}”), or save the sheet as CSV from Excel or WPS, which quotes such numbers.`,
     'invalid-value': (raw) =>
       `Cannot read the value “${raw}”. Write one number (94, 6000余, 97%); leave it blank or write “—” when not reported.`,
     'negative-count': (raw) => `The value “${raw}” is negative; indicator values cannot be negative.`,
