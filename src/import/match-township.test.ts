@@ -30,6 +30,38 @@ describe('matchTownship', () => {
   });
 
   it.each<[name: string, code: string]>([
+    ['宝龙镇党委', BAOLONG],
+    ['宝龙镇党委政府', BAOLONG],
+    ['中共宝龙镇委员会', BAOLONG],
+    ['宝龙镇司法所', BAOLONG],
+    ['宝龙司法所', BAOLONG],
+    ['宝龙镇人民政府办公室', BAOLONG],
+    ['桂林街道办', '500152001'],
+    ['桂林街办', '500152001'],
+    ['宝龙镇*', BAOLONG],
+    ['※宝龙镇', BAOLONG],
+  ])('T2 %j is %s: a township’s office, or the name with a mark pointing to a note', (name, code) => {
+    expect(matched(name)).toBe(code);
+  });
+
+  it.each<[name: string, code: string | undefined]>([
+    ['潼南区宝龙镇', BAOLONG],
+    ['重庆市潼南区宝龙镇', BAOLONG],
+    ['潼南宝龙镇', BAOLONG],
+    ['潼南区宝龙', BAOLONG],
+    // Another district's township of the same name is not ours.
+    ['重庆市大足区宝龙镇', undefined],
+    ['大足区宝龙镇', undefined],
+  ])('T2 %j is %s: a name after the district’s', (name, code) => {
+    const match = matchTownship(name, TOWNSHIPS, {}, '重庆市潼南区');
+    expect(match.kind === 'matched' ? match.township.code : undefined).toBe(code);
+  });
+
+  it('T2 with no district known, a name after any place ending 区 or 县', () => {
+    expect(matched('某某县宝龙镇')).toBe(BAOLONG);
+  });
+
+  it.each<[name: string, code: string]>([
     ['1、宝龙镇', BAOLONG],
     ['2.宝龙镇', BAOLONG],
     ['１２．宝龙镇', BAOLONG],

@@ -20,9 +20,33 @@ export function townshipKey(name: string): string {
 /** A note in brackets after a name, full-width ones already folded by normalizeLabel. */
 const ANNOTATION = /\([^)]*\)|【[^】]*】|\[[^\]]*\]/g;
 
-/** `宝龙镇人民政府` and `桂林街道办事处` name the town itself. */
-function withoutGovernment(key: string): string {
-  return key.replace(/(人民政府|政府|办事处)$/, '');
+/**
+ * A township's office names the township (T2): `宝龙镇人民政府`, `宝龙镇党委`, `宝龙镇司法所`,
+ * `中共宝龙镇委员会`, `桂林街道办事处`, `桂林街道办`.
+ */
+function withoutOffice(key: string): string {
+  return key
+    .replace(/^中共/, '')
+    .replace(/(人民政府办公室|人民政府|党委政府|党政办|党委|党工委|委员会|政府|办事处|司法所)$/, '')
+    .replace(/(街道办|街办)$/, '街道');
+}
+
+/** Marks a table puts beside a name to point to a note: `宝龙镇*`, `※宝龙镇`. */
+const MARKS = /^[*※#△▲☆★]+|[*※#△▲☆★]+$/g;
+
+/** The last character of a place above a township: `重庆市`, `潼南区`, `某县`. */
+const PLACE_END = new Set(['省', '市', '州', '盟', '区', '县', '旗']);
+
+/**
+ * How a district may be written before its townships, or on its own total row: `重庆市潼南区` as
+ * the app keeps it, `潼南区` without the province and city, `潼南` without 区/县/市/旗.
+ */
+export function namesOfDistrict(fullName: string | undefined): ReadonlySet<string> {
+  if (!fullName) return new Set();
+  const full = normalizeLabel(fullName);
+  const name = full.replace(/^.*(省|自治区|市|州|盟|地区)(?=.{2,}$)/, '');
+  const short = name.replace(/(自治县|自治旗|林区|特区|区|县|市|旗)$/, '');
+  return new Set([full, name, ...(short.length >= 2 ? [short] : [])]);
 }
 
 /**
@@ -42,7 +66,10 @@ export type TownshipMatcher = (name: string) => TownshipMatch;
 export function createTownshipMatcher(
   townships: readonly Township[],
   aliases: Readonly<Record<string, string>> = {},
+  /** The district's name (`重庆市潼南区`): `潼南宝龙镇` is 宝龙镇. */
+  districtName?: string,
 ): TownshipMatcher {
+  const districtNames = [...namesOfDistrict(districtName)].sort((a, b) => b.length - a.length);
   const byCode = new Map(townships.map((t) => [t.code, t]));
   const byName = new Map<string, Township>();
   const byShortName = new Map<string, Township>();
@@ -54,6 +81,28 @@ export function createTownshipMatcher(
     return { township, name, short };
   });
   const cache = new Map<string, TownshipMatch>();
+  const named = (text: string) => byName.get(text) ?? byShortName.get(shortTownshipName(withoutOffice(text)));
+  /**
+   * `重庆市潼南区宝龙镇`, `潼南宝龙镇`: a township's name after its district's (T2); with no
+   * district known, after any place ending 省/市/区/县.
+   */
+  const afterPlace = (text: string): Township | undefined => {
+    for (const district of districtNames) {
+      if (text.startsWith(district) && text.length > district.length) {
+        const township = named(text.slice(district.length));
+        if (township) return township;
+      }
+    }
+    for (let i = 2; i < text.length - 1; i++) {
+      if (!PLACE_END.has(text[i - 1] ?? '')) continue;
+      // `重庆市大足区宝龙镇` is another district's 宝龙镇, when the district is known.
+      const place = text.slice(0, i);
+      if (districtNames.length > 0 && !districtNames.some((district) => place.endsWith(district))) continue;
+      const township = named(text.slice(i));
+      if (township) return township;
+    }
+    return undefined;
+  };
 
   const lookUp = (key: string): TownshipMatch => {
     const aliasCode = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
@@ -61,10 +110,11 @@ export function createTownshipMatcher(
     if (aliased) return { kind: 'matched', township: aliased };
     const coded = DIVISION_CODE.exec(key);
     if (coded) return byDivisionCode(key, byCode.get(coded[1] ?? ''), coded[2] ?? '');
-    // `宝龙镇（含原XX乡）`, `桂林街道(城区)`: the name before a note in brackets; `1、宝龙镇`: after its number.
-    const plain = key.replace(ANNOTATION, '').replace(LIST_NUMBER, '') || key;
-    const short = shortTownshipName(withoutGovernment(plain));
-    const township = byName.get(key) ?? byName.get(plain) ?? byShortName.get(short);
+    // `宝龙镇（含原XX乡）`, `桂林街道(城区)`: the name before a note in brackets; `1、宝龙镇`: after
+    // its number; `宝龙镇*`: without the mark.
+    const plain = key.replace(ANNOTATION, '').replace(LIST_NUMBER, '').replace(MARKS, '') || key;
+    const short = shortTownshipName(withoutOffice(plain));
+    const township = byName.get(key) ?? named(plain) ?? afterPlace(plain);
     if (township) return { kind: 'matched', township };
     const letters = plain.length > MAX_PINYIN_LENGTH ? undefined : pinyinLetters(plain);
     if (letters !== undefined)
@@ -118,8 +168,9 @@ export function matchTownship(
   name: string,
   townships: readonly Township[],
   aliases: Readonly<Record<string, string>> = {},
+  districtName?: string,
 ): TownshipMatch {
-  return createTownshipMatcher(townships, aliases)(name);
+  return createTownshipMatcher(townships, aliases, districtName)(name);
 }
 
 /**

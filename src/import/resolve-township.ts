@@ -1,6 +1,11 @@
 import type { Township } from '../district/district.ts';
 import type { ImportIssue } from './import-issue.ts';
-import { createTownshipMatcher, type TownshipMatcher, townshipKey } from './match-township.ts';
+import {
+  createTownshipMatcher,
+  namesOfDistrict,
+  type TownshipMatcher,
+  townshipKey,
+} from './match-township.ts';
 
 /** A written township name the district does not know, once per name, for the user to resolve. */
 export interface UnknownTownship {
@@ -38,7 +43,7 @@ export function createTownshipResolver(
   aliases: Readonly<Record<string, string>> = {},
   districtName?: string,
 ): TownshipResolver {
-  const match = createTownshipMatcher(townships, aliases);
+  const match = createTownshipMatcher(townships, aliases, districtName);
   const districtNames = namesOfDistrict(districtName);
   const unknown = new Map<string, { lines: number[]; suggestions: readonly Township[] }>();
   return {
@@ -82,16 +87,4 @@ export function createTownshipResolver(
     isDistrict: (text) =>
       districtNames.size > 0 && districtNames.has(townshipKey(text)) && match(text).kind !== 'matched',
   };
-}
-
-/**
- * How a district's total row may name it: `重庆市潼南区` as the app keeps it, `潼南区` without the
- * province and city, `潼南` without 区/县/市/旗.
- */
-function namesOfDistrict(fullName: string | undefined): ReadonlySet<string> {
-  if (!fullName) return new Set();
-  const full = townshipKey(fullName);
-  const name = full.replace(/^.*(省|自治区|市|州|盟|地区)(?=.{2,}$)/, '');
-  const short = name.replace(/(自治县|自治旗|林区|特区|区|县|市|旗)$/, '');
-  return new Set([full, name, ...(short.length >= 2 ? [short] : [])]);
 }
