@@ -7,6 +7,7 @@ export const COUNT_UNITS: readonly string[] = [
   '场次',
   '件次',
   '户次',
+  '个次',
   '课时',
   '学时',
   '件',
@@ -33,4 +34,8 @@ export const COUNT_UNITS: readonly string[] = [
   '轮',
   '部',
   '套',
+  '例',
+  '宗',
+  '单',
+  '座',
 ];

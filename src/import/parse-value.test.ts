@@ -52,6 +52,15 @@ describe('parseValue', () => {
     '未统计',
     ' — ',
     '\u3000无\u3000',
+    '暂无数据',
+    '无数据',
+    '不适用',
+    '空',
+    '（空）',
+    'N/A',
+    'n/a',
+    'NA',
+    'null',
   ])('V3 missing, not zero: %s', (raw) => expectKind(raw, 'missing'));
 
   it.each<Case>([
@@ -117,7 +126,14 @@ describe('parseValue', () => {
     ['3个', 3],
     ['8场次', 8],
     ['1起', 1],
-  ])('V8 unit after the number is dropped: %s', (...c) => expectNumber(c));
+    ['12例', 12],
+    ['3宗', 3],
+    ['5单', 5],
+    ['2座', 2],
+    ['40个次', 40],
+    ['94（件）', 94],
+    ['94 (人)', 94],
+  ])('V8 unit after the number is dropped, also in brackets: %s', (...c) => expectNumber(c));
 
   it.each(['件', '人次', '94件次人', '5件%', '件94'])(
     'V8 units alone, twice or before the number are invalid: %s',
@@ -184,6 +200,13 @@ describe('parseValue', () => {
     ['300上下', 300, true],
     ['约97%', 97, true, true],
     ['97%左右', 97, true, true],
+    ['6000+', 6000, true],
+    ['6000＋份', 6000, true],
+    ['10+', 10, true],
+    ['>6000', 6000, true],
+    ['＞6000', 6000, true],
+    ['≥95%', 95, true, true],
+    ['>=95%', 95, true, true],
   ])('V11 approximation marks: %s', (...c) => expectNumber(c));
 
   it.each<Case>([
@@ -221,8 +244,9 @@ describe('parseValue', () => {
     '1e5',
     'Infinity',
     'NaN',
-    '10+',
+    '<500',
     '1.5万元',
+    '94（元）',
   ])('V13 anything else is invalid and keeps its text: %s', (raw) => expectKind(raw, 'invalid'));
 
   it.each<Case>([

@@ -16,13 +16,26 @@ export type ParsedValue =
   | { readonly kind: 'missing'; readonly raw: string }
   | { readonly kind: 'invalid'; readonly raw: string };
 
-const MISSING_WORDS: ReadonlySet<string> = new Set(['无', '不详', '暂无', '未统计']);
+const MISSING_WORDS: ReadonlySet<string> = new Set([
+  '无',
+  '不详',
+  '暂无',
+  '未统计',
+  '暂无数据',
+  '无数据',
+  '不适用',
+  '空',
+  '(空)',
+  'n/a',
+  'na',
+  'null',
+]);
 const MISSING_MARKS = /^(?:[-‐‑‒–—―─━]+|\/+)$/;
 const ZERO_WORDS: ReadonlySet<string> = new Set(['没有发生', '未发生', '无发生']);
 
-const APPROX_PREFIXES = ['大约', '将近', '接近', '超过', '约', '近', '超', '逾'];
+const APPROX_PREFIXES = ['大约', '将近', '接近', '超过', '约', '近', '超', '逾', '>=', '≥', '≧', '>'];
 const EMPHASIS_PREFIXES = ['高达', '共计', '累计', '达', '共'];
-const APPROX_SUFFIXES = ['以上', '左右', '上下', '有余', '余', '多'];
+const APPROX_SUFFIXES = ['以上', '左右', '上下', '有余', '余', '多', '+'];
 
 const NUMERALS = '零〇一二两三四五六七八九十百千万亿';
 const ARABIC = String.raw`\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -45,14 +58,16 @@ export const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = {
 
 export function parseValue(raw: string): ParsedValue {
   const text = normalise(raw);
-  if (text === '' || MISSING_MARKS.test(text) || MISSING_WORDS.has(text)) return { kind: 'missing', raw };
+  if (text === '' || MISSING_MARKS.test(text) || MISSING_WORDS.has(text.toLowerCase()))
+    return { kind: 'missing', raw };
   if (ZERO_WORDS.has(text)) return { kind: 'number', value: 0, approximate: false, percent: false, raw };
 
   const g = CELL.exec(text)?.groups;
   if (!g) return { kind: 'invalid', raw };
 
   const prefix = tokenise(g.prefix ?? '', PREFIX_TOKENS);
-  const tail = tokenise(g.tail ?? '', TAIL_TOKENS);
+  // `94（件）`: the unit in brackets.
+  const tail = tokenise((g.tail ?? '').replace(/^\(([^()]{1,4})\)$/, '$1'), TAIL_TOKENS);
   if (!prefix || !tail) return { kind: 'invalid', raw };
   if (tail.filter((t) => t === '%' || COUNT_UNITS.includes(t)).length > 1) return { kind: 'invalid', raw };
 
