@@ -20,9 +20,10 @@ export const FOOTNOTE_LABELS = [
   '负责人',
   '单位负责人',
 ] as const;
-const FOOTNOTE = new RegExp(`^(${FOOTNOTE_LABELS.join('|')})\\s*[:：\\s]`);
+/** `填报单位（盖章）：…`: a note in brackets may stand between the label and its colon. */
+const FOOTNOTE = new RegExp(`^(${FOOTNOTE_LABELS.join('|')})\\s*([(（][^)）]{0,8}[)）])?\\s*[:：\\s]`);
 const META_CELL =
-  /^(单位|计量单位|金额单位|填报单位|填报日期|填表日期|统计时间|日期|制表人?|审核人?)\s*[:：]/;
+  /^(单位|计量单位|金额单位|填报单位|填报日期|填表日期|统计时间|日期|制表人?|审核人?)\s*([(（][^)）]{0,8}[)）])?\s*[:：]/;
 const TOTALS =
   /^(其中[:：]?)?[\p{Script=Han}]{0,4}(合计|总计|小计|合计数|汇总)$|^(总数|全区|全县|全市|全旗)$/u;
 

@@ -38,12 +38,14 @@ function isYear(year: number | undefined): year is number {
 
 /**
  * The year and township a whole file is about, for tables that do not say it per row. The user's
- * choice wins, then the title rows above the header (then note rows such as `填报单位：宝龙镇`),
- * then the file name.
+ * choice wins, then the title rows above the header (then note rows such as `填报单位：宝龙镇`, above
+ * the table or below it), then the file name.
  */
 export function findContext(
   rowsAbove: readonly (readonly string[])[],
   options: ContextOptions,
+  /** Rows below the table: its note rows (`填报单位（盖章）：宝龙镇人民政府`) may name the township. */
+  rowsBelow: readonly (readonly string[])[] = [],
 ): DocumentContext {
   const texts = (rows: readonly (readonly string[])[]) =>
     rows
@@ -55,7 +57,7 @@ export function findContext(
       )
       .filter((t) => t !== '');
   const titles = texts(rowsAbove.filter((row) => !isFootnoteRow(row)));
-  const notes = texts(rowsAbove.filter(isFootnoteRow));
+  const notes = texts([...rowsAbove, ...rowsBelow].filter(isFootnoteRow));
   const file = baseName(options.fileName);
   const aliases = options.townshipAliases ?? {};
 

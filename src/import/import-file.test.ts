@@ -1427,3 +1427,24 @@ describe('figures split at their thousands comma', () => {
     expect(codes(unnamed)).toEqual(['unnamed-column']);
   });
 });
+
+describe('a form signed below the table', () => {
+  it('R4 L3 填报单位（盖章）： below a township’s sheet is a note, and names its township', async () => {
+    const preview = await importText(
+      '2021年度法治政府建设主要指标统计表,,\n指标,单位,数值\n调解纠纷,件,94\n调解成功,件,92\n' +
+        '填报单位（盖章）：宝龙镇人民政府,,填报人：张三\n',
+    );
+    expect(preview).toMatchObject({ layout: 'sheet', township: { code: BAOLONG }, rowCount: 2, issues: [] });
+    expect(preview.facts.map((f) => [f.indicatorId, f.value])).toEqual([
+      ['disputes_mediated', 94],
+      ['disputes_resolved', 92],
+    ]);
+  });
+
+  it('L3 a township named above the table wins over the one signed below', async () => {
+    const preview = await importText(
+      '上和镇2021年法治指标\n指标,数值\n调解纠纷,30\n填报单位（盖章）：宝龙镇人民政府\n',
+    );
+    expect(preview.township?.name).toBe('上和镇');
+  });
+});

@@ -240,8 +240,16 @@ function tableContexts(
   tables: readonly Table[],
   options: ImportOptions,
 ): { contexts: DocumentContext[]; file: DocumentContext; multiYear: boolean } {
+  if (tables.length <= 1) {
+    const block = tables[0]?.block;
+    const single = findContext(
+      rows.slice(0, block?.start ?? 0),
+      options,
+      rows.slice(block?.end ?? rows.length),
+    );
+    return { contexts: [single], file: single, multiYear: false };
+  }
   const first = findContext(rows.slice(0, tables[0]?.block.start ?? 0), options);
-  if (tables.length <= 1) return { contexts: [first], file: first, multiYear: false };
   const own = tables.map((table) =>
     findContext(rows.slice(table.from, table.block.start), {
       ...options,
