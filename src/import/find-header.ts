@@ -349,6 +349,24 @@ function acrossRoles(
   return { roles, across: { kind: 'township', columns: named } };
 }
 
+/**
+ * `指标, 数值, 上年数值` or `指标, 数值, 2020年`: columns of other years beside the 数值 column,
+ * whose figures are the row's year (L13). Without them the table has its one value column.
+ */
+function besideValue(
+  columns: readonly HeaderColumn[],
+  roles: Map<number, ColumnRole>,
+): { roles: Map<number, ColumnRole>; across?: Across } {
+  const value = firstWithRole(roles, 'value');
+  const years = columns.flatMap((column) => {
+    const year = roles.has(column.index) ? undefined : parseYearHeader(column.labels[0] ?? '');
+    return year === undefined ? [] : [{ index: column.index, year }];
+  });
+  if (value === undefined || years.length === 0) return { roles };
+  for (const column of years) roles.set(column.index, 'value');
+  return { roles, across: { kind: 'year', columns: [{ index: value, year: { offset: 0 } }, ...years] } };
+}
+
 function wideRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> | undefined {
   const roles = new Map<number, ColumnRole>();
   const taken = new Set<ColumnRole>();
@@ -395,7 +413,7 @@ export function findHeader(
     const records = recordRoles(single);
     if (records) {
       const layout = firstWithRole(records, 'township') === undefined ? 'sheet' : 'long';
-      return { layout, start, end: singleEnd, columns: single, roles: records };
+      return { layout, start, end: singleEnd, columns: single, ...besideValue(single, records) };
     }
     const across = acrossRoles(single, isTownship);
     if (across) {

@@ -650,6 +650,18 @@ describe('本年 and 上年 columns', () => {
     expect(twice.issues).toMatchObject([{ code: 'duplicate-fact', line: 3, column: 'D', detail: '2' }]);
   });
 
+  it.each<[name: string, text: string]>([
+    ['数值, 上年数值 in a long file', '镇街,年度,指标,数值,上年数值\n宝龙镇,2021,调解纠纷,94,80\n'],
+    ['数值, 2020年 in a sheet', '宝龙镇2021年\n指标,数值,2020年\n调解纠纷,94,80\n'],
+  ])('L13 %s: the other column is another year, not dropped', async (_name, text) => {
+    const preview = await importText(text, { fileName: '宝龙镇.csv' });
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.map((f) => [f.year, f.indicatorId, f.value])).toEqual([
+      [2021, 'disputes_mediated', 94],
+      [2020, 'disputes_mediated', 80],
+    ]);
+  });
+
   it('L10 H5 指标, 2021年, 2020年, 增减: the change column is left out', async () => {
     const preview = await importText(
       '宝龙镇法治政府建设主要指标\n指标,2021年,2020年,增减\n调解纠纷,94,80,14\n',
