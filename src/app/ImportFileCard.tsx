@@ -66,6 +66,12 @@ export function ImportFileCard(props: ImportFileCardProps) {
   const { file, t, townships, indicators, indicatorName, onChoose } = props;
   const m = t.importer;
   const preview = file.preview;
+  // A long file's 本年 rows, or a stacked table without a year in its title, want the file's year
+  // (L14, L15): the field stays once the user has given it.
+  const wantsFileYear =
+    preview !== undefined &&
+    (file.choices.year !== undefined ||
+      preview.issues.some((issue) => issue.code === 'no-year' && issue.line === undefined));
   const townshipName = (code: string) => townships.find((x) => x.code === code)?.name ?? code;
   const issues = preview?.issues ?? [];
   const errors = issues.filter((i) => i.severity === 'error');
@@ -149,30 +155,34 @@ export function ImportFileCard(props: ImportFileCardProps) {
                 </dd>
               </div>
             )}
-            {preview.layout !== 'long' &&
+            {((preview.layout !== 'long' &&
               preview.layout !== 'unknown' &&
               preview.yearSource !== 'header' &&
-              preview.yearSource !== 'tables' && (
-                <div>
-                  <dt>{m.year}</dt>
-                  <dd>
-                    <input
-                      aria-label={m.year}
-                      type="number"
-                      min={1990}
-                      max={2100}
-                      defaultValue={preview.year ?? ''}
-                      placeholder={m.yearMissing}
-                      onBlur={(event) => {
-                        const year = Number(event.target.value);
-                        if (Number.isInteger(year) && year !== preview.year && year >= 1990 && year <= 2100)
-                          onChoose({ year });
-                      }}
-                    />
-                    {preview.yearSource && ` ${m.yearSources[preview.yearSource] ?? ''}`}
-                  </dd>
-                </div>
-              )}
+              preview.yearSource !== 'tables') ||
+              wantsFileYear) && (
+              <div>
+                <dt>{m.year}</dt>
+                <dd>
+                  <input
+                    aria-label={m.year}
+                    type="number"
+                    min={1990}
+                    max={2100}
+                    defaultValue={preview.year ?? file.choices.year ?? ''}
+                    placeholder={m.yearMissing}
+                    onBlur={(event) => {
+                      const year = Number(event.target.value);
+                      const current = preview.year ?? file.choices.year;
+                      if (Number.isInteger(year) && year !== current && year >= 1990 && year <= 2100)
+                        onChoose({ year });
+                    }}
+                  />
+                  {file.choices.year !== undefined
+                    ? ` ${m.yearSources.option}`
+                    : preview.yearSource && ` ${m.yearSources[preview.yearSource] ?? ''}`}
+                </dd>
+              </div>
+            )}
             {preview.layout === 'sheet' && (
               <div>
                 <dt>{m.township}</dt>

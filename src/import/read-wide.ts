@@ -78,13 +78,13 @@ export function readWide(
     }
     return sums;
   };
-  /** A row's year as its year cell gives it: its own, else the one above, else the file's. */
-  const yearOfRow = (yearText: string): number | null | undefined =>
-    yearText === '' ? (yearAbove ?? year) : parseYearCell(yearText, year);
   const headed = new Set(mapped.map((c) => c.index));
   const unnamed = new Set<number>();
   let dataRows = 0;
   let yearAbove: number | undefined;
+  /** A row's year as its year cell gives it: its own, else the one above, else the file's. */
+  const yearOfRow = (yearText: string): number | null | undefined =>
+    yearText === '' ? (yearAbove ?? year) : parseYearCell(yearText, year);
   let yearWanted = false;
   /** The last township written, with its code: a name merged over its rows of years (T6). */
   let townshipAbove: { name: string; code?: { text: string; column: string } } = { name: '' };

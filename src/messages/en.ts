@@ -374,7 +374,7 @@ export const en: Messages = {
     'no-rows': () => 'The file has a header but no data rows. Check that you exported the filled-in sheet.',
     'no-year': (raw) =>
       raw
-        ? `The year is written “${raw}”, which counts from the file’s year, but neither the title nor the file name contains a year. Enter the year in the preview.`
+        ? `The year is written “${raw}”, which counts from the file’s year, but neither the title nor the file name contains a year. Enter the year in the preview, or write it in the title or the file name.`
         : 'No year found: the table has no year column and neither the title nor the file name contains a year. Choose the year in the preview.',
     'no-township': () =>
       'No township found: this is one township’s sheet, but neither its title nor the file name names the township. Choose the township in the preview.',

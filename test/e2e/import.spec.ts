@@ -598,4 +598,37 @@ describe('tables with the indicators down the side', () => {
     expect(await cell(page, '上和镇', 'disputes_mediated').innerText()).toBe('40');
     expectClean(opened);
   });
+
+  it('asks a long file of 本年 and 上年同期 rows for its year, and reads both years with it', async () => {
+    const name = '宝龙镇调解情况.csv';
+    const opened = await openImportWith([
+      {
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          '\uFEFF镇街,时期,指标,数值\r\n宝龙镇,本年,调解纠纷,61\r\n,上年同期,调解纠纷,52\r\n',
+        ),
+      },
+    ]);
+    const { page } = opened;
+    const file = card(page, name);
+    await expect.poll(() => file.innerText()).toContain('年度写的是“本年”，要按文件的年度来算');
+    expect(await file.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(false);
+    await file.getByLabel('年度').fill('2026');
+    await file.getByLabel('年度').blur();
+    await expect.poll(() => file.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    // The field stays, with the year given.
+    expect(await file.getByLabel('年度').inputValue()).toBe('2026');
+    await file.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => file.innerText()).toMatch(/已导入 2 个数值/);
+
+    await showYear(page, 2026);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('61');
+    await showYear(page, 2025);
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('52');
+    expect(await cell(page, '宝龙镇', 'disputes_mediated').locator('span').getAttribute('title')).toContain(
+      `来源：${name} 第 3 行 D 列`,
+    );
+    expectClean(opened);
+  });
 });
