@@ -29,3 +29,11 @@ export function shortTownshipName(name: string): string {
   }
   return name;
 }
+
+/**
+ * A township's statistical division code as the district's list keeps it: 9 digits. The bureau's
+ * tables write 12, ending in 000 (`500152104000`); another ending is a village's, kept as written.
+ */
+export function townshipCodeOf(digits: string): string {
+  return digits.length === 12 && digits.endsWith('000') ? digits.slice(0, 9) : digits;
+}

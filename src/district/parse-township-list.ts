@@ -1,4 +1,4 @@
-import type { Township } from './district.ts';
+import { type Township, townshipCodeOf } from './district.ts';
 
 export interface TownshipListIssue {
   /** Line of the pasted text or file, 1-based. */
@@ -73,10 +73,6 @@ function isHeader(cells: readonly string[]): boolean {
   return cells.every((cell) => HEADER_WORDS.has(cell.toLowerCase()));
 }
 
-function normalizeCode(code: string): string {
-  return code.length === 12 && code.endsWith('000') ? code.slice(0, 9) : code;
-}
-
 /**
  * A township list the user pastes or imports: one name per line, or `code,name` / `name` lines
  * (comma or tab, as Excel and WPS copy a range), with an optional header row. Blank lines and
@@ -130,7 +126,7 @@ export function parseTownshipList(text: string): TownshipListResult {
       localCount++;
       code = `local-${localCount}`;
     } else {
-      code = normalizeCode(givenCode);
+      code = townshipCodeOf(givenCode);
       const earlierCode = codeLines.get(code);
       if (earlierCode !== undefined) {
         issues.push({ line, message: `第 ${line} 行的代码 ${code} 与第 ${earlierCode} 行重复。` });

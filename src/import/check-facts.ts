@@ -47,6 +47,12 @@ function formatRate(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/** Whether an indicator counts in %: a catalog rate, or one of the file's own with unit `%`. */
+export function percentIndicators(customIndicators: readonly CustomIndicator[]): (id: string) => boolean {
+  const custom = new Set(customIndicators.filter((c) => c.unit === '%').map((c) => c.id));
+  return (id) => findIndicator(id)?.unit.zh === '%' || custom.has(id);
+}
+
 /** Reviewer's checks on one file's facts, per township and year: counts that contradict each other and rates. */
 export function checkFacts(
   facts: readonly Fact[],
@@ -62,11 +68,8 @@ export function checkFacts(
     group.set(fact.indicatorId, fact);
     groups.set(key, group);
   }
-  const customPercent = new Set(customIndicators.filter((c) => c.unit === '%').map((c) => c.id));
-  const isRate = (fact: Fact) =>
-    findIndicator(fact.indicatorId)?.unit.zh === '%' ||
-    customPercent.has(fact.indicatorId) ||
-    /[%％]/.test(fact.rawText);
+  const countsInPercent = percentIndicators(customIndicators);
+  const isRate = (fact: Fact) => countsInPercent(fact.indicatorId) || /[%％]/.test(fact.rawText);
   const at = (fact: Fact, code: IssueCode, detail: string): ImportIssue => ({
     severity: 'warning',
     code,

@@ -4,14 +4,13 @@
  * — none with `%`, all from 0 to 1, at least one strictly between — they are read as fractions of
  * one hundred, each keeping its text, with one warning per indicator.
  */
-import { findIndicator } from '../indicators/catalog.ts';
-import { writtenDecimals } from './check-facts.ts';
+import { percentIndicators, writtenDecimals } from './check-facts.ts';
 import type { Fact } from './fact.ts';
 import type { ImportIssue } from './import-issue.ts';
 import type { CustomIndicator } from './map-columns.ts';
 
 export interface FractionRates {
-  readonly facts: Fact[];
+  readonly facts: readonly Fact[];
   readonly issues: ImportIssue[];
   /** The indicators read as fractions: their cells carry two decimals more than their values. */
   readonly indicators: ReadonlySet<string>;
@@ -23,8 +22,7 @@ export function readFractionRates(
   facts: readonly Fact[],
   customIndicators: readonly CustomIndicator[],
 ): FractionRates {
-  const customPercent = new Set(customIndicators.filter((c) => c.unit === '%').map((c) => c.id));
-  const isRate = (id: string) => findIndicator(id)?.unit.zh === '%' || customPercent.has(id);
+  const isRate = percentIndicators(customIndicators);
   const byIndicator = new Map<string, Fact[]>();
   for (const fact of facts) {
     if (!isRate(fact.indicatorId)) continue;
@@ -39,7 +37,7 @@ export function readFractionRates(
       list.some((f) => f.value > 0 && f.value < 1);
     if (fractions) indicators.add(id);
   }
-  if (indicators.size === 0) return { facts: [...facts], issues: [], indicators };
+  if (indicators.size === 0) return { facts, issues: [], indicators };
 
   // Said once per indicator, on its first figure that is a fraction (`0.9787`, not `1`).
   const said = new Set(

@@ -196,7 +196,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     }
   }
   const customIndicators = [...customs.values()];
-  let facts = read.length === 1 ? (read[0] ?? []) : acrossTables(read, issues);
+  let facts: readonly Fact[] = read.length === 1 ? (read[0] ?? []) : acrossTables(read, issues);
 
   if (!hasYearColumn && contexts.some((c) => c.year === undefined)) {
     issues.push({ severity: 'error', code: 'no-year' });

@@ -1,4 +1,4 @@
-import { shortTownshipName, type Township } from '../district/district.ts';
+import { shortTownshipName, type Township, townshipCodeOf } from '../district/district.ts';
 import { editDistance } from './edit-distance.ts';
 import { LIST_NUMBER, normalizeLabel } from './normalize-text.ts';
 import { pinyinLetters, pinyinSuggestions } from './pinyin-name.ts';
@@ -49,11 +49,8 @@ export function namesOfDistrict(fullName: string | undefined): ReadonlySet<strin
   return new Set([full, name, ...(short.length >= 2 ? [short] : [])]);
 }
 
-/**
- * A statistical division code at the start of a name: a township's 9 digits, or the 12 of the
- * bureau's tables (`500152104000`; another ending is a village's). The name after it, if any.
- */
-const DIVISION_CODE = /^(\d{9})(?:000)?(?!\d)[-_:：.、]?(.*)$/;
+/** A statistical division code at the start of a name (9 or 12 digits), and the name after it. */
+const DIVISION_CODE = /^(\d{12}|\d{9})(?!\d)[-_:：.、]?(.*)$/;
 
 export type TownshipMatcher = (name: string) => TownshipMatch;
 
@@ -109,7 +106,9 @@ export function createTownshipMatcher(
     const aliased = aliasCode === undefined ? undefined : byCode.get(aliasCode);
     if (aliased) return { kind: 'matched', township: aliased };
     const coded = DIVISION_CODE.exec(key);
-    if (coded) return byDivisionCode(key, byCode.get(coded[1] ?? ''), coded[2] ?? '');
+    // A village's code (12 digits not ending 000) names no township: the text is read as a name.
+    const code = townshipCodeOf(coded?.[1] ?? '');
+    if (coded && code.length === 9) return byDivisionCode(key, byCode.get(code), coded[2] ?? '');
     // `宝龙镇（含原XX乡）`, `桂林街道(城区)`: the name before a note in brackets; `1、宝龙镇`: after
     // its number; `宝龙镇*`: without the mark.
     const plain = key.replace(ANNOTATION, '').replace(LIST_NUMBER, '').replace(MARKS, '') || key;
@@ -138,16 +137,16 @@ export function createTownshipMatcher(
    * the name decides.
    */
   const byDivisionCode = (key: string, coded: Township | undefined, name: string): TownshipMatch => {
-    const named = name === '' ? undefined : lookUp(name);
-    if (!coded) return named ?? { kind: 'unknown', name: key, suggestions: [] };
+    const nameMatch = name === '' ? undefined : lookUp(name);
+    if (!coded) return nameMatch ?? { kind: 'unknown', name: key, suggestions: [] };
     const others =
-      named === undefined
+      nameMatch === undefined
         ? []
-        : named.kind === 'matched'
-          ? [named.township]
-          : named.suggestions.includes(coded)
+        : nameMatch.kind === 'matched'
+          ? [nameMatch.township]
+          : nameMatch.suggestions.includes(coded)
             ? []
-            : named.suggestions;
+            : nameMatch.suggestions;
     const suggestions = others.filter((t) => t !== coded);
     if (suggestions.length === 0) return { kind: 'matched', township: coded };
     return { kind: 'unknown', name: key, suggestions: [coded, ...suggestions].slice(0, 3) };

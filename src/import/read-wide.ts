@@ -98,10 +98,12 @@ export function readWide(
     const first = firstFilledCell(row);
     const label = townshipText !== '' ? townshipText : first.index <= townshipColumn ? first.text : '';
 
-    if (isSummaryLabel(label) || isTotalsLabel(label) || townships.isDistrict(label))
-      townshipAbove = { name: '' };
-    if (isSummaryLabel(label)) continue;
-    if (isTotalsLabel(label) || townships.isDistrict(label)) {
+    const summary = isSummaryLabel(label);
+    const total = !summary && (isTotalsLabel(label) || townships.isDistrict(label));
+    // A township merged over its rows of years never reaches across a total or summary row.
+    if (summary || total) townshipAbove = { name: '' };
+    if (summary) continue;
+    if (total) {
       const totalYear =
         yearColumn === undefined ? year : (yearOfRow(trimCell(cell(yearColumn))) ?? undefined);
       const subtotal = isSubtotalLabel(label);
