@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBytes, decodeToUtf8 } from '../db/bulk-bytes.ts';
+import { checkSources, decodeToUtf8, readAll } from '../db/bulk-bytes.ts';
 import type { WorkerReply, WorkerRequest } from './import-worker.ts';
 
 /**
@@ -25,12 +26,14 @@ class FakeWorker {
       return;
     }
     if (request.kind === 'utf8') {
-      const input = decodeToUtf8(request.bytes, request.override);
-      reply({ id: request.id, result: input ?? null });
+      void readAll(request.source).then((bytes) => {
+        const input = decodeToUtf8(bytes, request.override);
+        reply({ id: request.id, result: input ?? null });
+      });
     } else if (request.kind === 'check') {
-      const checked = checkBytes(
-        request.bytes,
-        request.utf8 ?? request.bytes,
+      const checked = checkSources(
+        request.source,
+        request.utf8 ?? request.source,
         request.delimiter,
         request.dataLine,
       );
@@ -78,11 +81,33 @@ describe('the bulk import’s byte work in the import worker', () => {
     const input = await workerByteWork.toUtf8(utf16, undefined);
     expect(input?.encoding).toBe('utf-16le');
     expect(input?.owned).toBe(true);
-    expect(new TextDecoder().decode(input?.utf8)).toBe(CSV);
+    expect(input?.utf8).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(input?.utf8 as Uint8Array)).toBe(CSV);
 
     const checked = workerByteWork.check(utf16, input?.utf8 ?? utf16, ','.charCodeAt(0), 1);
     expect(await checked.scan).toEqual({ ok: true, lines: 3 });
     expect(await checked.hash).toBe(await digest(utf16));
+  });
+
+  it('a file the user picked is read by the worker: the page reads its head only', async () => {
+    const bytes = new TextEncoder().encode(CSV);
+    const file = new File([bytes], '宝龙镇.csv');
+    const input = await workerByteWork.toUtf8(file, undefined);
+    expect(input).toMatchObject({ encoding: 'utf-8', owned: false });
+    expect(input?.utf8).toBe(file);
+    const checked = workerByteWork.check(file, file, ','.charCodeAt(0), 1);
+    expect(await checked.scan).toEqual({ ok: true, lines: 3 });
+    expect(await checked.hash).toBe(await digest(bytes));
+
+    const gbkBytes = new Uint8Array(readFileSync('test/fixtures/tongnan-2020-wide-gbk.csv'));
+    const text = new TextDecoder('gb18030').decode(gbkBytes);
+    const gbk = new File([gbkBytes], 'tongnan-2020-wide-gbk.csv');
+    const decoded = await workerByteWork.toUtf8(gbk, undefined);
+    expect(decoded?.encoding).toBe('gb18030');
+    expect(new TextDecoder().decode(decoded?.utf8 as Uint8Array)).toBe(text);
+    const gbkChecked = workerByteWork.check(gbk, decoded?.utf8 ?? gbk, ','.charCodeAt(0), 2);
+    expect(await gbkChecked.scan).toEqual({ ok: true, lines: text.trimEnd().split('\r\n').length });
+    expect(await gbkChecked.hash).toBe(await digest(gbkBytes));
   });
 
   it('a crashed worker fails the requests waiting on it, and the next request gets a new worker', async () => {

@@ -2,7 +2,7 @@
  * The page's side of the import worker (import-worker.ts): a preview of a file by the pipeline, and
  * the bulk import's byte work (decoding, scan, hash), each a request answered by messages.
  */
-import { asUtf8, type ByteWork, type Utf8Input } from '../db/bulk-bytes.ts';
+import { asUtf8, type ByteWork, type FileSource, type Utf8Input } from '../db/bulk-bytes.ts';
 import type { ByteScan } from '../db/scan-csv-bytes.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import type { WorkerReply, WorkerRequest } from './import-worker.ts';
@@ -53,29 +53,30 @@ function send<const P extends readonly string[]>(
   const answers = parts.map(
     (part) => new Promise<unknown>((resolve, reject) => pending.set(`${id}:${part}`, { resolve, reject })),
   );
-  // The bytes are copied, not transferred: the file may be read again with other options.
+  // Bytes are copied, not transferred: the file may be read again with other options. A File is
+  // not copied at all: the worker reads it.
   getWorker().postMessage({ ...request, id });
   return answers as { [K in keyof P]: Promise<unknown> };
 }
 
 /** The import pipeline's preview of one file, computed in the worker. */
-export function previewInWorker(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
-  const [preview] = send({ kind: 'preview', bytes, options }, ['']);
+export function previewInWorker(source: FileSource, options: ImportOptions): Promise<ImportPreview> {
+  const [preview] = send({ kind: 'preview', source, options }, ['']);
   return preview as Promise<ImportPreview>;
 }
 
 /** The bulk import's byte work, done in the worker. */
 export const workerByteWork: ByteWork = {
-  async toUtf8(bytes, override) {
+  async toUtf8(source, override) {
     // Only a file to decode goes to the worker: a UTF-8 file is known from its head.
-    const quick = asUtf8(bytes, override);
+    const quick = await asUtf8(source, override);
     if (quick !== null) return quick;
-    const [answer] = send({ kind: 'utf8', bytes, override }, ['']);
+    const [answer] = send({ kind: 'utf8', source, override }, ['']);
     return ((await answer) as Utf8Input | null) ?? undefined;
   },
-  check(bytes, utf8, delimiter, dataLine) {
+  check(source, utf8, delimiter, dataLine) {
     const [scan, hash] = send(
-      { kind: 'check', bytes, utf8: utf8 === bytes ? undefined : utf8, delimiter, dataLine },
+      { kind: 'check', source, utf8: utf8 === source ? undefined : utf8, delimiter, dataLine },
       ['scan', 'hash'],
     );
     return { scan: scan as Promise<ByteScan>, hash: hash as Promise<string> };

@@ -1,9 +1,10 @@
 /**
  * Web Worker: the import's heavy JavaScript, off the page's thread, so reading a large file never
  * freezes the page. It runs the pure pipeline (a preview of a file) and the bulk import's byte
- * work (db/bulk-bytes.ts: decoding to UTF-8, the byte scan, the content hash).
+ * work (db/bulk-bytes.ts: decoding to UTF-8, the byte scan, the content hash). A file comes as the
+ * user's File, which it reads itself, or as bytes.
  */
-import { checkBytes, decodeToUtf8 } from '../db/bulk-bytes.ts';
+import { checkSources, decodeToUtf8, type FileSource, readAll } from '../db/bulk-bytes.ts';
 import type { TextEncodingName } from '../import/decode-bytes.ts';
 import { type ImportOptions, importFile } from '../import/import-file.ts';
 
@@ -11,21 +12,21 @@ export type WorkerRequest =
   | {
       readonly id: number;
       readonly kind: 'preview';
-      readonly bytes: Uint8Array;
+      readonly source: FileSource;
       readonly options: ImportOptions;
     }
   | {
       readonly id: number;
       readonly kind: 'utf8';
-      readonly bytes: Uint8Array;
+      readonly source: FileSource;
       readonly override: TextEncodingName | undefined;
     }
   | {
       readonly id: number;
       readonly kind: 'check';
-      readonly bytes: Uint8Array;
-      /** Absent when the file is UTF-8: `bytes` is scanned. */
-      readonly utf8: Uint8Array | undefined;
+      readonly source: FileSource;
+      /** Absent when the file is UTF-8: `source` is scanned. */
+      readonly utf8: FileSource | undefined;
       readonly delimiter: number;
       readonly dataLine: number;
     };
@@ -47,15 +48,15 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { id } = request;
   try {
     if (request.kind === 'preview') {
-      reply({ id, result: await importFile(request.bytes, request.options) });
+      reply({ id, result: await importFile(await readAll(request.source), request.options) });
     } else if (request.kind === 'utf8') {
       // Only a file that is not UTF-8 comes here; its decoded copy is handed over, not copied.
-      const input = decodeToUtf8(request.bytes, request.override);
+      const input = decodeToUtf8(await readAll(request.source), request.override);
       reply({ id, result: input ?? null }, input ? [input.utf8.buffer] : []);
     } else {
-      const checked = checkBytes(
-        request.bytes,
-        request.utf8 ?? request.bytes,
+      const checked = checkSources(
+        request.source,
+        request.utf8 ?? request.source,
         request.delimiter,
         request.dataLine,
       );

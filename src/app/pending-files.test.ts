@@ -33,7 +33,7 @@ async function pending(
   return {
     key,
     fileName,
-    bytes,
+    source: new Blob([bytes]),
     status: 'ready',
     choices,
     preview,

@@ -40,7 +40,8 @@ export type FileStatus = 'reading' | 'ready' | 'committing' | 'committed' | 'dup
 export interface PendingFile {
   readonly key: number;
   readonly fileName: string;
-  readonly bytes: Uint8Array;
+  /** The file as the user picked it: read again, by the workers, whenever it is read again. */
+  readonly source: Blob;
   readonly status: FileStatus;
   readonly choices: FileChoices;
   /** The session's answers its last read took, besides its own choices. */
@@ -73,7 +74,7 @@ export function refusedFile(key: number, fileName: string, code: 'too-large'): P
   return {
     key,
     fileName,
-    bytes: new Uint8Array(),
+    source: new Blob(),
     status: 'ready',
     choices: NO_CHOICES,
     preview,

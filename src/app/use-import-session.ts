@@ -49,10 +49,10 @@ import {
 export const BULK_MIN_BYTES = 2 * 1024 * 1024;
 
 /** Reads a large file with the bulk path, or undefined when the pipeline must read it. */
-async function tryBulk(db: DbClient, bytes: Uint8Array, options: ImportOptions) {
-  if (bytes.length < BULK_MIN_BYTES) return undefined;
+async function tryBulk(db: DbClient, source: Blob, options: ImportOptions) {
+  if (source.size < BULK_MIN_BYTES) return undefined;
   try {
-    return await stageLongImport(db, bytes, options, workerByteWork);
+    return await stageLongImport(db, source, options, workerByteWork);
   } catch {
     return undefined;
   }
@@ -167,7 +167,7 @@ export function useImportSession(
   );
 
   const read = useCallback(
-    async (key: number, fileName: string, bytes: Uint8Array, choices: FileChoices) => {
+    async (key: number, fileName: string, source: Blob, choices: FileChoices) => {
       // A file read again while a read of it runs: only the last read's answer is shown.
       const generation = (readsRef.current.get(key) ?? 0) + 1;
       readsRef.current.set(key, generation);
@@ -195,8 +195,8 @@ export function useImportSession(
             ...choices.townshipAliases,
           },
         };
-        staged = await tryBulk(db, bytes, options);
-        const preview = staged?.preview ?? (await previewInWorker(bytes, options));
+        staged = await tryBulk(db, source, options);
+        const preview = staged?.preview ?? (await previewInWorker(source, options));
         const found = await checkAgainstDb(db, preview, staged);
         if (!current()) {
           if (staged) await dropStagedImport(db, staged).catch(() => undefined);
@@ -205,7 +205,7 @@ export function useImportSession(
         // An answer given in another file while this one was read: read it again with it.
         if (answersRef.current !== readWith) {
           if (staged) await dropStagedImport(db, staged).catch(() => undefined);
-          void read(key, fileName, bytes, choices);
+          void read(key, fileName, source, choices);
           return;
         }
         if (staged) stagedRef.current.set(key, staged);
@@ -239,13 +239,12 @@ export function useImportSession(
           update((all) => [...all, refusedFile(key, file.name, 'too-large')]);
           continue;
         }
-        const bytes = new Uint8Array(await file.arrayBuffer());
         update((all) => [
           ...all,
           {
             key,
             fileName: file.name,
-            bytes,
+            source: file,
             status: 'reading',
             choices: NO_CHOICES,
             factCount: 0,
@@ -253,7 +252,7 @@ export function useImportSession(
             conflictTotal: 0,
           },
         ]);
-        void read(key, file.name, bytes, NO_CHOICES);
+        void read(key, file.name, file, NO_CHOICES);
       }
     },
     [read, update],
@@ -272,15 +271,15 @@ export function useImportSession(
         },
       };
       if (Object.keys(change).every((k) => k === 'onConflict')) patch(key, { choices });
-      else void read(key, file.fileName, file.bytes, choices);
+      else void read(key, file.fileName, file.source, choices);
       // The same new header or unknown township name in the other waiting files takes the same
       // answer, unless the user answered otherwise there: a batch stores them all one way.
       for (const other of files) {
         if (other.key === key) continue;
         const shared = sharedAnswers(file.choices, change, other);
-        if (shared) void read(other.key, other.fileName, other.bytes, shared);
+        if (shared) void read(other.key, other.fileName, other.source, shared);
         else if (followsChangedAnswer(other, answersRef.current))
-          void read(other.key, other.fileName, other.bytes, other.choices);
+          void read(other.key, other.fileName, other.source, other.choices);
       }
     },
     [files, patch, read],
@@ -383,7 +382,7 @@ export function useImportSession(
           if (now.status !== 'ready' && now.status !== 'duplicate') return;
           // The copy it duplicated was undone: read again, since a large file's rows were let go.
           if (now.status === 'duplicate' && !found.previousImport) {
-            void read(now.key, now.fileName, now.bytes, now.choices);
+            void read(now.key, now.fileName, now.source, now.choices);
             return;
           }
           const changed = !sameConflicts({ conflicts: now.conflicts, total: now.conflictTotal }, found);
@@ -434,9 +433,9 @@ export function useImportSession(
     if (listRef.current === townshipList) return;
     listRef.current = townshipList;
     for (const file of filesRef.current) {
-      if (!file.preview || file.bytes.length === 0) continue;
+      if (!file.preview || file.source.size === 0) continue;
       if (file.status === 'ready' || file.status === 'duplicate')
-        void read(file.key, file.fileName, file.bytes, file.choices);
+        void read(file.key, file.fileName, file.source, file.choices);
     }
   }, [townshipList, read]);
 

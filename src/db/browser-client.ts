@@ -238,6 +238,12 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
     registerBuffer(name, bytes) {
       return call(({ db }) => db.registerFileBuffer(name, bytes));
     },
+    registerFile(name, file) {
+      // Read in DuckDB's worker with FileReaderSync, straight from the file: the page holds no copy.
+      return call(({ db }) =>
+        db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
+      );
+    },
     exportFile(name) {
       return call(({ db }) => db.copyFileToBuffer(name));
     },

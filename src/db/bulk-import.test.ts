@@ -47,16 +47,26 @@ const options = (fileName: string, extra: Partial<ImportOptions> = {}): ImportOp
   ...extra,
 });
 
-async function stage(bytes: Uint8Array, opts: ImportOptions): Promise<StagedImport> {
+async function stage(bytes: Uint8Array | Blob, opts: ImportOptions): Promise<StagedImport> {
   const staged = await stageLongImport(db, bytes, opts);
   if (!staged) throw new Error('The bulk import refused the file.');
   return staged;
 }
 
-/** The bulk path must give exactly the pipeline's preview: same facts, issues, lines and columns. */
-async function expectSameAsPipeline(bytes: Uint8Array, opts: ImportOptions): Promise<ImportPreview> {
+/**
+ * The bulk path must give exactly the pipeline's preview: same facts, issues, lines and columns.
+ * `asFile` gives it the bytes as the app does, in a File the user picked.
+ */
+async function expectSameAsPipeline(
+  bytes: Uint8Array,
+  opts: ImportOptions,
+  asFile = false,
+): Promise<ImportPreview> {
   const pipeline = await importFile(bytes, opts);
-  const staged = await stage(bytes, opts);
+  const staged = await stage(
+    asFile ? new File([bytes as Uint8Array<ArrayBuffer>], opts.fileName) : bytes,
+    opts,
+  );
   try {
     expect(await loadStagedFacts(db, staged, 0, 10_000_000)).toEqual(pipeline.facts);
     expect(staged.preview.facts).toEqual(pipeline.facts.slice(0, FACT_SAMPLE));
@@ -368,6 +378,18 @@ describe('the bulk import reads long files exactly as importFile does', () => {
       options('big.csv'),
     );
   });
+
+  it('a File the user picked, UTF-8 or GB18030, is read as its bytes are', async () => {
+    const bytes = generateLongCsv(12_000);
+    const text = new TextDecoder().decode(bytes);
+    const tail = ['宝陇镇,2001年,调解纠纷,5,件,', '宝龙镇,2001年,调解纠纷,abc,件,'];
+    const big = `${text}${tail.join('\r\n')}\r\n`;
+    const utf8File = await expectSameAsPipeline(new TextEncoder().encode(big), options('big.csv'), true);
+    expect(utf8File.encoding).toBe('utf-8');
+    const gbk = await expectSameAsPipeline(encodeGb18030(big), options('big-gbk.csv'), true);
+    expect(gbk.encoding).toBe('gb18030');
+    expect(gbk.facts).toEqual(utf8File.facts);
+  });
 });
 
 describe('files the bulk import leaves to importFile', () => {
@@ -447,6 +469,12 @@ describe('files the bulk import leaves to importFile', () => {
     const lines = ['镇街,年度,指标,数值'];
     for (let i = 0; i <= RULE_TEXT_LIMIT; i++) lines.push(`宝龙镇,2021,指标${i},${i}`);
     expect(await stageLongImport(db, utf8(lines), options('x.csv'))).toBeUndefined();
+  });
+
+  it('a first line longer than the head the page reads of a File', async () => {
+    const title = `${'法治'.repeat(100_000)}\r\n`;
+    const bytes = new TextEncoder().encode(`${title}${new TextDecoder().decode(generateLongCsv(100))}`);
+    expect(await stageLongImport(db, new File([bytes], 'x.csv'), options('x.csv'))).toBeUndefined();
   });
 
   it('bytes that stop being UTF-8 after the head', async () => {

@@ -17,7 +17,15 @@ import { isRelativeYear } from '../import/parse-year.ts';
 import { trimCell } from '../import/normalize-text.ts';
 import { createTownshipResolver } from '../import/resolve-township.ts';
 import { statesSize } from '../import/unit-scale.ts';
-import { type ByteWork, cutAtLine, inThreadByteWork, type Utf8Input } from './bulk-bytes.ts';
+import {
+  type ByteWork,
+  cutAtLine,
+  type FileSource,
+  inThreadByteWork,
+  readStart,
+  sourceSize,
+  type Utf8Input,
+} from './bulk-bytes.ts';
 import { type BulkTables, bulkTables } from './bulk-tables.ts';
 import { classifyRows } from './classify-rows.ts';
 import type { DbClient, SqlParam } from './client.ts';
@@ -62,18 +70,20 @@ let counter = 0;
  * Reads a long-layout file into temporary tables and previews it as importFile would, without
  * storing anything. Undefined when the file is not one the bulk path reads exactly like the
  * pipeline; importFile then reads it. `work` does the byte work (decoding, scan, hash): the app
- * gives its import worker, so none of it runs on the page's thread.
+ * gives its import worker, so none of it runs on the page's thread. The app gives the user's File:
+ * the page then reads only its head.
  */
 export async function stageLongImport(
   db: DbClient,
-  bytes: Uint8Array,
+  source: FileSource,
   options: ImportOptions,
   work: ByteWork = inThreadByteWork,
 ): Promise<StagedImport | undefined> {
-  if (bytes.length > MAX_FILE_BYTES) return undefined;
-  const input = await work.toUtf8(bytes, options.encoding);
+  if (sourceSize(source) > MAX_FILE_BYTES) return undefined;
+  const input = await work.toUtf8(source, options.encoding);
   if (!input) return undefined;
-  const head = await readHead(input.utf8, options);
+  const start = await readStart(input.utf8, 2 * HEAD_BYTES);
+  const head = start && (await readHead(start, options));
   if (!head) return undefined;
 
   const key = `bulk_${Date.now().toString(36)}_${++counter}`;
@@ -83,7 +93,7 @@ export async function stageLongImport(
     for (const table of tables) await db.run(`DROP TABLE IF EXISTS ${table}`);
   };
   try {
-    const staged = await stage(db, { key, bytes, input, head, options, t, work });
+    const staged = await stage(db, { key, source, input, head, options, t, work });
     if (staged) stagings.set(staged.staged, { tables, facts: staged.facts });
     else await drop();
     return staged?.staged;
@@ -219,7 +229,7 @@ function toFact(row: FactRow): Fact {
 
 interface StageInput {
   readonly key: string;
-  readonly bytes: Uint8Array;
+  readonly source: FileSource;
   readonly input: Utf8Input;
   readonly head: Head;
   readonly options: ImportOptions;
@@ -229,7 +239,7 @@ interface StageInput {
 
 async function stage(
   db: DbClient,
-  { key, bytes, input, head, options, t, work }: StageInput,
+  { key, source, input, head, options, t, work }: StageInput,
 ): Promise<{ staged: StagedImport; facts: Staging['facts'] } | undefined> {
   const { block, shell } = head;
   const roles = {
@@ -243,12 +253,14 @@ async function stage(
   const firstLine = block.end + 1;
 
   // DuckDB reads the file in its worker while `work` hashes it and checks that it may. The check
-  // has read (or copied) the bytes before DuckDB takes a decoded file's over.
-  const checking = work.check(bytes, input.utf8, head.delimiter.charCodeAt(0), block.end);
+  // has read (or copied) bytes given as an array before DuckDB takes a decoded file's over.
+  const checking = work.check(source, input.utf8, head.delimiter.charCodeAt(0), block.end);
   checking.hash.catch(() => undefined);
   const file = `${t.raw}.csv`;
   const columns = Array.from({ length: head.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  await db.registerBuffer(file, input.owned ? input.utf8 : input.utf8.slice());
+  const { utf8 } = input;
+  if (utf8 instanceof Uint8Array) await db.registerBuffer(file, input.owned ? utf8 : utf8.slice());
+  else await db.registerFile(file, utf8);
   const reading = db
     .run(
       `CREATE TEMP TABLE ${t.raw} AS SELECT * FROM read_csv(?, header = false, skip = ?, auto_detect = false,
