@@ -19,8 +19,8 @@ export interface SqlExecutor {
   /** Makes bytes (e.g. a DuckDB database file) readable by name, for ATTACH or read_csv. */
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   /**
-   * Makes a file the user picked readable by name without copying it into the page: the browser
-   * client's worker reads it piece by piece as a query needs it.
+   * Makes a file the user picked readable by name. The browser client reads it off the page's thread
+   * and hands the buffer over to DuckDB's worker, so the page's thread never copies it.
    */
   registerFile(name: string, file: Blob): Promise<void>;
   /** The bytes of a file in DuckDB's virtual file system, e.g. one written by COPY or ATTACH. */
