@@ -9,8 +9,11 @@ import { findYearIn } from './parse-year.ts';
  * `tables`: the title of each of the tables stacked in the file (L14).
  */
 export type YearSource = 'column' | 'header' | 'tables' | 'title' | 'file-name' | 'option';
-/** `header`: the header of each value column (指标, 宝龙镇, 上和镇). */
-export type TownshipSource = 'column' | 'header' | 'title' | 'file-name' | 'option';
+/**
+ * `header`: the header of each value column (指标, 宝龙镇, 上和镇); `note`: a note row above or below
+ * the table (`填报单位：宝龙镇`, `填报单位（盖章）：宝龙镇人民政府`).
+ */
+export type TownshipSource = 'column' | 'header' | 'title' | 'note' | 'file-name' | 'option';
 
 export interface DocumentContext {
   readonly year: number | undefined;
@@ -72,12 +75,14 @@ export function findContext(
   let township: Township | undefined;
   let townshipSource: DocumentContext['townshipSource'] = null;
   const chosen = options.townships.find((t) => t.code === options.township);
-  const titleTownship = [...titles, ...notes]
-    .map((text) => findTownshipIn(text, options.townships, aliases))
-    .find((t) => t !== undefined);
+  const townshipIn = (lines: readonly string[]) =>
+    lines.map((text) => findTownshipIn(text, options.townships, aliases)).find((t) => t !== undefined);
+  const titleTownship = townshipIn(titles);
+  const noteTownship = titleTownship ? undefined : townshipIn(notes);
   const fileTownship = findTownshipIn(file, options.townships, aliases);
   if (chosen) [township, townshipSource] = [chosen, 'option'];
   else if (titleTownship) [township, townshipSource] = [titleTownship, 'title'];
+  else if (noteTownship) [township, townshipSource] = [noteTownship, 'note'];
   else if (fileTownship) [township, townshipSource] = [fileTownship, 'file-name'];
 
   return { year, yearSource, township, townshipSource };

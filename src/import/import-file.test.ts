@@ -1446,7 +1446,15 @@ describe('a form signed below the table', () => {
       '2021年度法治政府建设主要指标统计表,,\n指标,单位,数值\n调解纠纷,件,94\n调解成功,件,92\n' +
         '填报单位（盖章）：宝龙镇人民政府,,填报人：张三\n',
     );
-    expect(preview).toMatchObject({ layout: 'sheet', township: { code: BAOLONG }, rowCount: 2, issues: [] });
+    expect(preview).toMatchObject({
+      layout: 'sheet',
+      township: { code: BAOLONG },
+      townshipSource: 'note',
+      year: 2021,
+      yearSource: 'title',
+      rowCount: 2,
+      issues: [],
+    });
     expect(preview.facts.map((f) => [f.indicatorId, f.value])).toEqual([
       ['disputes_mediated', 94],
       ['disputes_resolved', 92],
@@ -1458,5 +1466,11 @@ describe('a form signed below the table', () => {
       '上和镇2021年法治指标\n指标,数值\n调解纠纷,30\n填报单位（盖章）：宝龙镇人民政府\n',
     );
     expect(preview.township?.name).toBe('上和镇');
+    expect(preview.townshipSource).toBe('title');
+  });
+
+  it('L3 填报单位： above the table names the township as a note row, not as the title', async () => {
+    const preview = await importText('2021年法治指标\n填报单位：宝龙镇\n指标,数值\n调解纠纷,94\n');
+    expect(preview).toMatchObject({ township: { code: BAOLONG }, townshipSource: 'note', year: 2021 });
   });
 });

@@ -312,6 +312,7 @@ export const en: Messages = {
     township: 'Township',
     townshipSources: {
       title: 'from the title row',
+      note: 'from a note row above or below the table (填报单位 …)',
       'file-name': 'from the file name',
       option: 'chosen by hand',
       header: 'from the header (one column per township)',

@@ -341,6 +341,7 @@ export const zh = {
     township: '镇街',
     townshipSources: {
       title: '取自标题行',
+      note: '取自表上或表下的说明行（填报单位等）',
       'file-name': '取自文件名',
       option: '手动选择',
       header: '取自表头（每列一个镇街）',
