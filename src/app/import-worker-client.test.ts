@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSources, decodeToUtf8, readAll } from '../db/bulk-bytes.ts';
+import { checkSource, decodeToUtf8, readAll } from '../db/bulk-bytes.ts';
 import type { WorkerReply, WorkerRequest } from './import-worker.ts';
 
 /**
@@ -25,18 +25,15 @@ class FakeWorker {
       setTimeout(() => this.onerror?.({ preventDefault() {} }), 0);
       return;
     }
-    if (request.kind === 'utf8') {
+    if (request.kind === 'read') {
+      void readAll(request.source).then((bytes) => reply({ id: request.id, result: bytes }));
+    } else if (request.kind === 'utf8') {
       void readAll(request.source).then((bytes) => {
         const input = decodeToUtf8(bytes, request.override);
         reply({ id: request.id, result: input ?? null });
       });
     } else if (request.kind === 'check') {
-      const checked = checkSources(
-        request.source,
-        request.utf8 ?? request.source,
-        request.delimiter,
-        request.dataLine,
-      );
+      const checked = checkSource(request.source, request.decoded, request.delimiter, request.dataLine);
       void checked.scan.then((scan) => reply({ id: request.id, part: 'scan', result: scan }));
       void checked.hash.then((hash) => reply({ id: request.id, part: 'hash', result: hash }));
     }
@@ -66,7 +63,7 @@ describe('the bulk import’s byte work in the import worker', () => {
   it('a UTF-8 file is known from its head: nothing is sent to the worker to decode', async () => {
     const bytes = new TextEncoder().encode(CSV);
     const input = await workerByteWork.toUtf8(bytes, undefined);
-    expect(input).toMatchObject({ encoding: 'utf-8', owned: false });
+    expect(input).toMatchObject({ encoding: 'utf-8', owned: false, decoded: false });
     expect(input?.utf8).toBe(bytes);
     expect(FakeWorker.created).toBe(0);
   });
@@ -80,22 +77,21 @@ describe('the bulk import’s byte work in the import worker', () => {
     }
     const input = await workerByteWork.toUtf8(utf16, undefined);
     expect(input?.encoding).toBe('utf-16le');
-    expect(input?.owned).toBe(true);
-    expect(input?.utf8).toBeInstanceOf(Uint8Array);
-    expect(new TextDecoder().decode(input?.utf8 as Uint8Array)).toBe(CSV);
+    expect(input).toMatchObject({ owned: true, decoded: true });
+    expect(new TextDecoder().decode(input?.utf8)).toBe(CSV);
 
-    const checked = workerByteWork.check(utf16, input?.utf8 ?? utf16, ','.charCodeAt(0), 1);
+    const checked = workerByteWork.check(utf16, input?.utf8, ','.charCodeAt(0), 1);
     expect(await checked.scan).toEqual({ ok: true, lines: 3 });
     expect(await checked.hash).toBe(await digest(utf16));
   });
 
-  it('a file the user picked is read by the worker: the page reads its head only', async () => {
+  it('a file the user picked is read by the worker, which hands its bytes over and reads it again to check it', async () => {
     const bytes = new TextEncoder().encode(CSV);
     const file = new File([bytes], '宝龙镇.csv');
     const input = await workerByteWork.toUtf8(file, undefined);
-    expect(input).toMatchObject({ encoding: 'utf-8', owned: false });
-    expect(input?.utf8).toBe(file);
-    const checked = workerByteWork.check(file, file, ','.charCodeAt(0), 1);
+    expect(input).toMatchObject({ encoding: 'utf-8', owned: true, decoded: false });
+    expect(input?.utf8).toEqual(bytes);
+    const checked = workerByteWork.check(file, undefined, ','.charCodeAt(0), 1);
     expect(await checked.scan).toEqual({ ok: true, lines: 3 });
     expect(await checked.hash).toBe(await digest(bytes));
 
@@ -104,8 +100,9 @@ describe('the bulk import’s byte work in the import worker', () => {
     const gbk = new File([gbkBytes], 'tongnan-2020-wide-gbk.csv');
     const decoded = await workerByteWork.toUtf8(gbk, undefined);
     expect(decoded?.encoding).toBe('gb18030');
-    expect(new TextDecoder().decode(decoded?.utf8 as Uint8Array)).toBe(text);
-    const gbkChecked = workerByteWork.check(gbk, decoded?.utf8 ?? gbk, ','.charCodeAt(0), 2);
+    expect(decoded).toMatchObject({ owned: true, decoded: true });
+    expect(new TextDecoder().decode(decoded?.utf8)).toBe(text);
+    const gbkChecked = workerByteWork.check(gbk, decoded?.utf8, ','.charCodeAt(0), 2);
     expect(await gbkChecked.scan).toEqual({ ok: true, lines: text.trimEnd().split('\r\n').length });
     expect(await gbkChecked.hash).toBe(await digest(gbkBytes));
   });
@@ -114,11 +111,11 @@ describe('the bulk import’s byte work in the import worker', () => {
     const bytes = new TextEncoder().encode(CSV);
     const before = FakeWorker.created;
     FakeWorker.crashNext = true;
-    const checked = workerByteWork.check(bytes, bytes, ','.charCodeAt(0), 1);
+    const checked = workerByteWork.check(bytes, undefined, ','.charCodeAt(0), 1);
     await expect(checked.scan).rejects.toThrow('import worker failed');
     await expect(checked.hash).rejects.toThrow('import worker failed');
 
-    const again = workerByteWork.check(bytes, bytes, ','.charCodeAt(0), 1);
+    const again = workerByteWork.check(bytes, undefined, ','.charCodeAt(0), 1);
     expect(await again.scan).toEqual({ ok: true, lines: 3 });
     expect(await again.hash).toBe(await digest(bytes));
     expect(FakeWorker.created).toBe(before + 1);

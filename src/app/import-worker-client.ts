@@ -2,7 +2,7 @@
  * The page's side of the import worker (import-worker.ts): a preview of a file by the pipeline, and
  * the bulk import's byte work (decoding, scan, hash), each a request answered by messages.
  */
-import { asUtf8, type ByteWork, type FileSource, type Utf8Input } from '../db/bulk-bytes.ts';
+import { type ByteWork, type FileSource, probeUtf8, type Utf8Input, utf8Input } from '../db/bulk-bytes.ts';
 import type { ByteScan } from '../db/scan-csv-bytes.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import type { WorkerReply, WorkerRequest } from './import-worker.ts';
@@ -68,17 +68,20 @@ export function previewInWorker(source: FileSource, options: ImportOptions): Pro
 /** The bulk import's byte work, done in the worker. */
 export const workerByteWork: ByteWork = {
   async toUtf8(source, override) {
-    // Only a file to decode goes to the worker: a UTF-8 file is known from its head.
-    const quick = await asUtf8(source, override);
-    if (quick !== null) return quick;
+    // A UTF-8 file is known from its head. The worker reads a File and hands its bytes over, and
+    // decodes a file in another encoding.
+    const probe = await probeUtf8(source, override);
+    if (probe === undefined) return undefined;
+    if (probe !== null) {
+      if (source instanceof Uint8Array) return utf8Input(source, false, probe);
+      const [bytes] = send({ kind: 'read', source }, ['']);
+      return utf8Input((await bytes) as Uint8Array, true, probe);
+    }
     const [answer] = send({ kind: 'utf8', source, override }, ['']);
     return ((await answer) as Utf8Input | null) ?? undefined;
   },
-  check(source, utf8, delimiter, dataLine) {
-    const [scan, hash] = send(
-      { kind: 'check', source, utf8: utf8 === source ? undefined : utf8, delimiter, dataLine },
-      ['scan', 'hash'],
-    );
+  check(source, decoded, delimiter, dataLine) {
+    const [scan, hash] = send({ kind: 'check', source, decoded, delimiter, dataLine }, ['scan', 'hash']);
     return { scan: scan as Promise<ByteScan>, hash: hash as Promise<string> };
   },
 };

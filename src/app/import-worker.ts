@@ -1,10 +1,10 @@
 /**
  * Web Worker: the import's heavy JavaScript, off the page's thread, so reading a large file never
  * freezes the page. It runs the pure pipeline (a preview of a file) and the bulk import's byte
- * work (db/bulk-bytes.ts: decoding to UTF-8, the byte scan, the content hash). A file comes as the
- * user's File, which it reads itself, or as bytes.
+ * work (db/bulk-bytes.ts: reading a File, decoding to UTF-8, the byte scan, the content hash). A
+ * file comes as the user's File, which it reads itself, or as bytes.
  */
-import { checkSources, decodeToUtf8, type FileSource, readAll } from '../db/bulk-bytes.ts';
+import { checkSource, decodeToUtf8, type FileSource, readAll } from '../db/bulk-bytes.ts';
 import type { TextEncodingName } from '../import/decode-bytes.ts';
 import { type ImportOptions, importFile } from '../import/import-file.ts';
 
@@ -17,6 +17,12 @@ export type WorkerRequest =
     }
   | {
       readonly id: number;
+      /** A UTF-8 File's bytes, handed over. */
+      readonly kind: 'read';
+      readonly source: Blob;
+    }
+  | {
+      readonly id: number;
       readonly kind: 'utf8';
       readonly source: FileSource;
       readonly override: TextEncodingName | undefined;
@@ -25,8 +31,8 @@ export type WorkerRequest =
       readonly id: number;
       readonly kind: 'check';
       readonly source: FileSource;
-      /** Absent when the file is UTF-8: `source` is scanned. */
-      readonly utf8: FileSource | undefined;
+      /** The decoded copy of a file that was decoded; absent when the file is UTF-8. */
+      readonly decoded: Uint8Array | undefined;
       readonly delimiter: number;
       readonly dataLine: number;
     };
@@ -49,17 +55,15 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     if (request.kind === 'preview') {
       reply({ id, result: await importFile(await readAll(request.source), request.options) });
+    } else if (request.kind === 'read') {
+      const buffer = await request.source.arrayBuffer();
+      reply({ id, result: new Uint8Array(buffer) }, [buffer]);
     } else if (request.kind === 'utf8') {
       // Only a file that is not UTF-8 comes here; its decoded copy is handed over, not copied.
       const input = decodeToUtf8(await readAll(request.source), request.override);
       reply({ id, result: input ?? null }, input ? [input.utf8.buffer] : []);
     } else {
-      const checked = checkSources(
-        request.source,
-        request.utf8 ?? request.source,
-        request.delimiter,
-        request.dataLine,
-      );
+      const checked = checkSource(request.source, request.decoded, request.delimiter, request.dataLine);
       reply({ id, part: 'scan', result: await checked.scan });
       try {
         reply({ id, part: 'hash', result: await checked.hash });

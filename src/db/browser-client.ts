@@ -238,13 +238,6 @@ export async function openBrowserDb(options: BrowserDbOptions): Promise<BrowserD
     registerBuffer(name, bytes) {
       return call(({ db }) => db.registerFileBuffer(name, bytes));
     },
-    async registerFile(name, file) {
-      // Read off the page's thread into a fresh buffer that DuckDB's worker takes over: the page
-      // never copies it. (registerFileHandle would read the file lazily, but its worker needs
-      // FileSystemSyncAccessHandle, which a page served over plain http, as on an intranet, lacks.)
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      return call(({ db }) => db.registerFileBuffer(name, bytes));
-    },
     exportFile(name) {
       return call(({ db }) => db.copyFileToBuffer(name));
     },

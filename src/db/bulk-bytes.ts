@@ -4,8 +4,9 @@
  * seconds where the page has no crypto.subtle (plain http on an intranet), so the app runs it in
  * its import worker (app/import-worker.ts) while DuckDB reads the file; Node runs it in-thread.
  *
- * In the app a file is the user's File: the page reads only its head, and the worker and DuckDB's
- * worker each read it themselves, so no copy of a large file is made or held on the page's thread.
+ * In the app a file is the user's File: the page reads only its head. The worker reads the file
+ * and hands its bytes over (no copy) to be handed on to DuckDB, then reads it again for the scan
+ * and the hash, so no copy of a large file is made on the page's thread.
  */
 import { decodeBytes, type TextEncodingName } from '../import/decode-bytes.ts';
 import { hashBytes } from '../import/hash-bytes.ts';
@@ -18,7 +19,7 @@ export function sourceSize(source: FileSource): number {
   return source instanceof Uint8Array ? source.length : source.size;
 }
 
-/** All of a file's bytes: the array itself, or the File read whole. */
+/** All of a file's bytes: the array itself, or the File read whole (a fresh array). */
 export async function readAll(source: FileSource): Promise<Uint8Array> {
   return source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
 }
@@ -38,10 +39,12 @@ export async function readStart(source: FileSource, size: number): Promise<Uint8
 }
 
 export interface Utf8Input {
-  /** The file itself when it is UTF-8, else its decoded copy. */
-  readonly utf8: FileSource;
-  /** Whether `utf8` is a fresh copy (the file was decoded), so DuckDB may take it over. */
+  /** The file's bytes when it is UTF-8, else its decoded copy. */
+  readonly utf8: Uint8Array;
+  /** Whether `utf8` is a fresh array (read from a File, or decoded), so DuckDB may take it over. */
   readonly owned: boolean;
+  /** Whether `utf8` was decoded from another encoding: the scan must then be given it. */
+  readonly decoded: boolean;
   readonly encoding: TextEncodingName;
   readonly detected: boolean;
 }
@@ -56,54 +59,67 @@ export interface ByteWork {
   /** The file as UTF-8 with decodeBytes' choice of encoding, or undefined when it cannot be read. */
   toUtf8(source: FileSource, override: TextEncodingName | undefined): Promise<Utf8Input | undefined>;
   /**
-   * The scan of `utf8` and the hash of `source` (the same file for a UTF-8 one). Bytes given as an
-   * array are read (or copied) before this returns, so the caller may hand them to DuckDB right after.
+   * The scan of the file's UTF-8 bytes (`decoded`, for a file that was decoded; else the file's
+   * own) and the hash of the file's own bytes. Arrays are read (or copied) before this returns, so
+   * the caller may hand them to DuckDB right after.
    */
-  check(source: FileSource, utf8: FileSource, delimiter: number, dataLine: number): ByteCheck;
+  check(source: FileSource, decoded: Uint8Array | undefined, delimiter: number, dataLine: number): ByteCheck;
 }
 
 /** The top of a file that decides its encoding: more than the 8 Ki characters decodeBytes looks at. */
 const PROBE_BYTES = 64 * 1024;
 
+export interface Utf8Probe {
+  readonly encoding: 'utf-8' | 'utf-8-bom';
+  readonly detected: boolean;
+}
+
 /**
- * The file itself when it is UTF-8 (the choice is made on the head: E1–E8 look no further, except
- * for validity, which the byte scan checks for the rest); null when it must be decoded; undefined
- * when it cannot be read. Cheap: it reads the head only.
+ * Whether the file is UTF-8, from its head (E1–E8 look no further, except for validity, which the
+ * byte scan checks for the rest): null when it must be decoded; undefined when it cannot be read.
+ * Cheap: it reads the head only.
  */
-export async function asUtf8(
+export async function probeUtf8(
   source: FileSource,
   override: TextEncodingName | undefined,
-): Promise<Utf8Input | null | undefined> {
+): Promise<Utf8Probe | null | undefined> {
   // The probe's lines may run past PROBE_BYTES: read more, whole lines, and cut there.
   const start = await readStart(source, 4 * PROBE_BYTES);
   if (!start) return null;
   const probe = decodeBytes(cutAtLine(start, PROBE_BYTES), override);
   if (!probe.ok) return undefined;
-  if (probe.encoding === 'utf-8' || probe.encoding === 'utf-8-bom') {
-    return { utf8: source, owned: false, encoding: probe.encoding, detected: probe.detected };
-  }
+  if (probe.encoding === 'utf-8' || probe.encoding === 'utf-8-bom')
+    return { encoding: probe.encoding, detected: probe.detected };
   return null;
 }
 
-/** The file as UTF-8: itself, or decoded whole. */
+/** A UTF-8 file's bytes as the bulk import takes them: a File read whole is a fresh array. */
+export function utf8Input(bytes: Uint8Array, fresh: boolean, probe: Utf8Probe): Utf8Input {
+  return { utf8: bytes, owned: fresh, decoded: false, ...probe };
+}
+
+/** The file as UTF-8: its own bytes, or decoded whole. */
 export async function toUtf8(
   source: FileSource,
   override: TextEncodingName | undefined,
 ): Promise<Utf8Input | undefined> {
-  const input = await asUtf8(source, override);
-  return input === null ? decodeToUtf8(await readAll(source), override) : input;
+  const probe = await probeUtf8(source, override);
+  if (probe === undefined) return undefined;
+  const bytes = await readAll(source);
+  return probe === null ? decodeToUtf8(bytes, override) : utf8Input(bytes, bytes !== source, probe);
 }
 
 /** A file that is not UTF-8, decoded whole and written as UTF-8 (a fresh copy). */
 export function decodeToUtf8(
   bytes: Uint8Array,
   override: TextEncodingName | undefined,
-): (Utf8Input & { readonly utf8: Uint8Array }) | undefined {
+): Utf8Input | undefined {
   const decoded = decodeBytes(bytes, override);
   if (!decoded.ok) return undefined;
   return {
     utf8: new TextEncoder().encode(decoded.text),
     owned: true,
+    decoded: true,
     encoding: decoded.encoding,
     detected: decoded.detected,
   };
@@ -127,18 +143,17 @@ export function checkBytes(
   return { scan: Promise.resolve(scan), hash: hashBytes(bytes) };
 }
 
-/** checkBytes on files: each is read whole first. */
-export function checkSources(
+/** checkBytes on a file (a File is read whole first) and the decoded copy of one that was decoded. */
+export function checkSource(
   source: FileSource,
-  utf8: FileSource,
+  decoded: Uint8Array | undefined,
   delimiter: number,
   dataLine: number,
 ): ByteCheck {
-  const reading = Promise.all([readAll(source), utf8 === source ? undefined : readAll(utf8)]).then(
-    ([bytes, decoded]) => checkBytes(bytes, decoded ?? bytes, delimiter, dataLine),
-  );
+  if (source instanceof Uint8Array) return checkBytes(source, decoded ?? source, delimiter, dataLine);
+  const reading = readAll(source).then((bytes) => checkBytes(bytes, decoded ?? bytes, delimiter, dataLine));
   return { scan: reading.then((c) => c.scan), hash: reading.then((c) => c.hash) };
 }
 
 /** The same work on the calling thread: for Node (tests, the command line). */
-export const inThreadByteWork: ByteWork = { toUtf8, check: checkSources };
+export const inThreadByteWork: ByteWork = { toUtf8, check: checkSource };

@@ -71,7 +71,7 @@ let counter = 0;
  * storing anything. Undefined when the file is not one the bulk path reads exactly like the
  * pipeline; importFile then reads it. `work` does the byte work (decoding, scan, hash): the app
  * gives its import worker, so none of it runs on the page's thread. The app gives the user's File:
- * the page then reads only its head.
+ * the page then reads only its head, and the worker reads the rest.
  */
 export async function stageLongImport(
   db: DbClient,
@@ -253,14 +253,13 @@ async function stage(
   const firstLine = block.end + 1;
 
   // DuckDB reads the file in its worker while `work` hashes it and checks that it may. The check
-  // has read (or copied) bytes given as an array before DuckDB takes a decoded file's over.
-  const checking = work.check(source, input.utf8, head.delimiter.charCodeAt(0), block.end);
+  // has read (or copied) the arrays it is given before DuckDB takes a fresh one over.
+  const decoded = input.decoded ? input.utf8 : undefined;
+  const checking = work.check(source, decoded, head.delimiter.charCodeAt(0), block.end);
   checking.hash.catch(() => undefined);
   const file = `${t.raw}.csv`;
   const columns = Array.from({ length: head.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const { utf8 } = input;
-  if (utf8 instanceof Uint8Array) await db.registerBuffer(file, input.owned ? utf8 : utf8.slice());
-  else await db.registerFile(file, utf8);
+  await db.registerBuffer(file, input.owned ? input.utf8 : input.utf8.slice());
   const reading = db
     .run(
       `CREATE TEMP TABLE ${t.raw} AS SELECT * FROM read_csv(?, header = false, skip = ?, auto_detect = false,

@@ -18,11 +18,6 @@ export interface SqlExecutor {
   registerText(name: string, text: string): Promise<void>;
   /** Makes bytes (e.g. a DuckDB database file) readable by name, for ATTACH or read_csv. */
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
-  /**
-   * Makes a file the user picked readable by name. The browser client reads it off the page's thread
-   * and hands the buffer over to DuckDB's worker, so the page's thread never copies it.
-   */
-  registerFile(name: string, file: Blob): Promise<void>;
   /** The bytes of a file in DuckDB's virtual file system, e.g. one written by COPY or ATTACH. */
   exportFile(name: string): Promise<Uint8Array>;
   dropFile(name: string): Promise<void>;
@@ -59,7 +54,6 @@ export function createQueuedClient(raw: RawConnection): DbClient {
     run: (sql, params) => enqueue(() => raw.run(sql, params)),
     registerText: (name, text) => enqueue(() => raw.registerText(name, text)),
     registerBuffer: (name, bytes) => enqueue(() => raw.registerBuffer(name, bytes)),
-    registerFile: (name, file) => enqueue(() => raw.registerFile(name, file)),
     exportFile: (name) => enqueue(() => raw.exportFile(name)),
     dropFile: (name) => enqueue(() => raw.dropFile(name)),
     checkpoint: () => enqueue(() => raw.checkpoint()),

@@ -74,9 +74,6 @@ export async function openNodeDb(options: NodeDbOptions = {}): Promise<DbClient>
     async registerBuffer(name, bytes) {
       db.registerFileBuffer(name, bytes);
     },
-    async registerFile(name, file) {
-      db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
-    },
     async exportFile(name) {
       return db.copyFileToBuffer(name);
     },

@@ -71,7 +71,6 @@ export function withSnapshots(inner: DbClient, options: SnapshotClientOptions): 
     run: (sql, params) => inner.run(sql, params),
     registerText: (name, text) => inner.registerText(name, text),
     registerBuffer: (name, bytes) => inner.registerBuffer(name, bytes),
-    registerFile: (name, file) => inner.registerFile(name, file),
     exportFile: (name) => inner.exportFile(name),
     dropFile: (name) => inner.dropFile(name),
     async checkpoint() {
