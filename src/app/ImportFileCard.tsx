@@ -263,7 +263,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
                 </thead>
                 <tbody>
                   {preview.columns.map((c) => (
-                    <tr key={c.column}>
+                    <tr key={`${c.column}:${c.headerKey}`}>
                       <td>{c.column}</td>
                       <td>{c.header}</td>
                       <td>

@@ -426,6 +426,17 @@ describe('files the bulk import leaves to importFile', () => {
       ]),
     ],
     [
+      'a second table below the first whose header gained a column (单位)',
+      utf8([
+        '2020年,,,,',
+        '镇街,年度,指标,数值,',
+        '宝龙镇,2020,调解纠纷,80,',
+        '2021年,,,,',
+        '镇街,年度,指标,单位,数值',
+        '宝龙镇,2021,调解纠纷,件,94',
+      ]),
+    ],
+    [
       'a figure split at its thousands comma',
       utf8(['镇街,年度,指标,数值', '宝龙镇,2021,发放宣传资料,6,000', '宝龙镇,2021,调解纠纷,94']),
     ],

@@ -1299,6 +1299,68 @@ describe('tables stacked in one file', () => {
     expect(preview.issues.map((i) => [i.code, i.line])).toEqual([['unknown-township', 4]]);
   });
 
+  it('L14 the 2021 form gained a column: a header below a title row with the same 镇街 starts the next table', async () => {
+    const preview = await importText(
+      '潼南区2020年法治指标\n镇街,调解纠纷,调解成功\n宝龙镇,80,75\n上和镇,28,27\n\n' +
+        '潼南区2021年法治指标\n镇街,调解纠纷,调解成功,法律咨询（人次）\n宝龙镇,94,92,500\n上和镇,30,29,\n',
+    );
+    expect(preview).toMatchObject({ layout: 'wide', yearSource: 'tables', rowCount: 4, issues: [] });
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3],
+      [BAOLONG, 2020, 'disputes_resolved', 75, 3],
+      [code('上和镇'), 2020, 'disputes_mediated', 28, 4],
+      [code('上和镇'), 2020, 'disputes_resolved', 27, 4],
+      [BAOLONG, 2021, 'disputes_mediated', 94, 8],
+      [BAOLONG, 2021, 'disputes_resolved', 92, 8],
+      [BAOLONG, 2021, 'legal_consultations', 500, 8],
+      [code('上和镇'), 2021, 'disputes_mediated', 30, 9],
+      [code('上和镇'), 2021, 'disputes_resolved', 29, 9],
+    ]);
+    // Each header is listed once for the user to map, the new one too.
+    expect(preview.columns.map((c) => [c.column, c.header, c.indicatorId])).toEqual([
+      ['A', '镇街', null],
+      ['B', '调解纠纷', 'disputes_mediated'],
+      ['C', '调解成功', 'disputes_resolved'],
+      ['D', '法律咨询（人次）', 'legal_consultations'],
+    ]);
+  });
+
+  it('L14 R14 a figure split at its comma is found against its own table’s header', async () => {
+    const preview = await importText(
+      '2020年\n镇街,调解纠纷\n宝龙镇,80\n\n2021年\n镇街,调解纠纷,法律咨询\n宝龙镇,94,6,000\n上和镇,30,200\n',
+    );
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw])).toEqual([
+      ['split-number', 7, 'C', '6,000'],
+    ]);
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3],
+      [code('上和镇'), 2021, 'disputes_mediated', 30, 8],
+      [code('上和镇'), 2021, 'legal_consultations', 200, 8],
+    ]);
+  });
+
+  it('L14 a township’s sheet of 2021 with a 单位 column under its sheet of 2020', async () => {
+    const preview = await importText(
+      '宝龙镇2020年法治指标\n指标,数值\n调解纠纷,80\n\n宝龙镇2021年法治指标\n指标,单位,数值\n调解纠纷,件,94\n新设指标,个,3\n',
+    );
+    expect(preview).toMatchObject({ layout: 'sheet', township: { code: BAOLONG }, yearSource: 'tables' });
+    expect(codes(preview)).toEqual([]);
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3],
+      [BAOLONG, 2021, 'disputes_mediated', 94, 7],
+      [BAOLONG, 2021, 'custom:新设指标', 3, 8],
+    ]);
+  });
+
+  it('L14 another header whose township column is labelled otherwise is data, as before', async () => {
+    const preview = await importText(
+      '2020年\n镇街,调解纠纷\n宝龙镇,80\n\n2021年\n单位名称,调解纠纷,法律咨询\n宝龙镇,94,500\n',
+    );
+    expect(preview.yearSource).toBe('title');
+    expect(codes(preview)).toContain('unknown-township');
+    expect(preview.facts.every((f) => f.year === 2020)).toBe(true);
+  });
+
   it('L14 a header that is not the first table’s is still data, as before', async () => {
     const preview = await importText('2021年\n镇街,调解纠纷\n宝龙镇,94\n镇街,法律咨询\n上和镇,200\n');
     expect(preview.yearSource).toBe('title');

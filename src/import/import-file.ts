@@ -127,12 +127,14 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   if (!block) return { ...common, issues: [{ severity: 'error', code: 'no-header' }] };
 
   const issues: ImportIssue[] = [];
-  if (delimiter === ',') {
-    const split = findSplitNumbers(rows, block);
-    rows = split.rows;
-    append(issues, split.issues);
-  }
   const tables = findTables(rows, block, isTownship);
+  if (delimiter === ',') {
+    for (const table of tables) {
+      const split = findSplitNumbers(rows, table.block, table.end);
+      rows = split.rows;
+      append(issues, split.issues);
+    }
+  }
   const { contexts, file: context, multiYear } = tableContexts(rows, tables, options);
   const mappings = options.mappings ?? {};
   // Years in the header: a column per year (L10), or a wide table's indicators each under a year
@@ -162,7 +164,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
       const tableColumns = mapped.columns.map(
         ({ index: _index, conflict: _conflict, year: _year, ...column }) => column,
       );
-      if (i === 0) columns = tableColumns;
+      columns = withColumns(columns, tableColumns);
       for (const index of result.unnamedColumns) {
         const column = columnLetter(index);
         issues.push({ severity: 'warning', code: 'unnamed-column', line: table.block.start + 1, column });
@@ -188,7 +190,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
         township: table.block.layout === 'sheet' ? tableContext.township : undefined,
       });
       append(issues, result.issues);
-      if (i === 0) columns = recordColumns(table.block);
+      columns = withColumns(columns, recordColumns(table.block));
       for (const custom of result.customIndicators)
         if (!customs.has(custom.id)) customs.set(custom.id, custom);
       read.push(result.facts);
@@ -278,6 +280,15 @@ function acrossTables(read: readonly (readonly Fact[])[], issues: ImportIssue[])
   const collector = createFactCollector();
   for (const facts of read) for (const fact of facts) collector.add(fact, issues);
   return collector.facts;
+}
+
+/**
+ * The columns the card lists: the first table's, then those of a later stacked table (L14) whose
+ * header the ones before did not have, so each header is mapped once, whichever table has it.
+ */
+function withColumns(columns: readonly ImportColumn[], more: readonly ImportColumn[]): ImportColumn[] {
+  const keys = new Set(columns.map((c) => c.headerKey));
+  return [...columns, ...more.filter((c) => !keys.has(c.headerKey))];
 }
 
 /** push(...items) overflows the call stack on files with a few hundred thousand issues. */

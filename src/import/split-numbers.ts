@@ -16,6 +16,8 @@ const GROUP = /^\d{3}(?:\.\d+)?[^\d,]{0,4}$/u;
 export function findSplitNumbers(
   rows: readonly (readonly string[])[],
   block: HeaderBlock,
+  /** Index of the row after the table's last (stacked tables, L14, each have their own header). */
+  end = rows.length,
 ): { readonly rows: readonly (readonly string[])[]; readonly issues: readonly ImportIssue[] } {
   const width = Math.max(0, ...block.columns.filter((c) => c.labels.length > 0).map((c) => c.index + 1));
   // Spreadsheet programs write every row as wide as the widest: a column left without a header
@@ -25,7 +27,7 @@ export function findSplitNumbers(
     fields = Math.max(fields, rows[index]?.length ?? 0);
   const issues: ImportIssue[] = [];
   let read: (readonly string[])[] | undefined;
-  for (let index = block.end; index < rows.length; index++) {
+  for (let index = block.end; index < end; index++) {
     const row = rows[index] ?? [];
     if (row.length <= fields || !row.slice(width).some((cell) => trimCell(cell) !== '')) continue;
     for (let i = 0; i + 1 < row.length; i++) {
