@@ -117,7 +117,9 @@ export function ImportFileCard(props: ImportFileCardProps) {
       )}
       {file.status === 'failed' && (
         <p role="alert" className="error">
-          {m.failed(file.storageFull ? m.storageFull : (file.failure ?? ''))}
+          {m.failed(
+            file.storageFull ? m.storageFull : file.unreadable ? m.fileUnreadable : (file.failure ?? ''),
+          )}
         </p>
       )}
       {preview && file.status !== 'committed' && file.status !== 'duplicate' && (

@@ -26,7 +26,10 @@ class FakeWorker {
       return;
     }
     if (request.kind === 'read') {
-      void readAll(request.source).then((bytes) => reply({ id: request.id, result: bytes }));
+      readAll(request.source).then(
+        (bytes) => reply({ id: request.id, result: bytes }),
+        (error: Error) => reply({ id: request.id, error: error.message, errorName: error.name }),
+      );
     } else if (request.kind === 'utf8') {
       void readAll(request.source).then((bytes) => {
         const input = decodeToUtf8(bytes, request.override);
@@ -50,7 +53,14 @@ afterAll(() => {
   globalThis.Worker = original;
 });
 
-const { workerByteWork } = await import('./import-worker-client.ts');
+const { isFileUnreadable, workerByteWork } = await import('./import-worker-client.ts');
+
+/** A File the browser no longer reads whole: it changed on disk after it was chosen. */
+class ChangedFile extends File {
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError'));
+  }
+}
 
 const CSV = '镇街,年度,指标,数值\r\n宝龙镇,2021,调解纠纷,94\r\n宝龙镇,2021,调解成功,92\r\n';
 /** SHA-256 of CSV's UTF-8 bytes, from the platform's digest. */
@@ -105,6 +115,18 @@ describe('the bulk import’s byte work in the import worker', () => {
     const gbkChecked = workerByteWork.check(gbk, decoded?.utf8, ','.charCodeAt(0), 2);
     expect(await gbkChecked.scan).toEqual({ ok: true, lines: text.trimEnd().split('\r\n').length });
     expect(await gbkChecked.hash).toBe(await digest(gbkBytes));
+  });
+
+  it('a File changed on disk since it was chosen: the worker’s failure says so, and is known for it', async () => {
+    // Larger than the head the page reads itself: the worker is the first to read it whole.
+    const lines = `${CSV}${'宝龙镇,2021,法律咨询,500\r\n'.repeat(20_000)}`;
+    const file = new ChangedFile([new TextEncoder().encode(lines)], '宝龙镇.csv');
+    const failed = await workerByteWork.toUtf8(file, undefined).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isFileUnreadable(failed)).toBe(true);
+    expect(isFileUnreadable(new Error('import worker failed'))).toBe(false);
   });
 
   it('a crashed worker fails the requests waiting on it, and the next request gets a new worker', async () => {

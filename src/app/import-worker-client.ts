@@ -18,7 +18,7 @@ function getWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const { id, part, result, error } = event.data;
+      const { id, part, result, error, errorName } = event.data;
       // An error before any part was answered ends every part of the request.
       const keys = part ? [`${id}:${part}`] : [`${id}:`, `${id}:scan`, `${id}:hash`];
       for (const key of keys) {
@@ -26,7 +26,10 @@ function getWorker(): Worker {
         if (!entry) continue;
         pending.delete(key);
         if (error === undefined) entry.resolve(result);
-        else entry.reject(new Error(error || 'import worker failed'));
+        else
+          entry.reject(
+            Object.assign(new Error(error || 'import worker failed'), { name: errorName ?? 'Error' }),
+          );
       }
     };
     // A worker that crashed (out of memory on a huge file) answers nothing more: every request
@@ -57,6 +60,14 @@ function send<const P extends readonly string[]>(
   // not copied at all: the worker reads it.
   getWorker().postMessage({ ...request, id });
   return answers as { [K in keyof P]: Promise<unknown> };
+}
+
+/**
+ * Whether reading a File failed because it changed, moved or went away on disk after the user chose
+ * it: the browser then refuses to read it (`NotReadableError`, `NotFoundError`), here or in the worker.
+ */
+export function isFileUnreadable(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'NotReadableError' || error.name === 'NotFoundError');
 }
 
 /** The import pipeline's preview of one file, computed in the worker. */

@@ -43,11 +43,14 @@ export interface WorkerReply {
   readonly part?: 'scan' | 'hash';
   readonly result?: unknown;
   readonly error?: string;
+  /** The error's name (`NotReadableError`: the File changed on disk after it was chosen). */
+  readonly errorName?: string;
 }
 
 const reply = (message: WorkerReply, transfer: Transferable[] = []) =>
   self.postMessage(message, { transfer });
-const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const failure = (error: unknown) =>
+  error instanceof Error ? { error: error.message, errorName: error.name } : { error: String(error) };
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -68,10 +71,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       try {
         reply({ id, part: 'hash', result: await checked.hash });
       } catch (error) {
-        reply({ id, part: 'hash', error: failure(error) });
+        reply({ id, part: 'hash', ...failure(error) });
       }
     }
   } catch (error) {
-    reply({ id, error: failure(error) });
+    reply({ id, ...failure(error) });
   }
 };

@@ -66,6 +66,8 @@ export interface PendingFile {
   readonly failure?: string;
   /** The browser refused to store the file for lack of space (the earlier data is intact). */
   readonly storageFull?: boolean;
+  /** The file changed, moved or went away on disk after it was chosen: it must be chosen again. */
+  readonly unreadable?: boolean;
   readonly committedFacts?: number;
 }
 

@@ -25,7 +25,7 @@ import { MAX_FILE_BYTES } from '../import/decode-bytes.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import { hasErrors } from '../import/import-issue.ts';
 import { useAskBeforeLeaving } from './ask-before-leaving.ts';
-import { previewInWorker, workerByteWork } from './import-worker-client.ts';
+import { isFileUnreadable, previewInWorker, workerByteWork } from './import-worker-client.ts';
 import {
   askedSoFar,
   type FileChoices,
@@ -224,7 +224,11 @@ export function useImportSession(
         if (staged && stagedRef.current.get(key) !== staged)
           await dropStagedImport(db, staged).catch(() => undefined);
         if (!current()) return;
-        patch(key, { status: 'failed', failure: error instanceof Error ? error.message : String(error) });
+        patch(key, {
+          status: 'failed',
+          unreadable: isFileUnreadable(error),
+          failure: error instanceof Error ? error.message : String(error),
+        });
       }
     },
     [db, patch, release],

@@ -281,6 +281,8 @@ export const en: Messages = {
     storageFull:
       'the browser ran out of storage space, so this file was not stored; the earlier data is intact. Free some browser storage or delete data you no longer need, then try again.',
     failed: (reason) => `Import failed; nothing was changed: ${reason}`,
+    fileUnreadable:
+      'This file was changed, moved or deleted after it was chosen, and the browser can no longer read it. Remove this card and choose the file again.',
     encoding: 'Text encoding',
     encodingDetected: ' (detected)',
     encodingChosen: ' (chosen)',

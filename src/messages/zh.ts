@@ -310,6 +310,8 @@ export const zh = {
     storageFull:
       '浏览器的存储空间不足，本文件没有保存，原有数据完好。请清理浏览器存储空间或删除不需要的数据后再试。',
     failed: (reason: string) => `导入失败，数据未作任何改动：${reason}`,
+    fileUnreadable:
+      '这个文件在选入后被修改、移动或删除了，浏览器不能再读取它。请移除这张卡片，重新选择这个文件。',
     encoding: '文字编码',
     encodingDetected: '（自动识别）',
     encodingChosen: '（手动选择）',

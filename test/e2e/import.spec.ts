@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateLongCsv } from '../../src/bench/generate-long-csv.ts';
@@ -495,6 +495,37 @@ describe('files that are not what they claim', () => {
     // Still responsive: the indicator picker redraws the charts.
     await page.getByLabel('指标', { exact: true }).selectOption({ label: '法律咨询' });
     await page.getByRole('img', { name: '法律咨询：各镇街历年变化' }).waitFor();
+    expectClean(session);
+  });
+
+  it('a file saved again after it was chosen is not read from a stale copy: the card asks for it anew', async () => {
+    const path = outputPath('宝龙镇-改后另存.csv');
+    const report = (value: number) => `\uFEFF镇街,年度,指标,数值\r\n宝龙镇,2024,调解纠纷,${value}\r\n`;
+    writeFileSync(path, report(94));
+    session = await openApp('?view=table&year=2024');
+    const { page } = session;
+    await waitForApp(page);
+    await page.getByRole('button', { name: '导入数据' }).click();
+    await page.getByLabel('选择文件…').setInputFiles(path);
+    const saved = card(page, '宝龙镇-改后另存.csv');
+    await expect.poll(() => saved.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    expect(await saved.innerText()).toContain('1 行数据，1 个数值');
+
+    // The clerk corrects the figure in Excel and saves over the file; then the card is read again.
+    writeFileSync(path, report(95));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path, later, later);
+    await saved.getByLabel('文字编码').selectOption('gb18030');
+    await expect.poll(() => saved.innerText()).toContain('请移除这张卡片，重新选择这个文件');
+    expect(await saved.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(false);
+
+    // Chosen again, it is read as it is now.
+    await saved.getByRole('button', { name: '移除' }).click();
+    await page.getByLabel('选择文件…').setInputFiles(path);
+    await expect.poll(() => saved.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    await saved.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => saved.innerText()).toContain('已导入 1 个数值');
+    await expect.poll(() => cell(page, '宝龙镇', 'disputes_mediated').innerText()).toBe('95');
     expectClean(session);
   });
 });
