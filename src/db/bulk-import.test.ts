@@ -27,6 +27,7 @@ import { openNodeDb } from './node-client.ts';
 import { applySchema, replaceTownships } from './schema.ts';
 
 const BAOLONG = '500152104';
+const SHANGHE = '500152101';
 let db: DbClient;
 
 beforeAll(async () => {
@@ -353,6 +354,24 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     );
   });
 
+  it('V14 cells written as Excel text (="…"), quoted so that DuckDB reads them whole', async () => {
+    const preview = await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值,单位,备注',
+        '"=""宝龙镇""","=""2021""","=""调解纠纷""","=""94""","=""件""","=""已核实"""',
+        '"=""""","=""2021年""","=""法律咨询""","=""6000余""","=""人次""",',
+        '"=""上和镇""",2021,新设指标,"=""30""","=""个"""," =""待核"" "',
+      ]),
+      options('excel-text.csv'),
+    );
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value, f.note])).toEqual([
+      [BAOLONG, 'disputes_mediated', 94, '已核实'],
+      [BAOLONG, 'legal_consultations', 6000, null],
+      [SHANGHE, 'custom:新设指标', 30, '待核'],
+    ]);
+    expect(preview.customIndicators).toMatchObject([{ label: '新设指标', unit: '个' }]);
+  });
+
   it('GB18030 and UTF-16 files are decoded first', async () => {
     const text = ['镇街,年度,指标,数值,单位', '宝龙镇,2021年,调解纠纷,94,件', '宝龙镇,2021年,调解成功,92,件'];
     const gbk = await expectSameAsPipeline(encodeGb18030(`${text.join('\r\n')}\r\n`), options('gbk.csv'));
@@ -450,6 +469,12 @@ describe('files the bulk import leaves to importFile', () => {
       'a rate written as fractions (0.875) below the head',
       new TextEncoder().encode(
         `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,结案率,0.875,%,\r\n`,
+      ),
+    ],
+    [
+      'a unit written as Excel text that states a size (="万人次") below the head',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法律咨询,0.05,"=""万人次""",\r\n`,
       ),
     ],
     [

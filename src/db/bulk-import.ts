@@ -286,7 +286,7 @@ async function stage(
       `SELECT text FROM ${t.distinct} WHERE k = ? AND text IS NOT NULL LIMIT ?`,
       [roles.unit, UNIT_TEXT_LIMIT + 1],
     );
-    if (units.length > UNIT_TEXT_LIMIT || units.some((u) => statesSize(u.text))) return undefined;
+    if (units.length > UNIT_TEXT_LIMIT || units.some((u) => statesSize(trimCell(u.text)))) return undefined;
   }
   // The header again below (`镇街` in the township column): tables stacked in one file (L14),
   // each with its own title, are the pipeline's to read.

@@ -73,8 +73,10 @@ export async function resolveDistinctTexts(
   );
   const plain = `regexp_full_match(text, '${PLAIN_FIGURE}')`;
   const footnote = `regexp_matches(text, '^(${FOOTNOTE_LABELS.join('|')})')`;
-  // Blank, padded or footnote-like: a superset of what findSpecialCells (classify-rows.ts) keeps.
-  const special = `text IS NOT NULL AND (text = '' OR regexp_matches(text, '^${SPACE}|${SPACE}$') OR ${footnote})`;
+  // Blank, padded, Excel text (`="…"`) or footnote-like: a superset of what findSpecialCells
+  // (classify-rows.ts) keeps.
+  const special = `text IS NOT NULL AND (text = '' OR regexp_matches(text, '^${SPACE}|${SPACE}$')
+    OR contains(text, '="') OR ${footnote})`;
   const needed = [
     `k IN (${named.join(', ')})`,
     `(k = ${roles.value} AND (text IS NULL OR NOT ${plain}))`,

@@ -1058,6 +1058,38 @@ describe('robustness', () => {
   });
 });
 
+describe('cells exported as Excel text (="…")', () => {
+  it('V14 a system export writes every cell as ="…": years, codes, townships, indicators, units and notes are read as the text inside', async () => {
+    const preview = await importText(
+      '区划代码,镇街,年度,指标,数值,单位,备注\n' +
+        '="500152104",="宝龙镇",="2021",="调解纠纷",="94",="件",="已核实"\n' +
+        '"=""500152104""","=""宝龙镇""","=""2021年""","=""法律咨询""","=""0.05""","=""万人次""",\n' +
+        '="500152101",="",="2021",="调解纠纷",="30",="件",\n',
+    );
+    expect(preview).toMatchObject({ layout: 'long', yearSource: 'column' });
+    expect(codes(preview)).toEqual(['unit-scaled']);
+    expect(
+      preview.facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value, f.rawText, f.note]),
+    ).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, '="94"', '已核实'],
+      [BAOLONG, 2021, 'legal_consultations', 500, '="0.05"', null],
+      // A blank township named by its code alone (T9).
+      [code('上和镇'), 2021, 'disputes_mediated', 30, '="30"', null],
+    ]);
+  });
+
+  it('V14 a formula other than a text stays as written: a township =A1 is unknown, never evaluated', async () => {
+    const preview = await importText(
+      '镇街,年度,指标,数值\n=A1,2021,调解纠纷,94\n="宝龙镇"&"",2021,调解纠纷,95\n',
+    );
+    expect(preview.facts).toEqual([]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.raw])).toEqual([
+      ['unknown-township', 2, '=A1'],
+      ['unknown-township', 3, '="宝龙镇"&""'],
+    ]);
+  });
+});
+
 describe('division codes beside the names', () => {
   it('T9 H5 a wide table with a 区划代码 column: no indicator; it names a blank or unknown township, and a code of another township is a warning', async () => {
     const preview = await importText(

@@ -18,7 +18,17 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
-/** Trims ASCII, ideographic (U+3000) and no-break spaces. */
+const SPACES = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+/** `="2021"`: how some systems export a cell as Excel text, so that Excel shows it as written (V14). */
+const EXCEL_TEXT = /^="([^"]*)"$/;
+
+/**
+ * Trims ASCII, ideographic (U+3000) and no-break spaces, and reads a cell written as Excel text
+ * (`="2021"`, `="500152104"`, `="宝龙镇"`) as the text inside. Any other formula stays as written.
+ */
 export function trimCell(text: string): string {
-  return text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+  const trimmed = text.replace(SPACES, '');
+  if (trimmed.charCodeAt(0) !== 61) return trimmed;
+  const inside = EXCEL_TEXT.exec(trimmed);
+  return inside ? (inside[1] ?? '').replace(SPACES, '') : trimmed;
 }
