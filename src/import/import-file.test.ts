@@ -1058,6 +1058,23 @@ describe('robustness', () => {
   });
 });
 
+describe('a year written as the period it covers', () => {
+  it('L7 a 统计期 column of whole years is read; half a year is an error, never an annual figure', async () => {
+    const preview = await importText(
+      '镇街,统计期,指标,数值\n宝龙镇,2021年1-12月,调解纠纷,94\n宝龙镇,2021.1-2021.12,调解成功,92\n' +
+        '上和镇,2021年1-6月,调解纠纷,15\n',
+    );
+    expect(preview).toMatchObject({ layout: 'long', yearSource: 'column' });
+    expect(preview.facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value])).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94],
+      [BAOLONG, 2021, 'disputes_resolved', 92],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw])).toEqual([
+      ['bad-year', 4, 'B', '2021年1-6月'],
+    ]);
+  });
+});
+
 describe('cells exported as Excel text (="…")', () => {
   it('V14 a system export writes every cell as ="…": years, codes, townships, indicators, units and notes are read as the text inside', async () => {
     const preview = await importText(

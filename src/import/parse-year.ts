@@ -24,11 +24,27 @@ function foldYearDigits(text: string): string {
   );
 }
 
-/** `2021`, `2021年`, `2021年度`, `２０２１年`, `二〇二一年` → 2021; anything else → undefined. */
+const TO = String.raw`\s*[-—–~～至到]\s*`;
+/**
+ * A year cell: `2021`, `2021年`, `2021年度`, and the whole year written as a period — `2021年1-12月`,
+ * `2021年1月至12月`, `2021年一至十二月`, `2021年全年`, `2021.1-2021.12`, `2021年1月-2021年12月`.
+ */
+const YEAR_CELL = new RegExp(
+  String.raw`^(\d{4})\s*(?:年度?)?(?:\s*(?:全年|(?:0?1|一)\s*月?${TO}(?:12|十二)\s*月))?$|` +
+    String.raw`^(\d{4})\s*[年.\-/]\s*0?1\s*月?${TO}(\d{4})\s*[年.\-/]\s*12\s*月?$`,
+);
+
+/**
+ * `2021`, `2021年`, `2021年度`, `２０２１年`, `二〇二一年`, and the whole year as a period
+ * (`2021年1-12月`, `2021.1-2021.12`) → 2021; anything else — a part of a year such as
+ * `2021年1-6月` too — → undefined.
+ */
 export function parseYear(text: string): number | undefined {
-  const match = /^(\d{4})\s*(年度?)?$/.exec(foldYearDigits(trimCell(text)));
-  if (!match?.[1]) return undefined;
-  const year = Number(match[1]);
+  const match = YEAR_CELL.exec(foldYearDigits(trimCell(text)));
+  if (!match) return undefined;
+  const [, single, from, to] = match;
+  if (from !== undefined && from !== to) return undefined;
+  const year = Number(single ?? from);
   return year >= 1990 && year <= 2100 ? year : undefined;
 }
 
