@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../messages/en.ts';
+import { zh } from '../messages/zh.ts';
 import {
   findYearIn,
   type HeaderYear,
+  isPartOfYear,
   parseYear,
   parseYearCell,
   parseYearHeader,
@@ -138,5 +141,30 @@ describe('splitYearFromHeader', () => {
     ['12345热线', undefined],
   ])('L16 %j says %j', (text, split) => {
     expect(splitYearFromHeader(text)).toEqual(split);
+  });
+});
+
+describe('isPartOfYear', () => {
+  it.each<[text: string, part: boolean]>([
+    ['2021年1-6月', true],
+    ['2021年7月至12月', true],
+    ['2021年上半年', true],
+    ['2021年第三季度', true],
+    ['2021年一季度', true],
+    ['2021年6月', true],
+    ['2021.1-2021.9', true],
+    ['2021年1-12月', false],
+    ['2021.1-2021.12', false],
+    ['2021', false],
+    ['二〇二一年', false],
+    ['去年', false],
+  ])('L7 %j is part of a year: %s', (text, part) => {
+    expect(isPartOfYear(text)).toBe(part);
+  });
+
+  it('L7 the message for a part of a year says only whole years are imported', () => {
+    expect(zh.issues['bad-year']('2021年1-6月')).toContain('只收全年数据');
+    expect(zh.issues['bad-year']('二一年')).toBe('无法识别年度“二一年”。请写成 2021、2021年 或 2021年度。');
+    expect(en.issues['bad-year']('2021年上半年')).toContain('Only whole-year figures');
   });
 });

@@ -48,6 +48,21 @@ export function parseYear(text: string): number | undefined {
   return year >= 1990 && year <= 2100 ? year : undefined;
 }
 
+const MONTH = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})`;
+/**
+ * A part of a year: `2021年1-6月`, `2021年上半年`, `2021年第三季度`, `2021年6月`, `2021.1-2021.9`. Never
+ * an annual figure: the message for such a year cell says so rather than that it cannot be read.
+ */
+const PART_OF_YEAR = new RegExp(
+  String.raw`^(\d{4})\s*年度?\s*(?:上半年|下半年|前三季度|第?[一二三四1-4]\s*季度|${MONTH}\s*月?${TO}${MONTH}\s*月|${MONTH}\s*月份?)$|` +
+    String.raw`^(\d{4})\s*[年.\-/]\s*\d{1,2}\s*月?${TO}(\d{4})\s*[年.\-/]\s*\d{1,2}\s*月?$`,
+);
+
+export function isPartOfYear(text: string): boolean {
+  const folded = foldYearDigits(trimCell(text));
+  return parseYear(folded) === undefined && PART_OF_YEAR.test(folded);
+}
+
 const YEAR = String.raw`(?<!\d)((?:19|20)\d{2})`;
 /** `2022年1月`, `二〇二二年一月`, `2022-01-13`, `2022.1.5`: a date, usually when the form was filled in, not the year reported on. */
 const NOT_A_DATE = String.raw`(?!\s*[年\-./]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月\-./])`;

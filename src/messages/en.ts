@@ -1,3 +1,4 @@
+import { isPartOfYear } from '../import/parse-year.ts';
 import type { Messages } from './zh.ts';
 
 /** `1 value`, `2 values`. */
@@ -394,7 +395,10 @@ export const en: Messages = {
       `Column “${raw}” and column ${detail ?? '?'} are the same indicator, so neither was imported. In the preview, choose another indicator for one of them, or ignore it.`,
     'unnamed-column': () =>
       'This column has figures but no header, so it was not imported. Write the indicator’s name in the header row to import it.',
-    'bad-year': (raw) => `Cannot read the year “${raw}” (expected 2021, 2021年 or 2021年度).`,
+    'bad-year': (raw) =>
+      isPartOfYear(raw)
+        ? `“${raw}” is only part of a year. Only whole-year figures are imported: give the year's figure, with the year written 2021 or 2021年1-12月.`
+        : `Cannot read the year “${raw}” (expected 2021, 2021年 or 2021年度).`,
     'split-number': (raw) =>
       `“${raw}” looks like one number whose thousands comma split it into two cells, shifting every figure after it; the row was not imported. Write it without the comma (“${raw.replace(',', '')}”), or save the sheet as CSV from Excel or WPS, which quotes such numbers.`,
     'invalid-value': (raw) =>

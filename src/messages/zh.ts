@@ -1,4 +1,5 @@
 import type { IssueCode } from '../import/import-issue.ts';
+import { isPartOfYear } from '../import/parse-year.ts';
 
 /**
  * The parts of a data-quality warning's text, already formatted for the language shown
@@ -419,7 +420,10 @@ export const zh = {
     'duplicate-indicator-column': (raw: string, detail?: string) =>
       `“${raw}”这一列和 ${detail ?? '另一'} 列对应同一个指标，无法判断该用哪一列，这两列都没有导入。请在预览中把其中一列改为其他指标，或选择“忽略”。`,
     'unnamed-column': () => '这一列有数据，但表头是空的，没有导入。如需导入，请在表头行写上指标名称。',
-    'bad-year': (raw: string) => `无法识别年度“${raw}”。请写成 2021、2021年 或 2021年度。`,
+    'bad-year': (raw: string) =>
+      isPartOfYear(raw)
+        ? `“${raw}”只是一年中的一段时间，不是全年的数。这里只收全年数据：请填全年的数，年度写 2021 或 2021年1-12月。`
+        : `无法识别年度“${raw}”。请写成 2021、2021年 或 2021年度。`,
     'split-number': (raw: string) =>
       `“${raw}”像是一个带千位逗号的数被逗号分成了两格，这一行后面的数都错了位，整行没有导入。请把它写成不带逗号的“${raw.replace(',', '')}”，或在 Excel、WPS 中另存为 CSV（带逗号的数会自动加上引号）。`,
     'invalid-value': (raw: string) =>
