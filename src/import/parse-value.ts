@@ -1,4 +1,5 @@
 import { COUNT_UNITS } from './count-units.ts';
+import { trimCell } from './normalize-text.ts';
 /**
  * Reads one spreadsheet cell as a figure, following the value rules V1–V13 in docs/import-rules.md.
  * Missing ("not reported") and zero are different results; anything that is not clearly one number
@@ -101,14 +102,9 @@ function normalise(raw: string): string {
     if (ch === '\uFE6A') return '%';
     return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
   });
-  // Keep a space only between two digits, where it may be a thousands separator. `="12"` is how
-  // some systems export a figure as text so that Excel keeps it as written: the figure inside.
-  return folded
-    .replace(/[\s\u200B\uFEFF]+/g, ' ')
-    .trim()
-    .replace(/^="(.*)"$/, '$1')
-    .trim()
-    .replace(/(?<=\D) | (?=\D)/g, '');
+  // Keep a space only between two digits, where it may be a thousands separator. trimCell reads
+  // `="12"`, a figure some systems export as Excel text, as the figure inside.
+  return trimCell(folded.replace(/[\s\u200B\uFEFF]+/g, ' ')).replace(/(?<=\D) | (?=\D)/g, '');
 }
 
 const longestFirst = (tokens: readonly string[]) => [...tokens].sort((a, b) => b.length - a.length);
