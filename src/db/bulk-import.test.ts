@@ -140,6 +140,26 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     );
   });
 
+  it('C7 a figure in a unit of another kind is flagged as the pipeline flags it', async () => {
+    const pipeline = await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值',
+        '宝龙镇,2021,主题宣传活动,万余人',
+        '宝龙镇,2021,法律咨询,15场',
+        '宝龙镇,2021,调解纠纷,94起',
+        '宝龙镇,2021,法治培训,3次',
+        '上和镇,2021,法律咨询,500多人',
+        '上和镇,2021,主题宣传活动,12',
+        '上和镇,2021,网格员,300人',
+      ]),
+      options('units.csv'),
+    );
+    expect(pipeline.issues.map((i) => [i.code, i.line, i.raw, i.detail])).toEqual([
+      ['unit-mismatch', 2, '万余人', '场次'],
+      ['unit-mismatch', 3, '15场', '人次'],
+    ]);
+  });
+
   it('rows named for the district are its totals', async () => {
     await expectSameAsPipeline(
       utf8([

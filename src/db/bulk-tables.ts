@@ -103,6 +103,7 @@ export async function createAnswerTables(db: DbClient, t: BulkTables, texts: Res
       indicator_index: 'INTEGER',
       custom: 'BOOLEAN',
       checked: 'BOOLEAN',
+      unit_kind: 'VARCHAR',
     },
     rows: texts.indicators.map((i) => [
       i.id,
@@ -115,6 +116,7 @@ export async function createAnswerTables(db: DbClient, t: BulkTables, texts: Res
       i.indicatorIndex,
       i.custom,
       i.checked,
+      i.unitKind,
     ]),
   });
   await createTable(db, t.values, {
@@ -126,8 +128,18 @@ export async function createAnswerTables(db: DbClient, t: BulkTables, texts: Res
       value: 'DOUBLE',
       approximate: 'BOOLEAN',
       rate_text: 'BOOLEAN',
+      unit_kind: 'VARCHAR',
     },
-    rows: texts.values.map((v) => [v.id, v.text, v.blank, v.kind, v.value, v.approximate, v.rateText]),
+    rows: texts.values.map((v) => [
+      v.id,
+      v.text,
+      v.blank,
+      v.kind,
+      v.value,
+      v.approximate,
+      v.rateText,
+      v.unitKind,
+    ]),
   });
   const ids = new Map(texts.indicators.map((i) => [i.indicatorIndex, i.indicatorId]));
   await createTable(db, t.ids, {

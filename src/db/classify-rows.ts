@@ -8,7 +8,8 @@
  *   y_above, year year text id after filling down, and the year it gives (else the file's year)
  *   year_issue    1 unreadable year written here, 2 no year at all
  *   name_id, indicator_index, v_id, v_kind, code_index   the answers for this row's cells
- *   fact          the row gives a fact (duplicates are found later); note, custom, checked
+ *   fact          the row gives a fact (duplicates are found later); note, custom
+ *   checked       a fact the reviewer's checks look at: beside another, a rate, or in a unit of another kind
  */
 import { isFootnoteRow } from '../import/classify-row.ts';
 import { trimCell } from '../import/normalize-text.ts';
@@ -91,6 +92,7 @@ function classifySql(spec: ClassifySpec, cells: readonly SpecialCell[], fill: Fi
              i.blank AS i_blank, i.totals AS i_totals, i.heading AS i_heading, i.name_id, i.indicator_index,
              i.custom, i.indicator_id IS NULL AS ignored, i.checked,
              v.id AS v_id, v.blank AS v_blank, v.kind AS v_kind, v.rate_text,
+             COALESCE(v.unit_kind <> i.unit_kind, false) AS unit_clash,
              ${footnoteSql(cells, t.cells)} AS foot, ${note} AS note
       FROM ${t.raw} r
       JOIN ${t.townships} tw ON ${c(roles.township)} IS NOT DISTINCT FROM tw.text
@@ -128,7 +130,7 @@ function classifySql(spec: ClassifySpec, cells: readonly SpecialCell[], fill: Fi
                 WHEN ${hasYear} AND stage = 3 AND y_above IS NULL AND year IS NULL THEN 2
                 ELSE 0 END AS year_issue,
            name_id, indicator_index, v_id, v_kind, code_index, fact, stage = 3 AND custom AS custom,
-           CASE WHEN fact THEN note END AS note, fact AND (checked OR rate_text) AS checked
+           CASE WHEN fact THEN note END AS note, fact AND (checked OR rate_text OR unit_clash) AS checked
     FROM classified`;
 }
 

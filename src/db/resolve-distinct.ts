@@ -10,10 +10,11 @@ import { checkFacts } from '../import/check-facts.ts';
 import type { CustomIndicator, Mappings } from '../import/map-columns.ts';
 import { resolveIndicatorName } from '../import/map-columns.ts';
 import { trimCell } from '../import/normalize-text.ts';
-import { parseValue } from '../import/parse-value.ts';
+import { unitKind } from '../import/count-units.ts';
+import { parseValue, writtenUnit } from '../import/parse-value.ts';
 import { parseYear } from '../import/parse-year.ts';
 import type { TownshipResolver } from '../import/resolve-township.ts';
-import { CATALOG, isStored } from '../indicators/catalog.ts';
+import { CATALOG, findIndicator, isStored } from '../indicators/catalog.ts';
 
 /** A cell text as DuckDB gives it: null for an empty cell. */
 export type CellText = string | null;
@@ -91,6 +92,8 @@ export interface IndicatorText {
   readonly stale: readonly string[];
   /** Whether the reviewer's checks ever look at this indicator beside another one. */
   readonly checked: boolean;
+  /** What the indicator's unit counts (count-units.ts), for C7: null for the file's own or a rate. */
+  readonly unitKind: string | null;
 }
 
 export function resolveIndicatorTexts(texts: readonly CellText[], mappings: Mappings): IndicatorText[] {
@@ -121,6 +124,7 @@ export function resolveIndicatorTexts(texts: readonly CellText[], mappings: Mapp
       custom: indicatorId?.startsWith('custom:') ?? false,
       stale: resolved.stale,
       checked: indicatorId !== null && checkedIndicators().has(indicatorId),
+      unitKind: (indicatorId !== null && unitKind(findIndicator(indicatorId)?.unit.zh)) || null,
     };
   });
 }
@@ -138,6 +142,8 @@ export interface ValueText {
   readonly approximate: boolean;
   /** Whether a figure written like this is read as a rate whatever its indicator (`97%`). */
   readonly rateText: boolean;
+  /** What the unit the figure is written with counts (`15场`: events), for C7. */
+  readonly unitKind: string | null;
 }
 
 export function resolveValueTexts(texts: readonly CellText[]): ValueText[] {
@@ -160,6 +166,7 @@ export function resolveValueTexts(texts: readonly CellText[]): ValueText[] {
       value: parsed.kind === 'number' ? parsed.value : null,
       approximate: parsed.kind === 'number' && parsed.approximate,
       rateText: kind === VALUE_KIND.number && isRate(PROBE_INDICATOR, raw, []),
+      unitKind: (kind === VALUE_KIND.number && unitKind(writtenUnit(raw))) || null,
     };
   });
 }

@@ -116,6 +116,30 @@ describe('checkFacts', () => {
     ],
     ['the file’s own indicator with %', [at('custom:满意率', '95%', 95)], []],
     [
+      'events counted in people',
+      [at('publicity_events', '万余人', 10000, { approximate: true })],
+      [['unit-mismatch', '万余人', '场次']],
+    ],
+    [
+      'consultations counted in events',
+      [at('legal_consultations', '15场', 15)],
+      [['unit-mismatch', '15场', '人次']],
+    ],
+    ['cases counted in people', [at('disputes_mediated', '94 人', 94)], [['unit-mismatch', '94 人', '件']]],
+    [
+      'cases counted in copies, in brackets',
+      [at('disputes_mediated', '94（份）', 94)],
+      [['unit-mismatch', '94（份）', '件']],
+    ],
+    ['consultations counted in people, not visits', [at('legal_consultations', '500多人', 500)], []],
+    ['cases counted as 起', [at('disputes_mediated', '94起', 94)], []],
+    ['leaflets counted as sheets', [at('leaflets_distributed', '6000余张', 6000)], []],
+    ['a unit said of anything (次)', [at('disputes_mediated', '12次', 12)], []],
+    ['sessions counted in 次 (次 counts anything)', [at('law_training_sessions', '3次', 3)], []],
+    ['a figure without a unit', [at('publicity_events', '15', 15)], []],
+    ['the file’s own indicator in people', [at('custom:网格员', '300人', 300)], []],
+    ['a rate is no count', [at('mediation_success_rate_reported', '97', 97)], []],
+    [
       'a reported rate that neither cuts nor rounds to its counts',
       [
         at('disputes_mediated', '94', 94),
@@ -151,7 +175,7 @@ describe('checkFacts', () => {
       ],
       [],
     ],
-  ])('C1 C2 C3 C4 C6 %s', (_title, facts, expected) => {
+  ])('C1 C2 C3 C4 C6 C7 %s', (_title, facts, expected) => {
     const issues = checkFacts(facts, []);
     expect(issues.map((i) => [i.code, i.raw, i.detail])).toEqual(expected);
     for (const issue of issues) {

@@ -2,7 +2,9 @@ import { CATALOG, findIndicator } from '../indicators/catalog.ts';
 import type { Fact } from './fact.ts';
 import type { ImportIssue, IssueCode } from './import-issue.ts';
 import type { CustomIndicator } from './map-columns.ts';
+import { unitKind } from './count-units.ts';
 import { toHalfWidth } from './normalize-text.ts';
+import { writtenUnit } from './parse-value.ts';
 
 /** Pairs where the first count can never exceed the second. */
 const AT_MOST: readonly { readonly part: string; readonly whole: string; readonly code: IssueCode }[] = [
@@ -93,6 +95,8 @@ export function checkFacts(
       const unit = findIndicator(fact.indicatorId)?.unit.zh;
       if (unit !== undefined && unit !== '%' && /[%％]/.test(fact.rawText))
         issues.push(at(fact, 'percent-for-count', unit));
+      // 法律咨询 (人次) written `15场`: a figure of events in a count of people.
+      if (unitsClash(writtenUnit(fact.rawText), unit)) issues.push(at(fact, 'unit-mismatch', unit ?? ''));
     }
     for (const { reported, formula } of RATE_CHECKS) {
       const rate = group.get(reported);
@@ -106,4 +110,14 @@ export function checkFacts(
     }
   }
   return issues;
+}
+
+/**
+ * Whether a figure written with `written` (`15场`) counts another kind of thing than an indicator
+ * counted in `unit` (人次): both units count a kind of thing, and not the same kind.
+ */
+export function unitsClash(written: string | undefined, unit: string | undefined): boolean {
+  const a = unitKind(written);
+  const b = unitKind(unit);
+  return a !== undefined && b !== undefined && a !== b;
 }

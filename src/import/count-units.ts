@@ -39,3 +39,21 @@ export const COUNT_UNITS: readonly string[] = [
   '单',
   '座',
 ];
+
+/**
+ * What a count unit counts. Figures whose units count different kinds of thing are different
+ * figures: 法律咨询 (人次) written `15场` counts events, not people. Units said of anything (`个`,
+ * `次`, `项`, `条`, `个次`) have no kind, nor have units not listed.
+ */
+const UNIT_KINDS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(['人', '人次', '名', '位', '户', '户次'].map((u) => [u, 'people'])),
+  ...Object.fromEntries(['场', '场次', '期', '轮', '批', '课时', '学时'].map((u) => [u, 'events'])),
+  ...Object.fromEntries(['件', '件次', '起', '宗', '例', '单'].map((u) => [u, 'cases'])),
+  ...Object.fromEntries(['份', '册', '本', '张', '部', '套', '篇'].map((u) => [u, 'copies'])),
+  ...Object.fromEntries(['所', '处', '家', '座'].map((u) => [u, 'places'])),
+};
+
+/** The kind of thing a count unit counts, or undefined for a unit said of anything. */
+export function unitKind(unit: string | undefined): string | undefined {
+  return unit === undefined ? undefined : UNIT_KINDS[unit];
+}

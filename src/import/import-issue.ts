@@ -29,6 +29,7 @@ export type IssueCode =
   | 'totals-column-mismatch'
   | 'unit-scaled'
   | 'percent-for-count'
+  | 'unit-mismatch'
   | 'successes-exceed-cases'
   | 'taken-exceeds-due'
   | 'rate-out-of-range'

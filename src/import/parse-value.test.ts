@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ParsedValue, parseValue } from './parse-value.ts';
+import { type ParsedValue, parseValue, writtenUnit } from './parse-value.ts';
 
 type Case = [raw: string, value: number, approximate?: boolean, percent?: boolean];
 
@@ -134,6 +134,23 @@ describe('parseValue', () => {
     ['94（件）', 94],
     ['94 (人)', 94],
   ])('V8 unit after the number is dropped, also in brackets: %s', (...c) => expectNumber(c));
+
+  it.each<[raw: string, unit: string | undefined]>([
+    ['94 件', '件'],
+    ['500多人次', '人次'],
+    ['万余人', '人'],
+    ['约1.5万人次', '人次'],
+    ['94（件）', '件'],
+    ['１５场', '场'],
+    ['="94件"', '件'],
+    ['94', undefined],
+    ['97%', undefined],
+    ['12345热线', undefined],
+    ['不详', undefined],
+    ['件', undefined],
+  ])('V8 C7 the unit a figure is written with: %j → %j', (raw, unit) => {
+    expect(writtenUnit(raw)).toBe(unit);
+  });
 
   it.each(['件', '人次', '94件次人', '5件%', '件94'])(
     'V8 units alone, twice or before the number are invalid: %s',

@@ -67,8 +67,7 @@ export function parseValue(raw: string): ParsedValue {
   if (!g) return { kind: 'invalid', raw };
 
   const prefix = tokenise(g.prefix ?? '', PREFIX_TOKENS);
-  // `94（件）`: the unit in brackets.
-  const tail = tokenise((g.tail ?? '').replace(/^\(([^()]{1,4})\)$/, '$1'), TAIL_TOKENS);
+  const tail = tailTokens(g.tail);
   if (!prefix || !tail) return { kind: 'invalid', raw };
   if (tail.filter((t) => t === '%' || COUNT_UNITS.includes(t)).length > 1) return { kind: 'invalid', raw };
 
@@ -94,6 +93,20 @@ export function parseValue(raw: string): ParsedValue {
     percent: tail.includes('%'),
     raw,
   };
+}
+
+/**
+ * The count unit a figure is written with (`500多人次` → 人次, `94（件）` → 件), or undefined when it
+ * has none or is no figure.
+ */
+export function writtenUnit(raw: string): string | undefined {
+  const g = CELL.exec(normalise(raw))?.groups;
+  return g && tailTokens(g.tail)?.find((t) => COUNT_UNITS.includes(t));
+}
+
+/** What follows a figure, as tokens; `94（件）`: the unit in brackets. */
+function tailTokens(tail: string | undefined): string[] | undefined {
+  return tokenise((tail ?? '').replace(/^\(([^()]{1,4})\)$/, '$1'), TAIL_TOKENS);
 }
 
 function normalise(raw: string): string {

@@ -414,6 +414,8 @@ export const en: Messages = {
       `The total row says ${raw} but the townships above add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
     'percent-for-count': (raw, detail) =>
       `This indicator is counted in “${detail ?? '?'}”, but the cell holds the percentage “${raw}”: is it in a rate’s place? Check it.`,
+    'unit-mismatch': (raw, detail) =>
+      `This indicator is counted in “${detail ?? '?'}”, but “${raw}” is written in a unit that counts something else (people for events, say), or sits in the wrong row or column. Check it.`,
     'unit-scaled': (raw, detail) =>
       `The unit is written “${raw}”: the figures were multiplied by “${raw.slice(0, raw.length - (detail ?? '').length)}” and imported in “${detail ?? '?'}”. Check the conversion.`,
     'totals-column-mismatch': (raw, detail) =>

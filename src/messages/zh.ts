@@ -439,6 +439,8 @@ export const zh = {
       `合计行填的是 ${raw}，但上面各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
     'percent-for-count': (raw: string, detail?: string) =>
       `这个指标按“${detail ?? '?'}”计数，这里却填了百分数“${raw}”，是不是填到了比率的位置？请核对。`,
+    'unit-mismatch': (raw: string, detail?: string) =>
+      `这个指标按“${detail ?? '?'}”计数，这里的“${raw}”却是另一种单位，数的可能是别的东西（比如把人次填成了场次），或填错了行、列。请核对。`,
     'unit-scaled': (raw: string, detail?: string) =>
       `单位写的是“${raw}”：数值已乘以“${raw.slice(0, raw.length - (detail ?? '').length)}”，换算成以“${detail ?? '?'}”计后导入。请核对换算是否正确。`,
     'totals-column-mismatch': (raw: string, detail?: string) =>
