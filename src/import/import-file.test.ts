@@ -920,6 +920,28 @@ describe('header mapping decisions', () => {
       column: 'D',
     });
   });
+
+  it('L5 H10 C1 under a group heading, 调解件数 counts the cases its successes are checked against', async () => {
+    const preview = await importText(
+      [
+        '潼南区2022年度各镇街法治政府建设主要指标统计表,,,,',
+        '序号,镇街,矛盾纠纷调解,,法律咨询',
+        ',,调解件数,调解成功件数,人次',
+        '1,宝龙镇,94,92,"1,200"',
+        '2,上和镇,30,31,—',
+      ].join('\n'),
+    );
+    expect(preview.columns.map((c) => [c.column, c.indicatorId])).toEqual([
+      ['A', null],
+      ['B', null],
+      ['C', 'disputes_mediated'],
+      ['D', 'disputes_resolved'],
+      ['E', 'legal_consultations'],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['successes-exceed-cases', 5, 'D', '31', '30'],
+    ]);
+  });
 });
 
 describe('checks after the facts are built', () => {

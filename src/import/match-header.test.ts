@@ -49,6 +49,8 @@ describe('headerKey and matchHeader', () => {
     ['法律咨询人次（人次）', 'legal_consultations'],
     ['宪法讲座场次', 'constitution_lectures'],
     ['调解案件数', 'disputes_mediated'],
+    ['调解件数', 'disputes_mediated'],
+    ['调解数', 'disputes_mediated'],
     ['信访量', 'petitions'],
     ['信访总数', 'petitions'],
     ['联合执法次', 'joint_enforcement_actions'],
@@ -69,6 +71,8 @@ describe('headerKey and matchHeader', () => {
     // A count of people, not the per-school figure.
     '法治副校长人数',
     '调解成功率数',
+    // Times, not cases.
+    '调解次数',
   ])('H10 %j is no catalog indicator: its measure is not the indicator’s unit', (header) => {
     expect(matchHeader(header)).toBeUndefined();
   });

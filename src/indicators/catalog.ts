@@ -212,6 +212,7 @@ export const CATALOG = [
       '矛盾纠纷调解',
       '人民调解',
       '人民调解案件',
+      '调解',
     ],
     kind: 'count',
     better: 'neutral',
