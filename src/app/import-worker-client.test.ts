@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSource, decodeToUtf8, readAll } from '../db/bulk-bytes.ts';
+import { checkFromSource, decodeToUtf8, readAll } from '../db/bulk-bytes.ts';
 import type { WorkerReply, WorkerRequest } from './import-worker.ts';
 
 /**
@@ -10,6 +10,7 @@ import type { WorkerReply, WorkerRequest } from './import-worker.ts';
 class FakeWorker {
   static created = 0;
   static crashNext = false;
+  static checks: WorkerRequest[] = [];
   onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
   onerror: ((event: { preventDefault(): void }) => void) | null = null;
 
@@ -36,7 +37,8 @@ class FakeWorker {
         reply({ id: request.id, result: input ?? null });
       });
     } else if (request.kind === 'check') {
-      const checked = checkSource(request.source, request.decoded, request.delimiter, request.dataLine);
+      FakeWorker.checks.push(request);
+      const checked = checkFromSource(request.source, request.encoding, request.delimiter, request.dataLine);
       void checked.scan.then((scan) => reply({ id: request.id, part: 'scan', result: scan }));
       void checked.hash.then((hash) => reply({ id: request.id, part: 'hash', result: hash }));
     }
@@ -90,7 +92,8 @@ describe('the bulk import’s byte work in the import worker', () => {
     expect(input).toMatchObject({ owned: true, decoded: true });
     expect(new TextDecoder().decode(input?.utf8)).toBe(CSV);
 
-    const checked = workerByteWork.check(utf16, input?.utf8, ','.charCodeAt(0), 1);
+    if (!input) throw new Error('not decoded');
+    const checked = workerByteWork.check(utf16, input, ','.charCodeAt(0), 1);
     expect(await checked.scan).toEqual({ ok: true, lines: 3 });
     expect(await checked.hash).toBe(await digest(utf16));
   });
@@ -101,7 +104,8 @@ describe('the bulk import’s byte work in the import worker', () => {
     const input = await workerByteWork.toUtf8(file, undefined);
     expect(input).toMatchObject({ encoding: 'utf-8', owned: true, decoded: false });
     expect(input?.utf8).toEqual(bytes);
-    const checked = workerByteWork.check(file, undefined, ','.charCodeAt(0), 1);
+    if (!input) throw new Error('not read');
+    const checked = workerByteWork.check(file, input, ','.charCodeAt(0), 1);
     expect(await checked.scan).toEqual({ ok: true, lines: 3 });
     expect(await checked.hash).toBe(await digest(bytes));
 
@@ -112,9 +116,15 @@ describe('the bulk import’s byte work in the import worker', () => {
     expect(decoded?.encoding).toBe('gb18030');
     expect(decoded).toMatchObject({ owned: true, decoded: true });
     expect(new TextDecoder().decode(decoded?.utf8)).toBe(text);
-    const gbkChecked = workerByteWork.check(gbk, decoded?.utf8, ','.charCodeAt(0), 2);
+    if (!decoded) throw new Error('not decoded');
+    const gbkChecked = workerByteWork.check(gbk, decoded, ','.charCodeAt(0), 2);
     expect(await gbkChecked.scan).toEqual({ ok: true, lines: text.trimEnd().split('\r\n').length });
     expect(await gbkChecked.hash).toBe(await digest(gbkBytes));
+    // The worker decodes it again: the page's decoded copy, DuckDB's to take over, is never copied
+    // to it (a structured clone of the whole file on the page's thread).
+    const sent = FakeWorker.checks.at(-1);
+    expect(sent).toMatchObject({ kind: 'check', source: gbk, encoding: 'gb18030' });
+    expect(Object.values(sent ?? {}).some((value) => value instanceof Uint8Array)).toBe(false);
   });
 
   it('a File changed on disk since it was chosen: the worker’s failure says so, and is known for it', async () => {
@@ -133,11 +143,12 @@ describe('the bulk import’s byte work in the import worker', () => {
     const bytes = new TextEncoder().encode(CSV);
     const before = FakeWorker.created;
     FakeWorker.crashNext = true;
-    const checked = workerByteWork.check(bytes, undefined, ','.charCodeAt(0), 1);
+    const input = { utf8: bytes, owned: false, decoded: false, encoding: 'utf-8', detected: true } as const;
+    const checked = workerByteWork.check(bytes, input, ','.charCodeAt(0), 1);
     await expect(checked.scan).rejects.toThrow('import worker failed');
     await expect(checked.hash).rejects.toThrow('import worker failed');
 
-    const again = workerByteWork.check(bytes, undefined, ','.charCodeAt(0), 1);
+    const again = workerByteWork.check(bytes, input, ','.charCodeAt(0), 1);
     expect(await again.scan).toEqual({ ok: true, lines: 3 });
     expect(await again.hash).toBe(await digest(bytes));
     expect(FakeWorker.created).toBe(before + 1);

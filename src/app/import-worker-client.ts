@@ -91,8 +91,10 @@ export const workerByteWork: ByteWork = {
     const [answer] = send({ kind: 'utf8', source, override }, ['']);
     return ((await answer) as Utf8Input | null) ?? undefined;
   },
-  check(source, decoded, delimiter, dataLine) {
-    const [scan, hash] = send({ kind: 'check', source, decoded, delimiter, dataLine }, ['scan', 'hash']);
+  check(source, input, delimiter, dataLine) {
+    // A decoded file is decoded there again: its copy here is DuckDB's, handed over without a copy.
+    const encoding = input.decoded ? input.encoding : undefined;
+    const [scan, hash] = send({ kind: 'check', source, encoding, delimiter, dataLine }, ['scan', 'hash']);
     return { scan: scan as Promise<ByteScan>, hash: hash as Promise<string> };
   },
 };

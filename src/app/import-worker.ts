@@ -4,7 +4,7 @@
  * work (db/bulk-bytes.ts: reading a File, decoding to UTF-8, the byte scan, the content hash). A
  * file comes as the user's File, which it reads itself, or as bytes.
  */
-import { checkSource, decodeToUtf8, type FileSource, readAll } from '../db/bulk-bytes.ts';
+import { checkFromSource, decodeToUtf8, type FileSource, readAll } from '../db/bulk-bytes.ts';
 import type { TextEncodingName } from '../import/decode-bytes.ts';
 import { type ImportOptions, importFile } from '../import/import-file.ts';
 
@@ -31,8 +31,8 @@ export type WorkerRequest =
       readonly id: number;
       readonly kind: 'check';
       readonly source: FileSource;
-      /** The decoded copy of a file that was decoded; absent when the file is UTF-8. */
-      readonly decoded: Uint8Array | undefined;
+      /** The encoding a file that was decoded was read with; absent when the file is UTF-8. */
+      readonly encoding: TextEncodingName | undefined;
       readonly delimiter: number;
       readonly dataLine: number;
     };
@@ -66,7 +66,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const input = decodeToUtf8(await readAll(request.source), request.override);
       reply({ id, result: input ?? null }, input ? [input.utf8.buffer] : []);
     } else {
-      const checked = checkSource(request.source, request.decoded, request.delimiter, request.dataLine);
+      const checked = checkFromSource(request.source, request.encoding, request.delimiter, request.dataLine);
       reply({ id, part: 'scan', result: await checked.scan });
       try {
         reply({ id, part: 'hash', result: await checked.hash });

@@ -59,11 +59,11 @@ export interface ByteWork {
   /** The file as UTF-8 with decodeBytes' choice of encoding, or undefined when it cannot be read. */
   toUtf8(source: FileSource, override: TextEncodingName | undefined): Promise<Utf8Input | undefined>;
   /**
-   * The scan of the file's UTF-8 bytes (`decoded`, for a file that was decoded; else the file's
-   * own) and the hash of the file's own bytes. Arrays are read (or copied) before this returns, so
-   * the caller may hand them to DuckDB right after.
+   * The scan of the file as UTF-8 (`input`, toUtf8's answer for it) and the hash of the file's own
+   * bytes. Arrays are read (or copied) before this returns, so the caller may hand `input.utf8` to
+   * DuckDB right after.
    */
-  check(source: FileSource, decoded: Uint8Array | undefined, delimiter: number, dataLine: number): ByteCheck;
+  check(source: FileSource, input: Utf8Input, delimiter: number, dataLine: number): ByteCheck;
 }
 
 /** The top of a file that decides its encoding: more than the 8 Ki characters decodeBytes looks at. */
@@ -155,5 +155,30 @@ export function checkSource(
   return { scan: reading.then((c) => c.scan), hash: reading.then((c) => c.hash) };
 }
 
+/**
+ * checkSource from the file alone: a file that was decoded (`encoding`, toUtf8's choice for it, so
+ * the text is the same) is decoded again. The import worker does so rather than be sent the page's
+ * decoded copy, which the page would have to copy (a structured clone, on its own thread) before
+ * handing it to DuckDB.
+ */
+export function checkFromSource(
+  source: FileSource,
+  encoding: TextEncodingName | undefined,
+  delimiter: number,
+  dataLine: number,
+): ByteCheck {
+  if (encoding === undefined) return checkSource(source, undefined, delimiter, dataLine);
+  const reading = readAll(source).then((bytes) => {
+    const input = decodeToUtf8(bytes, encoding);
+    if (!input) throw new Error(`The file no longer reads as ${encoding}.`);
+    return checkBytes(bytes, input.utf8, delimiter, dataLine);
+  });
+  return { scan: reading.then((c) => c.scan), hash: reading.then((c) => c.hash) };
+}
+
 /** The same work on the calling thread: for Node (tests, the command line). */
-export const inThreadByteWork: ByteWork = { toUtf8, check: checkSource };
+export const inThreadByteWork: ByteWork = {
+  toUtf8,
+  check: (source, input, delimiter, dataLine) =>
+    checkSource(source, input.decoded ? input.utf8 : undefined, delimiter, dataLine),
+};

@@ -254,8 +254,7 @@ async function stage(
 
   // DuckDB reads the file in its worker while `work` hashes it and checks that it may. The check
   // has read (or copied) the arrays it is given before DuckDB takes a fresh one over.
-  const decoded = input.decoded ? input.utf8 : undefined;
-  const checking = work.check(source, decoded, head.delimiter.charCodeAt(0), block.end);
+  const checking = work.check(source, input, head.delimiter.charCodeAt(0), block.end);
   checking.hash.catch(() => undefined);
   const file = `${t.raw}.csv`;
   const columns = Array.from({ length: head.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
