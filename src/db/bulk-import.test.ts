@@ -506,6 +506,12 @@ describe('files the bulk import leaves to importFile', () => {
       ]),
     ],
     [
+      'a second table below the head whose township column is labelled otherwise (单位名称)',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}2002年,,,,,\r\n单位名称,年度,指标,数值,单位,备注\r\n宝龙镇,2002年,调解纠纷,94,件,\r\n`,
+      ),
+    ],
+    [
       'a unit stating a size (万人次) below the head',
       new TextEncoder().encode(
         `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法律咨询,0.05,万人次,\r\n`,

@@ -8,7 +8,7 @@
  */
 import { decodeBytes, MAX_FILE_BYTES } from '../import/decode-bytes.ts';
 import { columnLetter, type Fact } from '../import/fact.ts';
-import { columnWithRole, findHeader, type HeaderBlock } from '../import/find-header.ts';
+import { columnWithRole, findHeader, type HeaderBlock, labelsRole } from '../import/find-header.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import { importFile } from '../import/import-file.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
@@ -172,8 +172,6 @@ interface Head {
   readonly delimiter: Delimiter;
   /** Cells in the widest row from the header down. */
   readonly width: number;
-  /** The header row's cell over the township column (`镇街`). */
-  readonly townshipLabel: string;
 }
 
 async function readHead(utf8: Uint8Array, options: ImportOptions): Promise<Head | undefined> {
@@ -197,8 +195,7 @@ async function readHead(utf8: Uint8Array, options: ImportOptions): Promise<Head 
   let width = 0;
   for (let index = block.start; index < rows.length; index++)
     width = Math.max(width, rows[index]?.length ?? 0);
-  const townshipLabel = trimCell(rows[block.start]?.[columnWithRole(block, 'township') ?? 0] ?? '');
-  return { shell, block, delimiter: shell.delimiter, width, townshipLabel };
+  return { shell, block, delimiter: shell.delimiter, width };
 }
 
 type FactRow = {
@@ -287,10 +284,10 @@ async function stage(
     );
     if (units.length > UNIT_TEXT_LIMIT || units.some((u) => statesSize(trimCell(u.text)))) return undefined;
   }
-  // The header again below (`镇街` in the township column): tables stacked in one file (L14),
-  // each with its own title, are the pipeline's to read.
-  const label = head.townshipLabel;
-  if (texts.fetched.some((x) => x.k === roles.township && x.text !== null && trimCell(x.text) === label))
+  // A header again below (`镇街`, `单位名称` in the township column): tables stacked in one file
+  // (L14), each with its own title, are the pipeline's to read.
+  const isLabel = (text: string) => labelsRole(text, 'township', 'long');
+  if (texts.fetched.some((x) => x.k === roles.township && x.text !== null && isLabel(trimCell(x.text))))
     return undefined;
   // Years written `本年`, `上年同期` count from the file's year (L15): the pipeline's to read.
   if (texts.fetched.some((x) => x.k === roles.year && x.text !== null && isRelativeYear(x.text)))

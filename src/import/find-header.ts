@@ -163,10 +163,23 @@ const WIDE_ROLES: ReadonlySet<ColumnRole> = new Set(['township', 'code', 'year',
 
 function roleOf(column: HeaderColumn): ColumnRole | undefined {
   for (const label of column.labels) {
-    const role = ROLE_INDEX.get(normalizeLabel(label)) ?? ROLE_INDEX.get(headerKey(label));
+    const role = roleOfLabel(label);
     if (role) return role;
   }
   return undefined;
+}
+
+function roleOfLabel(label: string): ColumnRole | undefined {
+  return ROLE_INDEX.get(normalizeLabel(label)) ?? ROLE_INDEX.get(headerKey(label));
+}
+
+/**
+ * Whether a header cell labels a column of `role` in a table of `layout`: `镇街`, `单位名称` a
+ * township column; in a wide table `单位` too.
+ */
+export function labelsRole(text: string, role: ColumnRole, layout: HeaderLayout): boolean {
+  if (layout === 'wide' && role === 'township' && normalizeLabel(text) === '单位') return true;
+  return roleOfLabel(text) === role;
 }
 
 function makeColumn(

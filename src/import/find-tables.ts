@@ -2,12 +2,13 @@
  * Tables stacked in one file (rule L14): a sheet that holds the 2020 table, a blank row, then the
  * 2021 table with its own title and header, saved as one CSV. Each table below the first starts
  * where its header row repeats the first table's, or, below a blank, title or note row, where a
- * header of the same layout has the first one's label over the township column (a one-township
- * sheet's: over the indicator column) — the 2021 form may have gained a column. The title, note
- * and blank rows directly above a header belong to its table; a table ends where the next starts.
+ * header of the same layout has its township column where the first one has it (a one-township
+ * sheet's: its indicator column), labelled alike or not (`镇街`, `单位名称`) — the 2021 form may
+ * have gained a column. The title, note and blank rows directly above a header belong to its
+ * table; a table ends where the next starts.
  */
 import { isFootnoteRow, isTitleRow } from './classify-row.ts';
-import { columnWithRole, findHeader, type HeaderBlock } from './find-header.ts';
+import { columnWithRole, findHeader, type HeaderBlock, labelsRole } from './find-header.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
 
@@ -26,21 +27,22 @@ export function findTables(
 ): Table[] {
   const header = rowKey(rows[first.start] ?? []);
   const anchor = anchorOf(rows, first);
+  const anchorRole = first.layout === 'sheet' ? 'indicator' : 'township';
   const starts: { from: number; block: HeaderBlock }[] = [{ from: 0, block: first }];
   for (let index = first.end; index < rows.length; index++) {
     const previous = starts[starts.length - 1] as { from: number; block: HeaderBlock };
     const same = rowKey(rows[index] ?? []) === header;
-    // Another header: only below a row that is no table row, and with the first one's anchor label.
+    // Another header: only below a row that is no table row, labelling the anchor column so.
     const other =
       !same &&
       anchor !== undefined &&
       index - 1 >= previous.block.end &&
-      trimCell(rows[index]?.[anchor.index] ?? '') === anchor.label &&
+      labelsRole(trimCell(rows[index]?.[anchor] ?? ''), anchorRole, first.layout) &&
       isAboveTable(rows[index - 1] ?? [], isTownship);
     if (!same && !other) continue;
     const block = findHeader(rows, isTownship, index);
     if (block?.start !== index || block.layout !== first.layout) continue;
-    if (other && anchorOf(rows, block)?.label !== anchor?.label) continue;
+    if (other && anchorOf(rows, block) !== anchor) continue;
     let from = index;
     while (from - 1 >= previous.block.end && isAboveTable(rows[from - 1] ?? [], isTownship)) from--;
     starts.push({ from, block });
@@ -50,19 +52,15 @@ export function findTables(
 }
 
 /**
- * The label over the column a later table's header must share with the first's when the two
- * differ: the township column's (`镇街`) of a wide or long table, the indicator column's (`指标`)
- * of a one-township sheet. None for a transposed table, whose header names the townships.
+ * The column a later table's header must have where the first has it when the two differ: the
+ * township column (`镇街`, `单位名称`) of a wide or long table, the indicator column (`指标`) of a
+ * one-township sheet. None for a transposed table, whose header names the townships.
  */
-function anchorOf(
-  rows: readonly (readonly string[])[],
-  block: HeaderBlock,
-): { index: number; label: string } | undefined {
+function anchorOf(rows: readonly (readonly string[])[], block: HeaderBlock): number | undefined {
   if (block.layout === 'transposed') return undefined;
   const index = columnWithRole(block, block.layout === 'sheet' ? 'indicator' : 'township');
   if (index === undefined) return undefined;
-  const label = trimCell(rows[block.start]?.[index] ?? '');
-  return label === '' ? undefined : { index, label };
+  return trimCell(rows[block.start]?.[index] ?? '') === '' ? undefined : index;
 }
 
 /** A row's cells as written, trailing blank ones dropped: what two header rows must share. */

@@ -1423,13 +1423,35 @@ describe('tables stacked in one file', () => {
     ]);
   });
 
-  it('L14 another header whose township column is labelled otherwise is data, as before', async () => {
+  it('L14 the 2021 form labels its township column otherwise (单位名称) and orders its columns anew', async () => {
     const preview = await importText(
-      '2020年\n镇街,调解纠纷\n宝龙镇,80\n\n2021年\n单位名称,调解纠纷,法律咨询\n宝龙镇,94,500\n',
+      '2020年\n镇街,调解纠纷,调解成功\n宝龙镇,80,75\n\n2021年\n单位名称,法律咨询,调解纠纷\n宝龙镇,500,94\n',
     );
+    expect(preview).toMatchObject({ yearSource: 'tables', rowCount: 2, issues: [] });
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2020, 'disputes_mediated', 80, 3],
+      [BAOLONG, 2020, 'disputes_resolved', 75, 3],
+      [BAOLONG, 2021, 'legal_consultations', 500, 7],
+      [BAOLONG, 2021, 'disputes_mediated', 94, 7],
+    ]);
+  });
+
+  it('L14 a wide form of 2021 whose township column is labelled 单位, under a long table of 2020', async () => {
+    const preview = await importText(
+      '2020年\n镇街,指标,数值\n宝龙镇,调解纠纷,80\n\n2021年\n单位,调解纠纷,法律咨询\n宝龙镇,94,500\n',
+    );
+    // A table of another layout is not a table of this file: its rows stay the long table's, as before.
     expect(preview.yearSource).toBe('title');
     expect(codes(preview)).toContain('unknown-township');
-    expect(preview.facts.every((f) => f.year === 2020)).toBe(true);
+  });
+
+  it('L14 a township’s row after a blank row is no header: it stays in its table', async () => {
+    const preview = await importText('2021年\n镇街,调解纠纷\n宝龙镇,94\n\n上和镇,30\n');
+    expect(preview.yearSource).toBe('title');
+    expect(rows(preview)).toEqual([
+      [BAOLONG, 2021, 'disputes_mediated', 94, 3],
+      [code('上和镇'), 2021, 'disputes_mediated', 30, 5],
+    ]);
   });
 
   it('L14 a header that is not the first table’s is still data, as before', async () => {
