@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFromSource, decodeToUtf8, readAll } from '../db/bulk-bytes.ts';
-import type { WorkerReply, WorkerRequest } from './import-worker.ts';
+import { handleRequest, type WorkerReply, type WorkerRequest } from './import-worker-handler.ts';
 
 /**
- * A stand-in for the browser's Worker that runs the worker's own functions (bulk-bytes.ts) and
- * answers as import-worker.ts does; `crashNext` makes it fail the way a crashed worker does.
+ * A stand-in for the browser's Worker that answers with the worker's own handler
+ * (import-worker-handler.ts); `crashNext` makes it fail the way a crashed worker does.
  */
 class FakeWorker {
   static created = 0;
@@ -19,29 +18,20 @@ class FakeWorker {
   }
 
   postMessage(request: WorkerRequest): void {
-    const reply = (message: WorkerReply) =>
-      setTimeout(() => this.onmessage?.({ data: message } as MessageEvent<WorkerReply>), 0);
     if (FakeWorker.crashNext) {
       FakeWorker.crashNext = false;
       setTimeout(() => this.onerror?.({ preventDefault() {} }), 0);
       return;
     }
-    if (request.kind === 'read') {
-      readAll(request.source).then(
-        (bytes) => reply({ id: request.id, result: bytes }),
-        (error: Error) => reply({ id: request.id, error: error.message, errorName: error.name }),
-      );
-    } else if (request.kind === 'utf8') {
-      void readAll(request.source).then((bytes) => {
-        const input = decodeToUtf8(bytes, request.override);
-        reply({ id: request.id, result: input ?? null });
-      });
-    } else if (request.kind === 'check') {
-      FakeWorker.checks.push(request);
-      const checked = checkFromSource(request.source, request.encoding, request.delimiter, request.dataLine);
-      void checked.scan.then((scan) => reply({ id: request.id, part: 'scan', result: scan }));
-      void checked.hash.then((hash) => reply({ id: request.id, part: 'hash', result: hash }));
-    }
+    if (request.kind === 'check') FakeWorker.checks.push(request);
+    // Answers later, as a worker does, with the worker's own handler.
+    setTimeout(
+      () =>
+        void handleRequest(request, (message) =>
+          this.onmessage?.({ data: message } as MessageEvent<WorkerReply>),
+        ),
+      0,
+    );
   }
 
   terminate(): void {}

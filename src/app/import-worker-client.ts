@@ -5,7 +5,7 @@
 import { type ByteWork, type FileSource, probeUtf8, type Utf8Input, utf8Input } from '../db/bulk-bytes.ts';
 import type { ByteScan } from '../db/scan-csv-bytes.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
-import type { WorkerReply, WorkerRequest } from './import-worker.ts';
+import type { WorkerReply, WorkerRequest } from './import-worker-handler.ts';
 
 type Waiting = { resolve: (result: unknown) => void; reject: (error: Error) => void };
 
@@ -92,9 +92,14 @@ export const workerByteWork: ByteWork = {
     return ((await answer) as Utf8Input | null) ?? undefined;
   },
   check(source, input, delimiter, dataLine) {
-    // A decoded file is decoded there again: its copy here is DuckDB's, handed over without a copy.
+    // A decoded file is scanned in the worker's own copy (else decoded there again): the copy here
+    // is DuckDB's, handed over without a copy.
     const encoding = input.decoded ? input.encoding : undefined;
-    const [scan, hash] = send({ kind: 'check', source, encoding, delimiter, dataLine }, ['scan', 'hash']);
+    const { workerCopy } = input;
+    const [scan, hash] = send({ kind: 'check', source, encoding, workerCopy, delimiter, dataLine }, [
+      'scan',
+      'hash',
+    ]);
     return { scan: scan as Promise<ByteScan>, hash: hash as Promise<string> };
   },
 };
