@@ -3,14 +3,16 @@
  * bare `read_csv` of the same bytes, both measured in one page of the production build in
  * Chromium. Builds dist/ first when it is missing or older than the sources.
  *
- *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000] [--profile] [--intranet] [--decimals] [--utf16]
+ *   npm run bench -- [--rows 1000000] [--runs 5] [--js-rows 100000] [--profile] [--intranet] [--decimals]
+ *                    [--utf16 | --gbk]
  *
  * --profile logs every statement of 5 ms or more with when it began, to see where a run goes.
  * --intranet serves the page on this machine's network address instead of localhost: plain http
  * there is not a secure context, as on a district's intranet server (no crypto.subtle, no OPFS).
  * --decimals writes figures with two decimals, so nearly every value text is a different one.
- * --utf16 gives the import the file as Excel's "Unicode text" writes it (UTF-16LE with a BOM), which
- * it decodes first; DuckDB's bare read is given the same text as UTF-8, the only encoding it reads.
+ * --utf16 gives the import the file as Excel's "Unicode text" writes it (UTF-16LE with a BOM), --gbk
+ * as "Save as CSV" on Chinese Windows does (GBK), which it decodes first; DuckDB's bare read is given
+ * the same text as UTF-8, the only encoding it reads.
  *
  * A measurement, not a test: it exits 0 whatever the ratio, and non-zero only when something
  * breaks.
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       intranet: { type: 'boolean', default: false },
       decimals: { type: 'boolean', default: false },
       utf16: { type: 'boolean', default: false },
+      gbk: { type: 'boolean', default: false },
     },
   });
   process.chdir(ROOT);
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
       jsRows: values['js-rows'],
       profile: values.profile ? '1' : '0',
       decimals: values.decimals ? '1' : '0',
-      utf16: values.utf16 ? '1' : '0',
+      encoding: values.gbk ? 'gb18030' : values.utf16 ? 'utf-16le' : 'utf-8',
     });
     await page.goto(new URL(`bench.html?${query}`, base).toString());
     await page.waitForFunction(

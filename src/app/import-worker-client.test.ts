@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeUtf16 } from '../bench/encode-utf16.ts';
 import { handleRequest, type WorkerReply, type WorkerRequest } from './import-worker-handler.ts';
 
 /**
@@ -71,12 +72,7 @@ describe('the bulk import’s byte work in the import worker', () => {
   });
 
   it('a UTF-16 file is decoded there, and its scan and hash come back as two answers', async () => {
-    const text = `\uFEFF${CSV}`;
-    const utf16 = new Uint8Array(text.length * 2);
-    for (let i = 0; i < text.length; i++) {
-      utf16[2 * i] = text.charCodeAt(i) & 0xff;
-      utf16[2 * i + 1] = text.charCodeAt(i) >> 8;
-    }
+    const utf16 = encodeUtf16(`\uFEFF${CSV}`);
     const input = await workerByteWork.toUtf8(utf16, undefined);
     expect(input?.encoding).toBe('utf-16le');
     expect(input).toMatchObject({ owned: true, decoded: true });

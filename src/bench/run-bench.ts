@@ -18,15 +18,19 @@ import { type CommitOptions, commitImport, type ImportRecord } from '../db/commi
 import { CONFLICT_LIST_LIMIT, conflictsOf } from '../db/import-checks.ts';
 import { applySchema, replaceTownships } from '../db/schema.ts';
 import { TONGNAN } from '../district/tongnan.ts';
+import { encodeGbk } from './encode-gbk.ts';
+import { encodeUtf16 } from './encode-utf16.ts';
 import type { ImportPreview } from '../import/import-file.ts';
 import { importFile } from '../import/import-file.ts';
 import { generateLongCsv } from './generate-long-csv.ts';
+
+export type BenchEncoding = 'utf-8' | 'utf-16le' | 'gb18030';
 
 export interface BenchResult {
   readonly rows: number;
   readonly bytes: number;
   /** The encoding of the file given to the bulk import; the bare read reads the same text as UTF-8. */
-  readonly encoding: 'utf-8' | 'utf-16le';
+  readonly encoding: BenchEncoding;
   readonly runs: number;
   readonly bareMs: readonly number[];
   /**
@@ -126,18 +130,6 @@ function profiled(db: DbClient, enabled: boolean): DbClient {
   };
 }
 
-/** UTF-8 bytes as UTF-16LE with a BOM (the UTF-8 BOM, if any, dropped). */
-function toUtf16le(utf8: Uint8Array): Uint8Array {
-  const text = `\uFEFF${new TextDecoder().decode(utf8).replace(/^\uFEFF/, '')}`;
-  const out = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out[2 * i] = code & 0xff;
-    out[2 * i + 1] = code >> 8;
-  }
-  return out;
-}
-
 async function run(): Promise<BenchResult> {
   const params = new URLSearchParams(location.search);
   const rows = Number(params.get('rows') ?? 1_000_000);
@@ -148,10 +140,17 @@ async function run(): Promise<BenchResult> {
   const decimals = params.get('decimals') === '1';
   const bytes = generateLongCsv(rows, { decimals });
   // The app is given the user's File, and so is the bulk import here: as it is, or as Excel's
-  // "Unicode text" (UTF-16LE with a BOM), which the import decodes first. DuckDB's bare read is
-  // given the same text as UTF-8, the only encoding it reads.
-  const encoding = params.get('utf16') === '1' ? 'utf-16le' : 'utf-8';
-  const fileBytes = encoding === 'utf-16le' ? toUtf16le(bytes) : bytes;
+  // "Unicode text" (UTF-16LE with a BOM) or "Save as CSV" on Chinese Windows (GBK) write it, which
+  // the import decodes first. DuckDB's bare read is given the same text as UTF-8, the only
+  // encoding it reads.
+  const encoding = (params.get('encoding') ?? 'utf-8') as BenchEncoding;
+  const text = () => new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  const fileBytes =
+    encoding === 'utf-16le'
+      ? encodeUtf16(`\uFEFF${text()}`)
+      : encoding === 'gb18030'
+        ? encodeGbk(text())
+        : bytes;
   const file = new File([fileBytes as Uint8Array<ArrayBuffer>], OPTIONS.fileName, { type: 'text/csv' });
   log(`${(bytes.length / 1e6).toFixed(1)} MB; opening DuckDB …`);
   const db = profiled((await openBrowserDb({ persistent: false })).client, params.get('profile') === '1');

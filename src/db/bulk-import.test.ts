@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeUtf16 } from '../bench/encode-utf16.ts';
 import { generateLongCsv } from '../bench/generate-long-csv.ts';
 import { TONGNAN } from '../district/tongnan.ts';
 import { type ImportOptions, type ImportPreview, importFile } from '../import/import-file.ts';
@@ -397,7 +398,7 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     const gbk = await expectSameAsPipeline(encodeGb18030(`${text.join('\r\n')}\r\n`), options('gbk.csv'));
     expect(gbk.encoding).toBe('gb18030');
     const utf16 = await expectSameAsPipeline(
-      encodeUtf16le(`\uFEFF${text.join('\r\n')}\r\n`),
+      encodeUtf16(`\uFEFF${text.join('\r\n')}\r\n`),
       options('u16.txt'),
     );
     expect(utf16.encoding).toBe('utf-16le');
@@ -727,14 +728,4 @@ function encodeGb18030(text: string): Uint8Array {
     else out.push(...(table.get(ch) ?? []));
   }
   return new Uint8Array(out);
-}
-
-function encodeUtf16le(text: string): Uint8Array {
-  const out = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    out[2 * i] = unit & 0xff;
-    out[2 * i + 1] = unit >> 8;
-  }
-  return out;
 }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { encodeUtf16 } from '../bench/encode-utf16.ts';
 import { type DecodeProblem, decodeBytes, MAX_FILE_BYTES, type TextEncodingName } from './decode-bytes.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-function utf16(text: string, endian: 'le' | 'be'): Uint8Array {
-  const out = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const [first, second] = endian === 'le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff];
-    out[2 * i] = first;
-    out[2 * i + 1] = second;
-  }
-  return out;
-}
+const utf16 = (text: string, endian: 'le' | 'be'): Uint8Array => encodeUtf16(text, endian);
 
 let gbkTable: Map<string, readonly number[]> | undefined;
 

@@ -2,7 +2,7 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateLongCsv } from '../../src/bench/generate-long-csv.ts';
-import { encodeGbk } from '../fixtures/make-fixtures.ts';
+import { encodeGbk } from '../../src/bench/encode-gbk.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDataPanel } from './data-helpers.ts';
 import { type AppSession, expectClean, openApp, outputPath, waitForApp, waitForCharts } from './harness.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateLongCsv } from '../../src/bench/generate-long-csv.ts';
-import { encodeGbk } from '../fixtures/make-fixtures.ts';
+import { encodeGbk } from '../../src/bench/encode-gbk.ts';
 import { type AppSession, baseUrl, expectClean, launch, waitForApp } from './harness.ts';
 
 /**
