@@ -8,7 +8,8 @@
  * and hands its bytes over (no copy) to be handed on to DuckDB, then reads it again for the scan
  * and the hash, so no copy of a large file is made on the page's thread.
  */
-import { decodeBytes, type TextEncodingName } from '../import/decode-bytes.ts';
+import { decodeBytes, MAX_FILE_BYTES, type TextEncodingName } from '../import/decode-bytes.ts';
+import { gbkToUtf8 } from '../import/decode-gbk.ts';
 import { hashBytes } from '../import/hash-bytes.ts';
 import { type ByteScan, scanCsvBytes } from './scan-csv-bytes.ts';
 
@@ -116,6 +117,8 @@ export function decodeToUtf8(
   bytes: Uint8Array,
   override: TextEncodingName | undefined,
 ): Utf8Input | undefined {
+  const gbk = gbkStraightToUtf8(bytes, override);
+  if (gbk) return gbk;
   const decoded = decodeBytes(bytes, override);
   if (!decoded.ok) return undefined;
   return {
@@ -125,6 +128,19 @@ export function decodeToUtf8(
     encoding: decoded.encoding,
     detected: decoded.detected,
   };
+}
+
+/**
+ * A GBK file as UTF-8 without decoding it to text first (decode-gbk.ts), when decodeBytes would read
+ * it as GB18030: its head decides, as it does for the whole file (E1–E7: a head that is not UTF-8
+ * means a file that is not). Undefined leaves the file to decodeBytes.
+ */
+function gbkStraightToUtf8(bytes: Uint8Array, override: TextEncodingName | undefined): Utf8Input | undefined {
+  if (bytes.length > MAX_FILE_BYTES || (override !== undefined && override !== 'gb18030')) return undefined;
+  const head = decodeBytes(cutAtLine(bytes, PROBE_BYTES), override);
+  if (!head.ok || head.encoding !== 'gb18030') return undefined;
+  const utf8 = gbkToUtf8(bytes);
+  return utf8 && { utf8, owned: true, decoded: true, encoding: 'gb18030', detected: head.detected };
 }
 
 /**
