@@ -10,6 +10,7 @@
  */
 import { decodeBytes, MAX_FILE_BYTES, type TextEncodingName } from '../import/decode-bytes.ts';
 import { gbkToUtf8 } from '../import/decode-gbk.ts';
+import { utf16ToUtf8 } from '../import/decode-utf16.ts';
 import { hashBytes } from '../import/hash-bytes.ts';
 import { type ByteScan, scanCsvBytes } from './scan-csv-bytes.ts';
 
@@ -117,8 +118,8 @@ export function decodeToUtf8(
   bytes: Uint8Array,
   override: TextEncodingName | undefined,
 ): Utf8Input | undefined {
-  const gbk = gbkStraightToUtf8(bytes, override);
-  if (gbk) return gbk;
+  const straight = straightToUtf8(bytes, override);
+  if (straight) return straight;
   const decoded = decodeBytes(bytes, override);
   if (!decoded.ok) return undefined;
   return {
@@ -131,16 +132,23 @@ export function decodeToUtf8(
 }
 
 /**
- * A GBK file as UTF-8 without decoding it to text first (decode-gbk.ts), when decodeBytes would read
- * it as GB18030: its head decides, as it does for the whole file (E1–E7: a head that is not UTF-8
- * means a file that is not). Undefined leaves the file to decodeBytes.
+ * A GBK or UTF-16 file as UTF-8 without decoding it to text first (decode-gbk.ts, decode-utf16.ts),
+ * when decodeBytes would read it so: its head decides, as it does for the whole file (E1–E7: the
+ * BOM, UTF-16's zero bytes and the refusals are in the head, and a head that is not UTF-8 means a
+ * file that is not). Undefined leaves the file to decodeBytes.
  */
-function gbkStraightToUtf8(bytes: Uint8Array, override: TextEncodingName | undefined): Utf8Input | undefined {
-  if (bytes.length > MAX_FILE_BYTES || (override !== undefined && override !== 'gb18030')) return undefined;
+function straightToUtf8(bytes: Uint8Array, override: TextEncodingName | undefined): Utf8Input | undefined {
+  if (bytes.length > MAX_FILE_BYTES) return undefined;
   const head = decodeBytes(cutAtLine(bytes, PROBE_BYTES), override);
-  if (!head.ok || head.encoding !== 'gb18030') return undefined;
-  const utf8 = gbkToUtf8(bytes);
-  return utf8 && { utf8, owned: true, decoded: true, encoding: 'gb18030', detected: head.detected };
+  if (!head.ok) return undefined;
+  const { encoding, detected } = head;
+  const utf8 =
+    encoding === 'gb18030'
+      ? gbkToUtf8(bytes)
+      : encoding === 'utf-16le' || encoding === 'utf-16be'
+        ? utf16ToUtf8(bytes, encoding === 'utf-16le' ? 'le' : 'be')
+        : undefined;
+  return utf8 && { utf8, owned: true, decoded: true, encoding, detected };
 }
 
 /**
