@@ -193,9 +193,9 @@ export function checkSource(
 
 /**
  * checkSource from the file alone: a file that was decoded (`encoding`, toUtf8's choice for it, so
- * the text is the same) is decoded again. The import worker does so rather than be sent the page's
- * decoded copy, which the page would have to copy (a structured clone, on its own thread) before
- * handing it to DuckDB.
+ * the text is the same) is decoded again. The import worker does so when it no longer holds its own
+ * copy of the decoded file; it is never sent the page's, which the page would have to copy (a
+ * structured clone, on its own thread) before handing it to DuckDB.
  */
 export function checkFromSource(
   source: FileSource,

@@ -116,7 +116,7 @@ export function checkFacts(
  * Whether a figure written with `written` (`15场`) counts another kind of thing than an indicator
  * counted in `unit` (人次): both units count a kind of thing, and not the same kind.
  */
-export function unitsClash(written: string | undefined, unit: string | undefined): boolean {
+function unitsClash(written: string | undefined, unit: string | undefined): boolean {
   const a = unitKind(written);
   const b = unitKind(unit);
   return a !== undefined && b !== undefined && a !== b;
