@@ -106,8 +106,8 @@ describe('the bulk import’s byte work in the import worker', () => {
     const gbkChecked = workerByteWork.check(gbk, decoded, ','.charCodeAt(0), 2);
     expect(await gbkChecked.scan).toEqual({ ok: true, lines: text.trimEnd().split('\r\n').length });
     expect(await gbkChecked.hash).toBe(await digest(gbkBytes));
-    // The worker decodes it again: the page's decoded copy, DuckDB's to take over, is never copied
-    // to it (a structured clone of the whole file on the page's thread).
+    // The worker scans its own copy (or decodes the file again): the page's decoded copy, DuckDB's
+    // to take over, is never sent to it (a structured clone of the whole file on the page's thread).
     const sent = FakeWorker.checks.at(-1);
     expect(sent).toMatchObject({ kind: 'check', source: gbk, encoding: 'gb18030' });
     expect(Object.values(sent ?? {}).some((value) => value instanceof Uint8Array)).toBe(false);

@@ -1,21 +1,16 @@
 /**
  * Text as GBK, as Excel or WPS "Save as CSV" writes it on Chinese Windows: ASCII as it is, every
- * other character as its two-byte code, found with the platform's own GB18030 decoder. For the
- * bench and the tests: the app itself only ever decodes GBK.
+ * other character as its two-byte code, the first the platform's own GB18030 decoder reads as it
+ * (decode-gbk.ts). For the bench and the tests: the app itself only ever decodes GBK.
  */
+import { gbkCharacters } from '../import/decode-gbk.ts';
+
 let table: Map<string, number> | undefined;
 
 function gbkTable(): Map<string, number> {
   if (table) return table;
   const codes = new Map<string, number>();
-  const decoder = new TextDecoder('gb18030');
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (!codes.has(ch)) codes.set(ch, (lead << 8) | trail);
-    }
-  }
+  for (const [code, ch] of gbkCharacters()) if (!codes.has(ch)) codes.set(ch, code);
   table = codes;
   return codes;
 }

@@ -18,10 +18,10 @@ import { type CommitOptions, commitImport, type ImportRecord } from '../db/commi
 import { CONFLICT_LIST_LIMIT, conflictsOf } from '../db/import-checks.ts';
 import { applySchema, replaceTownships } from '../db/schema.ts';
 import { TONGNAN } from '../district/tongnan.ts';
-import { encodeGbk } from './encode-gbk.ts';
-import { encodeUtf16 } from './encode-utf16.ts';
 import type { ImportPreview } from '../import/import-file.ts';
 import { importFile } from '../import/import-file.ts';
+import { encodeGbk } from './encode-gbk.ts';
+import { encodeUtf16 } from './encode-utf16.ts';
 import { generateLongCsv } from './generate-long-csv.ts';
 
 export type BenchEncoding = 'utf-8' | 'utf-16le' | 'gb18030';
@@ -152,7 +152,7 @@ async function run(): Promise<BenchResult> {
         ? encodeGbk(text())
         : bytes;
   const file = new File([fileBytes as Uint8Array<ArrayBuffer>], OPTIONS.fileName, { type: 'text/csv' });
-  log(`${(bytes.length / 1e6).toFixed(1)} MB; opening DuckDB …`);
+  log(`${(fileBytes.length / 1e6).toFixed(1)} MB ${encoding}; opening DuckDB …`);
   const db = profiled((await openBrowserDb({ persistent: false })).client, params.get('profile') === '1');
   await applySchema(db);
   await replaceTownships(db, TONGNAN.townships);

@@ -7,9 +7,9 @@ import { decodeToUtf8 } from './bulk-bytes.ts';
 
 const LONG = new TextDecoder().decode(generateLongCsv(3_000)).replace(/^\uFEFF/, '');
 
-/** What decoding to text, then encoding as UTF-8, gives: decodeToUtf8 must give the same. */
 type Override = 'gb18030' | 'utf-8' | 'utf-16le' | 'utf-16be';
 
+/** What decoding to text, then encoding as UTF-8, gives: decodeToUtf8 must give the same. */
 function byText(bytes: Uint8Array, override?: Override) {
   const decoded = decodeBytes(bytes, override);
   if (!decoded.ok) return undefined;

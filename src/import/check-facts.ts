@@ -95,8 +95,10 @@ export function checkFacts(
       const unit = findIndicator(fact.indicatorId)?.unit.zh;
       if (unit !== undefined && unit !== '%' && /[%％]/.test(fact.rawText))
         issues.push(at(fact, 'percent-for-count', unit));
-      // 法律咨询 (人次) written `15场`: a figure of events in a count of people.
-      if (unitsClash(writtenUnit(fact.rawText), unit)) issues.push(at(fact, 'unit-mismatch', unit ?? ''));
+      // 法律咨询 (人次) written `15场`: a figure of events in a count of people. The cell is read
+      // for its unit only when the indicator's unit counts a kind of thing.
+      if (unit !== undefined && unitKind(unit) !== undefined && unitsClash(writtenUnit(fact.rawText), unit))
+        issues.push(at(fact, 'unit-mismatch', unit));
     }
     for (const { reported, formula } of RATE_CHECKS) {
       const rate = group.get(reported);

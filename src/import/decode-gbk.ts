@@ -7,26 +7,42 @@
  * and the caller decodes with TextDecoder: a result is always exactly TextDecoder's, in UTF-8.
  */
 
-/** By `lead << 8 | trail`: the character's UTF-8 bytes, first byte highest, and their count in the top byte; 0: none. */
-let table: Uint32Array | undefined;
+let characters: ReadonlyMap<number, string> | undefined;
 
-function pairTable(): Uint32Array {
-  if (table) return table;
-  const codes = new Uint32Array(65536);
+/**
+ * Every two-byte code (`lead << 8 | trail`, in order) the platform's GB18030 decoder reads as one
+ * character, and that character.
+ */
+export function gbkCharacters(): ReadonlyMap<number, string> {
+  if (characters) return characters;
   // Every pair followed by a line feed, decoded at once: a pair the decoder does not read as one
   // character gives something longer (U+FFFD and the trail byte) between two line feeds.
   const pairs: number[] = [];
   for (let lead = 0x81; lead <= 0xfe; lead++)
     for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail, 0x0a);
   const decoded = new TextDecoder('gb18030').decode(new Uint8Array(pairs)).split('\n');
-  const encoder = new TextEncoder();
+  const found = new Map<number, string>();
   for (let i = 0; i < pairs.length / 3; i++) {
     const text = decoded[i] ?? '';
-    if (text.length !== 1 || text === '\uFFFD') continue;
+    if (text.length === 1 && text !== '\uFFFD')
+      found.set(((pairs[3 * i] ?? 0) << 8) | (pairs[3 * i + 1] ?? 0), text);
+  }
+  characters = found;
+  return found;
+}
+
+/** By `lead << 8 | trail`: the character's UTF-8 bytes, first byte highest, and their count in the top byte; 0: none. */
+let table: Uint32Array | undefined;
+
+function pairTable(): Uint32Array {
+  if (table) return table;
+  const codes = new Uint32Array(65536);
+  const encoder = new TextEncoder();
+  for (const [code, text] of gbkCharacters()) {
     const utf8 = encoder.encode(text);
     let packed = utf8.length << 24;
     for (let k = 0; k < utf8.length; k++) packed |= (utf8[k] ?? 0) << (8 * (2 - k));
-    codes[((pairs[3 * i] ?? 0) << 8) | (pairs[3 * i + 1] ?? 0)] = packed;
+    codes[code] = packed;
   }
   table = codes;
   return codes;
