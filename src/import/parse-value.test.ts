@@ -224,6 +224,13 @@ describe('parseValue', () => {
     ['＞6000', 6000, true],
     ['≥95%', 95, true, true],
     ['>=95%', 95, true, true],
+    ['500（估）', 500, true],
+    ['500(估)', 500, true],
+    ['500人次（估计）', 500, true],
+    ['6000份(预估)', 6000, true],
+    ['估计300人', 300, true],
+    ['预计1.2万', 12000, true],
+    ['97%（估）', 97, true, true],
   ])('V11 approximation marks: %s', (...c) => expectNumber(c));
 
   it.each<Case>([
@@ -264,6 +271,9 @@ describe('parseValue', () => {
     '<500',
     '1.5万元',
     '94（元）',
+    '94（暂）',
+    '估',
+    '（估）',
   ])('V13 anything else is invalid and keeps its text: %s', (raw) => expectKind(raw, 'invalid'));
 
   it.each<Case>([

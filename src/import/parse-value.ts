@@ -34,9 +34,39 @@ const MISSING_WORDS: ReadonlySet<string> = new Set([
 const MISSING_MARKS = /^(?:[-‐‑‒–—―─━]+|\/+)$/;
 const ZERO_WORDS: ReadonlySet<string> = new Set(['没有发生', '未发生', '无发生']);
 
-const APPROX_PREFIXES = ['大约', '将近', '接近', '超过', '约', '近', '超', '逾', '>=', '≥', '≧', '>'];
+const APPROX_PREFIXES = [
+  '大约',
+  '将近',
+  '接近',
+  '超过',
+  '约',
+  '近',
+  '超',
+  '逾',
+  '估计',
+  '预计',
+  '预估',
+  '>=',
+  '≥',
+  '≧',
+  '>',
+];
 const EMPHASIS_PREFIXES = ['高达', '共计', '累计', '达', '共'];
-const APPROX_SUFFIXES = ['以上', '左右', '上下', '有余', '余', '多', '+'];
+/** `(估)` marks an estimate: `500（估）`, `500人次（估计）`. */
+const APPROX_SUFFIXES = [
+  '以上',
+  '左右',
+  '上下',
+  '有余',
+  '余',
+  '多',
+  '+',
+  '(估计)',
+  '(预估)',
+  '(估)',
+  '估计',
+  '估',
+];
 
 const NUMERALS = '零〇一二两三四五六七八九十百千万亿';
 const ARABIC = String.raw`\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
