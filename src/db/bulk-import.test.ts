@@ -481,6 +481,16 @@ describe('files the bulk import leaves to importFile', () => {
       utf8(['镇街,年度,指标,数值', '宝龙镇,2021,发放宣传资料,6,000', '宝龙镇,2021,调解纠纷,94']),
     ],
     [
+      'a row a cell too wide in the head (R16)',
+      utf8(['镇街,年度,指标,数值,单位', '宝龙镇,2021,法律咨询,1,50,人次', '宝龙镇,2021,调解纠纷,94,件']),
+    ],
+    [
+      'a quote never closed below the head (R15)',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,调解纠纷,5,件,"未完\r\n宝龙镇,2002年,调解纠纷,6,件,\r\n`,
+      ),
+    ],
+    [
       'a year written 上年同期 below the head',
       new TextEncoder().encode(
         `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,上年同期,法律咨询,5,人次,\r\n`,

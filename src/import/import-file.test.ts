@@ -1595,6 +1595,84 @@ describe('figures split at their thousands comma', () => {
   });
 });
 
+describe('rows a quote or a delimiter too many has broken', () => {
+  it.each<[string, string, number, string, string, [string, string, number][]]>([
+    [
+      'a long row with a figure split at a comma that is no thousands comma',
+      '镇街,年度,指标,数值,单位\n宝龙镇,2021,法律咨询,1,50,人次\n宝龙镇,2021,调解纠纷,94,件\n',
+      2,
+      'F',
+      '人次',
+      [[BAOLONG, 'disputes_mediated', 94]],
+    ],
+    [
+      'a wide row with a note holding an unquoted comma',
+      '镇街,年度,调解纠纷,调解成功,备注\n宝龙镇,2021,94,92,已核实,无误\n上和镇,2021,30,28,\n',
+      2,
+      'F',
+      '无误',
+      [
+        [code('上和镇'), 'disputes_mediated', 30],
+        [code('上和镇'), 'disputes_resolved', 28],
+      ],
+    ],
+    [
+      'a tab-separated row with a stray tab',
+      '镇街\t年度\t指标\t数值\n宝龙镇\t2021\t\t调解纠纷\t94\n上和镇\t2021\t调解纠纷\t30\n',
+      2,
+      'E',
+      '94',
+      [[code('上和镇'), 'disputes_mediated', 30]],
+    ],
+  ])('R16 %s: the row is an error and gives nothing', async (_name, text, line, column, raw, kept) => {
+    const preview = await importText(text);
+    expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({ code: 'extra-cells', line, column, raw }),
+    ]);
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value])).toEqual(kept);
+  });
+
+  it('R16 R14 a file whose every row is too wide has rows: no no-rows error', async () => {
+    const preview = await importText('镇街,年度,指标,数值\n宝龙镇,2021,法律咨询,1,50\n');
+    expect(codes(preview)).toEqual(['extra-cells']);
+  });
+
+  it('R16 cells right of the header in a file whose header row is as wide (H8) are read as before', async () => {
+    const preview = await importText('镇街,年度,调解纠纷,\n宝龙镇,2021,94,已核实\n');
+    expect(preview.facts.map((f) => f.value)).toEqual([94]);
+    expect(codes(preview)).toEqual(['unnamed-column']);
+  });
+
+  it('R15 a quote never closed swallows the rest of the file: an error on its cell, with the lines it took', async () => {
+    const preview = await importText(
+      '镇街,年度,调解纠纷,调解成功,备注\n宝龙镇,2021,94,92,"调解数据\n上和镇,2021,50,45,\n古溪镇,2021,40,38,\n',
+    );
+    expect(preview.issues).toEqual([
+      { severity: 'error', code: 'unclosed-quote', line: 2, column: 'E', raw: '"调解数据…', detail: '2' },
+    ]);
+  });
+
+  it('R15 a quote opened in the title row: the error says so, not that there is no header', async () => {
+    const preview = await importText('"潼南区2021年度统计表,,,\n镇街,年度,调解纠纷\n宝龙镇,2021,94\n');
+    expect(preview.issues).toEqual([
+      {
+        severity: 'error',
+        code: 'unclosed-quote',
+        line: 1,
+        column: 'A',
+        raw: '"潼南区2021年度统计表,,,…',
+        detail: '2',
+      },
+    ]);
+  });
+
+  it('R15 R1 quotes that close, with line breaks and doubled quotes inside, are no error', async () => {
+    const preview = await importText('镇街,年度,调解纠纷,备注\n宝龙镇,2021,94,"第一行\n""第二行"""\n');
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.map((f) => [f.value, f.note])).toEqual([[94, '第一行\n"第二行"']]);
+  });
+});
+
 describe('a form signed below the table', () => {
   it('R4 L3 填报单位（盖章）： below a township’s sheet is a note, and names its township', async () => {
     const preview = await importText(

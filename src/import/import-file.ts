@@ -17,9 +17,9 @@ import { type ImportIssue, sortIssues } from './import-issue.ts';
 import { type CustomIndicator, type ImportColumn, mapColumns } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { type Delimiter, parseCsv, sniffDelimiter } from './parse-csv.ts';
+import { findWideRows } from './wide-rows.ts';
 import type { HeaderYear } from './parse-year.ts';
 import { readLong } from './read-long.ts';
-import { findSplitNumbers } from './split-numbers.ts';
 import { readWide } from './read-wide.ts';
 import { createTownshipResolver, type UnknownTownship } from './resolve-township.ts';
 
@@ -102,6 +102,24 @@ export function emptyPreview(fileName: string, contentHash: string): ImportPrevi
   };
 }
 
+/** R15: the cell where a quote opened and was never closed, its first line, and how many lines it swallowed. */
+function unclosedQuoteIssue(
+  rows: readonly (readonly string[])[],
+  at: { readonly row: number; readonly column: number },
+): ImportIssue {
+  const lines = (rows[at.row]?.[at.column] ?? '').split(/\r\n|\r|\n/);
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const first = lines[0] ?? '';
+  return {
+    severity: 'error',
+    code: 'unclosed-quote',
+    line: at.row + 1,
+    column: columnLetter(at.column),
+    raw: first.length > 20 || lines.length > 1 ? `"${first.slice(0, 20)}…` : `"${first}`,
+    detail: String(lines.length - 1),
+  };
+}
+
 export async function importFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
   const contentHash = await hashBytes(bytes);
   const decoded = decodeBytes(bytes, options.encoding);
@@ -116,7 +134,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   const tooWide = (rows: readonly (readonly string[])[]) => findTooWideRow(rows);
   const head = tooWide(parseCsv(decoded.text, delimiter, HEADER_SEARCH_ROWS).rows);
   if (head) return { ...common, issues: [head] };
-  const { rows: parsed } = parseCsv(decoded.text, delimiter);
+  const { rows: parsed, unclosedQuote } = parseCsv(decoded.text, delimiter);
   let rows = parsed;
   const wide = tooWide(rows);
   if (wide) return { ...common, issues: [wide] };
@@ -124,16 +142,21 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   const resolver = createTownshipResolver(options.townships, options.townshipAliases, options.districtName);
   const isTownship = (text: string) => resolver.match(text).kind === 'matched';
   const block = findHeader(rows, isTownship);
-  if (!block) return { ...common, issues: [{ severity: 'error', code: 'no-header' }] };
+  if (!block)
+    return {
+      ...common,
+      issues: [
+        unclosedQuote ? unclosedQuoteIssue(parsed, unclosedQuote) : { severity: 'error', code: 'no-header' },
+      ],
+    };
 
   const issues: ImportIssue[] = [];
+  if (unclosedQuote) issues.push(unclosedQuoteIssue(parsed, unclosedQuote));
   const tables = findTables(rows, block, isTownship);
-  if (delimiter === ',') {
-    for (const table of tables) {
-      const split = findSplitNumbers(rows, table.block, table.end);
-      rows = split.rows;
-      append(issues, split.issues);
-    }
+  for (const table of tables) {
+    const wideRows = findWideRows(rows, table.block, delimiter, table.end);
+    rows = wideRows.rows;
+    append(issues, wideRows.issues);
   }
   const { contexts, file: context, multiYear } = tableContexts(rows, tables, options);
   const mappings = options.mappings ?? {};
@@ -206,7 +229,9 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   if (block.layout === 'sheet' && contexts.some((c) => c.township === undefined)) {
     issues.push({ severity: 'error', code: 'no-township' });
   }
-  if (rowCount === 0) issues.push({ severity: 'error', code: 'no-rows', line: block.start + 1 });
+  // Rows set aside as too wide (R14, R16) are rows: the header has some, each with its error.
+  const setAside = issues.some((i) => i.code === 'split-number' || i.code === 'extra-cells');
+  if (rowCount === 0 && !setAside) issues.push({ severity: 'error', code: 'no-rows', line: block.start + 1 });
   const fractions = readFractionRates(facts, customIndicators);
   facts = fractions.facts;
   append(issues, fractions.issues);

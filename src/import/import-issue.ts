@@ -22,6 +22,8 @@ export type IssueCode =
   | 'bad-year'
   | 'invalid-value'
   | 'split-number'
+  | 'extra-cells'
+  | 'unclosed-quote'
   | 'negative-count'
   | 'duplicate-fact'
   | 'restated-differs'

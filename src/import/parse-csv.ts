@@ -6,6 +6,11 @@ export interface CsvTable {
   /** Records as a spreadsheet shows them: rows[0] is row 1. Blank rows are kept so numbers match. */
   readonly rows: readonly (readonly string[])[];
   readonly delimiter: Delimiter;
+  /**
+   * A quote opened and never closed (R15): the rest of the file was read into one cell, the last of
+   * row `row` (indexes into `rows`).
+   */
+  readonly unclosedQuote?: { readonly row: number; readonly column: number };
 }
 
 const CANDIDATES: readonly Delimiter[] = [',', '\t', ';'];
@@ -39,7 +44,11 @@ export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(tex
   const rows = parsed.data;
   // PapaParse yields one empty record for the final line break; a spreadsheet shows no such row.
   while (rows.length > 0 && isBlankRow(rows[rows.length - 1] ?? [])) rows.pop();
-  return { rows, delimiter };
+  // Only the last record can hold an unclosed quote: it runs to the end of what was read.
+  const missing = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  const row = missing?.row;
+  if (row === undefined || preview > 0 || row !== rows.length - 1) return { rows, delimiter };
+  return { rows, delimiter, unclosedQuote: { row, column: Math.max(0, (rows[row]?.length ?? 1) - 1) } };
 }
 
 export function isBlankRow(row: readonly string[]): boolean {

@@ -401,6 +401,10 @@ export const en: Messages = {
         : `Cannot read the year “${raw}” (expected 2021, 2021年 or 2021年度).`,
     'split-number': (raw) =>
       `“${raw}” looks like one number whose thousands comma split it into two cells, shifting every figure after it; the row was not imported. Write it without the comma (“${raw.replace(',', '')}”), or save the sheet as CSV from Excel or WPS, which quotes such numbers.`,
+    'extra-cells': (raw, detail) =>
+      `This row has “${raw}” right of the header’s last column (${detail ?? '?'}): a cell too many, from a stray delimiter or a comma that was not quoted, so its figures may sit in the wrong columns; the row was not imported. Check the row: delete the extra cell, or quote text that holds a comma (Excel and WPS do when saving as CSV).`,
+    'unclosed-quote': (raw, detail) =>
+      `This cell (${raw}) opens a quote that is never closed, so the ${detail ?? '?'} lines below it were read into this one cell and the file cannot be read as it is. Close the quote at the end of the cell’s text, or delete the opening quote, and import the file again.`,
     'invalid-value': (raw) =>
       `Cannot read the value “${raw}”. Write one number (94, 6000余, 97%); leave it blank or write “—” when not reported.`,
     'negative-count': (raw) => `The value “${raw}” is negative; indicator values cannot be negative.`,
