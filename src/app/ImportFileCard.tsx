@@ -66,12 +66,14 @@ export function ImportFileCard(props: ImportFileCardProps) {
   const { file, t, townships, indicators, indicatorName, onChoose } = props;
   const m = t.importer;
   const preview = file.preview;
-  // A long file's 本年 rows, or a stacked table without a year in its title, want the file's year
-  // (L14, L15): the field stays once the user has given it.
+  // A long file's 本年 rows, a stacked table without a year in its title, or a title that says part
+  // of a year, want the file's year (L14, L15, L17): the field stays once the user has given it.
   const wantsFileYear =
     preview !== undefined &&
     (file.choices.year !== undefined ||
-      preview.issues.some((issue) => issue.code === 'no-year' && issue.line === undefined));
+      preview.issues.some(
+        (issue) => (issue.code === 'no-year' && issue.line === undefined) || issue.code === 'part-of-year',
+      ));
   const townshipName = (code: string) => townships.find((x) => x.code === code)?.name ?? code;
   const issues = preview?.issues ?? [];
   const errors = issues.filter((i) => i.severity === 'error');

@@ -352,6 +352,38 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     await expectSameAsPipeline(utf8(rows), options('指标.csv'));
   });
 
+  it('L18 a year column without the year the title or file name states', async () => {
+    const rows = ['镇街,年度,指标,数值', '宝龙镇,2021,调解纠纷,94', '古溪镇,2021年,调解纠纷,80'];
+    await expectSameAsPipeline(utf8(['潼南区2022年度统计表,,,', ...rows]), options('x.csv'));
+    await expectSameAsPipeline(utf8(rows), options('潼南区2022年度法治指标.csv'));
+    await expectSameAsPipeline(utf8(rows), options('潼南区2021年度法治指标.csv'));
+    const staged = await stage(utf8(rows), options('潼南区2023年法治指标.csv'));
+    expect(staged.preview.issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'year-differs',
+        line: 2,
+        column: 'B',
+        raw: '2021',
+        detail: 'file-name:2023',
+      },
+    ]);
+    await dropStagedImport(db, staged);
+  });
+
+  it('L17 a title or file name naming part of a year is an error, with or without a year column', async () => {
+    const rows = ['镇街,指标,数值', '宝龙镇,调解纠纷,94', '古溪镇,调解纠纷,80'];
+    const withYear = ['镇街,年度,指标,数值', '宝龙镇,2021,调解纠纷,94', '古溪镇,2021,调解纠纷,80'];
+    await expectSameAsPipeline(utf8(['潼南区2021年上半年统计表,,', ...rows]), options('x.csv'));
+    await expectSameAsPipeline(utf8(['潼南区2021年上半年统计表,,,', ...withYear]), options('x.csv'));
+    await expectSameAsPipeline(utf8(rows), options('潼南区2021年1-6月法治指标.csv'));
+    const staged = await stage(utf8(withYear), options('潼南区2021年第三季度.csv'));
+    expect(staged.preview.issues).toEqual([
+      { severity: 'error', code: 'part-of-year', raw: '2021年第三季度', detail: 'file-name' },
+    ]);
+    await dropStagedImport(db, staged);
+  });
+
   it('custom indicators keep the unit of their first row; rates are checked by unit and by `%`', async () => {
     await expectSameAsPipeline(
       utf8([

@@ -10,7 +10,7 @@ import { decodeBytes, MAX_FILE_BYTES } from '../import/decode-bytes.ts';
 import { columnLetter, type Fact } from '../import/fact.ts';
 import { columnWithRole, findHeader, type HeaderBlock, labelsRole } from '../import/find-header.ts';
 import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
-import { importFile } from '../import/import-file.ts';
+import { importFile, yearDiffers } from '../import/import-file.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
 import { isRelativeYear } from '../import/parse-year.ts';
@@ -341,8 +341,22 @@ async function stage(
     params: [letter.value],
   };
 
-  const fileIssues: ImportIssue[] = [];
-  if (!hasYear && contextYear === null) fileIssues.push({ severity: 'error', code: 'no-year' });
+  // The title and file name are the head's: so is a part of a year they name (L17).
+  const fileIssues: ImportIssue[] = shell.issues.filter((i) => i.code === 'part-of-year');
+  if (!hasYear && contextYear === null && fileIssues.length === 0)
+    fileIssues.push({ severity: 'error', code: 'no-year' });
+  if (hasYear && shell.statedYear) {
+    // L18: the year the title or file name states, against the year column's.
+    const [first] = await db.query<{ line: number | null; year: number | null; found: boolean | null }>(
+      `SELECT min(source_line) AS line, arg_min(year, source_line) AS year, bool_or(year = ?) AS found
+       FROM (${facts.sql})`,
+      [shell.statedYear.year, ...facts.params],
+    );
+    if (first?.line != null && first.year != null && !first.found) {
+      const differs = yearDiffers([{ line: first.line, year: first.year }], shell.statedYear, letter.year);
+      if (differs) fileIssues.push(differs);
+    }
+  }
   if (dataRows === 0) fileIssues.push({ severity: 'error', code: 'no-rows', line: block.start + 1 });
   const findings = await findBulkIssues(db, t, {
     ...resolved,

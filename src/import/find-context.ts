@@ -2,7 +2,7 @@ import type { Township } from '../district/district.ts';
 import { isFootnoteRow } from './classify-row.ts';
 import { findTownshipIn } from './match-township.ts';
 import { trimCell } from './normalize-text.ts';
-import { findYearIn } from './parse-year.ts';
+import { findPartOfYearIn, findYearIn } from './parse-year.ts';
 
 /**
  * `column`: a 年度 column; `header`: the header of each value column (指标, 2020年, 2021年);
@@ -20,6 +20,11 @@ export interface DocumentContext {
   readonly yearSource: Exclude<YearSource, 'column' | 'header' | 'tables'> | null;
   readonly township: Township | undefined;
   readonly townshipSource: Exclude<TownshipSource, 'column' | 'header'> | null;
+  /**
+   * A part of a year the title or file name says the figures cover (`2021年上半年`): no year is
+   * taken from either, whatever else they say. Not looked for when the user chose the year.
+   */
+  readonly partOfYear?: { readonly text: string; readonly source: 'title' | 'file-name' };
 }
 
 export interface ContextOptions {
@@ -68,7 +73,16 @@ export function findContext(
   let yearSource: DocumentContext['yearSource'] = null;
   const titleYear = titles.map(findYearIn).find(isYear);
   const fileYear = findYearIn(file);
+  const titlePart = titles.map(findPartOfYearIn).find((t) => t !== undefined);
+  const filePart = findPartOfYearIn(file);
+  const partOfYear =
+    titlePart !== undefined
+      ? { text: titlePart, source: 'title' as const }
+      : filePart !== undefined
+        ? { text: filePart, source: 'file-name' as const }
+        : undefined;
   if (isYear(options.year)) [year, yearSource] = [options.year, 'option'];
+  else if (partOfYear) [year, yearSource] = [undefined, null];
   else if (isYear(titleYear)) [year, yearSource] = [titleYear, 'title'];
   else if (isYear(fileYear)) [year, yearSource] = [fileYear, 'file-name'];
 
@@ -85,5 +99,6 @@ export function findContext(
   else if (noteTownship) [township, townshipSource] = [noteTownship, 'note'];
   else if (fileTownship) [township, townshipSource] = [fileTownship, 'file-name'];
 
-  return { year, yearSource, township, townshipSource };
+  const context = { year, yearSource, township, townshipSource };
+  return partOfYear && !isYear(options.year) ? { ...context, partOfYear } : context;
 }

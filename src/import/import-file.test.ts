@@ -259,6 +259,69 @@ describe('one township sheet', () => {
     );
   });
 
+  it.each<[name: string, fileName: string, text: string, raw: string, source: string]>([
+    [
+      'a wide title',
+      'x.csv',
+      '潼南区2021年上半年法治指标统计表,,\n镇街,调解纠纷\n宝龙镇,94\n',
+      '2021年上半年',
+      'title',
+    ],
+    [
+      'a title above a year column',
+      'x.csv',
+      '潼南区2021年第三季度统计表,,\n镇街,年度,调解纠纷\n宝龙镇,2021,94\n',
+      '2021年第三季度',
+      'title',
+    ],
+    ['a file name', '宝龙镇2021年1-6月法治指标.csv', '指标,数值\n调解纠纷,94\n', '2021年1-6月', 'file-name'],
+    [
+      'a file name, beside a title with the year',
+      '潼南区2021年一季度.csv',
+      '潼南区2021年度统计表,\n镇街,调解纠纷\n宝龙镇,94\n',
+      '2021年一季度',
+      'file-name',
+    ],
+  ])(
+    'L17 %s naming part of a year is an error: no year is taken from it',
+    async (_name, fileName, text, raw, source) => {
+      const preview = await importText(text, { fileName });
+      expect(preview.issues).toEqual([{ severity: 'error', code: 'part-of-year', raw, detail: source }]);
+      expect(preview.year).toBeNull();
+      const chosen = await importText(text, { fileName, year: 2021, township: BAOLONG });
+      expect(chosen.issues).toEqual([]);
+      expect(chosen.facts).toMatchObject([{ year: 2021, value: 94 }]);
+    },
+  );
+
+  it('L18 a year column none of whose rows has the year the title states: a warning on the first', async () => {
+    const preview = await importText(
+      '潼南区2022年度法治指标统计表,,,\n镇街,年度,调解纠纷,调解成功\n宝龙镇,2021年,94,92\n上和镇,2021,30,28\n',
+    );
+    expect(preview.issues).toEqual([
+      { severity: 'warning', code: 'year-differs', line: 3, column: 'B', raw: '2021', detail: 'title:2022' },
+    ]);
+    expect(new Set(preview.facts.map((f) => f.year))).toEqual(new Set([2021]));
+  });
+
+  it.each<[name: string, fileName: string, text: string, codes: string[]]>([
+    [
+      'the file name',
+      '潼南区2022年度法治指标.csv',
+      '镇街,年度,指标,数值\n宝龙镇,2021,调解纠纷,94\n',
+      ['year-differs'],
+    ],
+    [
+      'a title whose year one of the rows has',
+      'x.csv',
+      '潼南区2021年度统计表,,,\n镇街,年度,指标,数值\n宝龙镇,2020,调解纠纷,80\n宝龙镇,2021,调解纠纷,94\n',
+      [],
+    ],
+    ['no title, no year in the file name', '指标.csv', '镇街,年度,调解纠纷\n宝龙镇,2021,94\n', []],
+  ])('L18 %s', async (_name, fileName, text, expected) => {
+    expect(codes(await importText(text, { fileName }))).toEqual(expected);
+  });
+
   it.each<[fileName: string, text: string]>([
     ['指标.csv', '指标,数值\n中心组学法,15\n'],
     ['宝龙镇.csv', '指标,数值\n中心组学法,15\n'],

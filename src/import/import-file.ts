@@ -46,6 +46,11 @@ export interface ImportPreview {
   /** The year of the whole file, when it is not read per row from a year column. */
   readonly year: number | null;
   readonly yearSource: YearSource | null;
+  /**
+   * The year the title or file name states when the rows take theirs from a year column: the
+   * rows should include it (check year-differs, L18).
+   */
+  readonly statedYear?: { readonly year: number; readonly source: 'title' | 'file-name' };
   /** The township of a one-township sheet. */
   readonly township: Township | null;
   readonly townshipSource: TownshipSource | null;
@@ -100,6 +105,32 @@ export function emptyPreview(fileName: string, contentHash: string): ImportPrevi
     facts: [],
     issues: [],
   };
+}
+
+/**
+ * L18: a year column none of whose facts is of the year the title or file name states (a template
+ * of last year reused: `2022年度…` above rows of `2021`), a warning on the first fact's year cell.
+ */
+export function yearDiffers(
+  facts: readonly Pick<Fact, 'line' | 'year'>[],
+  stated: NonNullable<ImportPreview['statedYear']>,
+  yearColumn: string,
+): ImportIssue | undefined {
+  let first: Pick<Fact, 'line' | 'year'> | undefined;
+  for (const fact of facts) {
+    if (fact.year === stated.year) return undefined;
+    if (first === undefined || fact.line < first.line) first = fact;
+  }
+  return first === undefined
+    ? undefined
+    : {
+        severity: 'warning',
+        code: 'year-differs',
+        line: first.line,
+        column: yearColumn,
+        raw: String(first.year),
+        detail: `${stated.source}:${stated.year}`,
+      };
 }
 
 /** R15: the cell where a quote opened and was never closed, its first line, and how many lines it swallowed. */
@@ -223,7 +254,12 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   const customIndicators = [...customs.values()];
   let facts: readonly Fact[] = read.length === 1 ? (read[0] ?? []) : acrossTables(read, issues);
 
-  if (!hasYearColumn && contexts.some((c) => c.year === undefined)) {
+  // A title or file name saying the figures cover part of a year (2021年上半年) stops the file,
+  // whatever gives the rows their year: only whole years' figures are compared (L17).
+  const partOfYear = [context, ...contexts].find((c) => c.partOfYear)?.partOfYear;
+  if (partOfYear)
+    issues.push({ severity: 'error', code: 'part-of-year', raw: partOfYear.text, detail: partOfYear.source });
+  else if (!hasYearColumn && contexts.some((c) => c.year === undefined)) {
     issues.push({ severity: 'error', code: 'no-year' });
   }
   if (block.layout === 'sheet' && contexts.some((c) => c.township === undefined)) {
@@ -237,6 +273,19 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   append(issues, fractions.issues);
   append(issues, checkFacts(facts, customIndicators, fractions.indicators));
 
+  const yearColumn = columnWithRole(block, 'year');
+  const statedYear =
+    yearColumn !== undefined &&
+    tables.length === 1 &&
+    context.year !== undefined &&
+    (context.yearSource === 'title' || context.yearSource === 'file-name')
+      ? { year: context.year, source: context.yearSource }
+      : undefined;
+  if (statedYear && yearColumn !== undefined) {
+    const differs = yearDiffers(facts, statedYear, columnLetter(yearColumn));
+    if (differs) issues.push(differs);
+  }
+
   const wholeFile = (value: number | undefined) => (hasYearColumn || multiYear ? null : (value ?? null));
   return {
     ...common,
@@ -245,6 +294,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     rowCount,
     year: wholeFile(context.year),
     yearSource: yearsAcross ? 'header' : hasYearColumn ? 'column' : multiYear ? 'tables' : context.yearSource,
+    ...(statedYear ? { statedYear } : {}),
     township: block.layout === 'sheet' ? (context.township ?? null) : null,
     townshipSource:
       block.layout === 'sheet' ? context.townshipSource : block.layout === 'transposed' ? 'header' : 'column',

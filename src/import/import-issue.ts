@@ -11,6 +11,8 @@ export type IssueCode =
   | 'no-header'
   | 'no-rows'
   | 'no-year'
+  | 'part-of-year'
+  | 'year-differs'
   | 'no-township'
   | 'unknown-township'
   | 'blank-township'

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../messages/en.ts';
 import { zh } from '../messages/zh.ts';
 import {
+  findPartOfYearIn,
   findYearIn,
   type HeaderYear,
   isPartOfYear,
@@ -66,6 +67,31 @@ describe('findYearIn', () => {
     ['tongnan-2019', 2019],
   ])('L7 %j is about %s', (text, year) => {
     expect(findYearIn(text)).toBe(year);
+  });
+});
+
+describe('findPartOfYearIn', () => {
+  it.each<[text: string, part: string | undefined]>([
+    ['潼南区2021年上半年法治指标统计表', '2021年上半年'],
+    ['2021年下半年', '2021年下半年'],
+    ['宝龙镇2021年第三季度', '2021年第三季度'],
+    ['2021年一季度统计', '2021年一季度'],
+    ['2021年度前三季度', '2021年度前三季度'],
+    ['2021年1—6月各镇街统计表', '2021年1—6月'],
+    ['宝龙镇2021年1-6月', '2021年1-6月'],
+    ['二〇二一年一至九月', '2021年一至九月'],
+    ['2021年1月至9月', '2021年1月至9月'],
+    ['2021.1-2021.6', '2021.1-2021.6'],
+    ['2021年度各镇街指标（1-6月）', '1-6月'],
+    ['潼南区2021年1-12月各镇街法治指标统计表', undefined],
+    ['二〇二一年一至十二月', undefined],
+    ['2021.1-2021.12', undefined],
+    ['2021年度统计表（2022年1月13日）', undefined],
+    ['2021年6月', undefined],
+    ['4·15', undefined],
+    ['12345热线', undefined],
+  ])('L17 %j names part of a year: %s', (text, part) => {
+    expect(findPartOfYearIn(text)).toBe(part);
   });
 });
 

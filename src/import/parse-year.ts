@@ -91,6 +91,44 @@ export function findYearIn(text: string): number | undefined {
   return undefined;
 }
 
+const PERIOD_MONTH = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3})`;
+/**
+ * A part of a year inside a title or file name: `2021年上半年`, `2021年第三季度`, `2021年一季度`,
+ * `2021年1-6月`, `2021年1月至9月`, `2021.1-2021.6`. Whole-year periods (`2021年1-12月`) are not.
+ */
+const PERIOD_IN_TEXT = [
+  new RegExp(
+    String.raw`(?:19|20)\d{2}\s*年度?\s*(?:上半年|下半年|前三季度|半年度?|第?[一二三四1-4]\s*季度)`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`(?:(?:19|20)\d{2}\s*年度?\s*)?${PERIOD_MONTH}\s*月?${TO}${PERIOD_MONTH}\s*月份?`,
+    'g',
+  ),
+  new RegExp(
+    String.raw`(?:19|20)\d{2}\s*[年.\-/]\s*${PERIOD_MONTH}\s*月?${TO}(?:19|20)\d{2}\s*[年.\-/]\s*${PERIOD_MONTH}\s*月?`,
+    'g',
+  ),
+];
+const MONTH_NUMBER: Readonly<Record<string, number>> = { 一: 1, 十二: 12 };
+
+/**
+ * The part of a year a title or file name says its figures cover (`潼南区2021年上半年…` →
+ * `2021年上半年`), or undefined when it names none: such figures are no year's.
+ */
+export function findPartOfYearIn(text: string): string | undefined {
+  const folded = foldYearDigits(text);
+  for (const pattern of PERIOD_IN_TEXT) {
+    for (const match of folded.matchAll(pattern)) {
+      const [from, to] = [match[1], match[2]];
+      const month = (m: string | undefined) => MONTH_NUMBER[m ?? ''] ?? Number(m);
+      if (from !== undefined && month(from) === 1 && month(to) === 12) continue;
+      return match[0].trim();
+    }
+  }
+  return undefined;
+}
+
 /** Words after a year in a column header that name its figures: `2021年数据`, `本年完成数`. */
 const FIGURES = '(数据|数值|数|值|完成数|完成值|完成情况|情况|实绩|实际|实际数|完成|累计|累计数)';
 const YEAR_FIGURES = new RegExp(`^(\\d{4})\\s*(年度?)?\\s*${FIGURES}$`);

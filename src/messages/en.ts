@@ -380,6 +380,12 @@ export const en: Messages = {
       raw
         ? `The year is written “${raw}”, which counts from the file’s year, but neither the title nor the file name contains a year. Enter the year in the preview, or write it in the title or the file name.`
         : 'No year found: the table has no year column and neither the title nor the file name contains a year. Choose the year in the preview.',
+    'part-of-year': (raw, detail) =>
+      `The ${detail === 'file-name' ? 'file name' : 'title'} says “${raw}”: the figures cover part of a year, not the whole year. Only whole years are imported, so that years and townships compare. Import the whole year’s figures; if these are in fact the whole year’s, choose the year in the preview or correct the ${detail === 'file-name' ? 'file name' : 'title'} and import again.`,
+    'year-differs': (raw, detail) => {
+      const [source, year] = (detail ?? '').split(':');
+      return `The year column says ${raw}, but the ${source === 'file-name' ? 'file name' : 'title'} says ${year ?? '?'}; each row is imported with its year column’s year. Check whether last year’s sheet was reused.`;
+    },
     'no-township': () =>
       'No township found: this is one township’s sheet, but neither its title nor the file name names the township. Choose the township in the preview.',
     'unknown-township': (raw, detail) =>
