@@ -97,10 +97,7 @@ const PERIOD_MONTH = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3})`
  * `2021年1-6月`, `2021年1月至9月`, `2021.1-2021.6`. Whole-year periods (`2021年1-12月`) are not.
  */
 const PERIOD_IN_TEXT = [
-  new RegExp(
-    String.raw`(?:19|20)\d{2}\s*年度?\s*(?:上半年|下半年|前三季度|半年度?|第?[一二三四1-4]\s*季度)`,
-    'g',
-  ),
+  /(?:19|20)\d{2}\s*年度?\s*(?:上半年|下半年|前三季度|半年度?|第?[一二三四1-4]\s*季度)/g,
   new RegExp(
     String.raw`(?:(?:19|20)\d{2}\s*年度?\s*)?${PERIOD_MONTH}\s*月?${TO}${PERIOD_MONTH}\s*月份?`,
     'g',

@@ -170,7 +170,10 @@ describe('wide rows', () => {
   });
 
   it('T6 L7 a blank year cell takes the year above; an unreadable one is an error', async () => {
-    const preview = await importText('镇街,年度,调解纠纷\n宝龙镇,2020年,94\n桂林街道,,280\n上和镇,21年,60\n');
+    const preview = await importText(
+      '镇街,年度,调解纠纷\n宝龙镇,2020年,94\n桂林街道,,280\n上和镇,21年,60\n',
+      'tongnan.csv',
+    );
     expect(summary(preview)).toEqual([
       `2C ${BAOLONG} 2020 disputes_mediated=94`,
       `3C ${GUILIN} 2020 disputes_mediated=280`,
