@@ -555,6 +555,12 @@ describe('files the bulk import leaves to importFile', () => {
       ),
     ],
     [
+      'an indicator name carrying a unit that states a size (法律咨询（万人次）) below the head (H9)',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法律咨询（万人次）,0.05,,\r\n`,
+      ),
+    ],
+    [
       'a unit stating a size (万人次) below the head',
       new TextEncoder().encode(
         `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法律咨询,0.05,万人次,\r\n`,

@@ -15,6 +15,7 @@ import type { ImportIssue } from '../import/import-issue.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
 import { isRelativeYear } from '../import/parse-year.ts';
 import { trimCell } from '../import/normalize-text.ts';
+import { headerUnit } from '../import/match-header.ts';
 import { createTownshipResolver } from '../import/resolve-township.ts';
 import { statesSize } from '../import/unit-scale.ts';
 import {
@@ -284,6 +285,13 @@ async function stage(
     );
     if (units.length > UNIT_TEXT_LIMIT || units.some((u) => statesSize(trimCell(u.text)))) return undefined;
   }
+  // So does one in an indicator's name (法律咨询（万人次）).
+  if (
+    texts.fetched.some(
+      (x) => x.k === roles.indicator && x.text !== null && statesSize(headerUnit(trimCell(x.text)) ?? ''),
+    )
+  )
+    return undefined;
   // A header again below (`镇街`, `单位名称` in the township column): tables stacked in one file
   // (L14), each with its own title, are the pipeline's to read.
   const isLabel = (text: string) => labelsRole(text, 'township', 'long');

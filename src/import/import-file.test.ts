@@ -777,6 +777,25 @@ describe('units that state a size', () => {
   });
 });
 
+describe('H9 in a long file’s indicator names', () => {
+  it('H9 法律咨询（万人次） and 发放宣传资料(千份) scale their rows, said once per indicator and unit; a row with a unit cell goes by it', async () => {
+    const preview = await importText(
+      '镇街,年度,指标,数值,单位\n上和镇,2023,法律咨询（万人次）,0.05,\n宝龙镇,2023,法律咨询（万人次）,0.02,\n上和镇,2023,发放宣传资料(千份),1.2,\n宝龙镇,2023,发放宣传资料(千份),800,份\n上和镇,2023,调解纠纷（件）,30,\n',
+    );
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value, f.rawText])).toEqual([
+      [code('上和镇'), 'legal_consultations', 500, '0.05'],
+      [BAOLONG, 'legal_consultations', 200, '0.02'],
+      [code('上和镇'), 'leaflets_distributed', 1200, '1.2'],
+      [BAOLONG, 'leaflets_distributed', 800, '800'],
+      [code('上和镇'), 'disputes_mediated', 30, '30'],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw])).toEqual([
+      ['unit-scaled', 2, 'C', '万人次'],
+      ['unit-scaled', 4, 'C', '千份'],
+    ]);
+  });
+});
+
 describe('value forms and township names (long layout)', () => {
   it.each<[indicatorId: string, value: number, approximate: boolean]>([
     ['study_sessions', 15, false],

@@ -5,6 +5,7 @@ import { createFactCollector, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
 import { columnWithRole, type HeaderBlock } from './find-header.ts';
 import type { ImportIssue } from './import-issue.ts';
+import { headerUnit } from './match-header.ts';
 import {
   type CustomIndicator,
   customIndicatorOf,
@@ -154,15 +155,20 @@ export function readLong(
 
     const note = cell(noteColumn);
     // 法律咨询, 0.05, 万人次: in ten thousands of the indicator's 人次; said once per indicator and unit.
-    const unitText = cell(unitColumn);
-    const scale = unitScale(unitText, indicatorId);
+    // Or, when the row has no unit cell, in the indicator's name as a header carries it:
+    // 法律咨询（万人次）, 0.05.
+    const unitCell = cell(unitColumn);
+    const inCell = unitScale(unitCell, indicatorId);
+    const nameUnit = unitCell === '' ? headerUnit(name) : null;
+    const scale = inCell ?? unitScale(nameUnit, indicatorId);
+    const unitText = inCell ? unitCell : (nameUnit ?? '');
     if (scale && !scalesSaid.has(`${indicatorId}|${unitText}`)) {
       scalesSaid.add(`${indicatorId}|${unitText}`);
       issues.push({
         severity: 'warning',
         code: 'unit-scaled',
         line,
-        column: columnLetter(unitColumn ?? 0),
+        column: columnLetter((inCell ? unitColumn : indicatorColumn) ?? 0),
         raw: unitText,
         detail: scale.unit,
         indicatorId,
