@@ -63,6 +63,7 @@ describe('key figures (总览)', () => {
       changePercent: expect.closeTo((-100 * 20) / 468, 10),
       townships: 4,
       previousTownships: 4,
+      comparableTownships: 4,
       approximate: 0,
     });
     // Pooled: (190 + 99 + 50 + 88) / 448 = 95.3125 %, not the mean of the four rates;
@@ -76,15 +77,17 @@ describe('key figures (总览)', () => {
     expect(rate?.previous).toBeCloseTo((100 * 447) / 468, 10);
     expect(rate?.change).toBeCloseTo(95.3125 - (100 * 447) / 468, 10);
     // 上和镇 left 干部培训 blank: 32 + 20余 + 11 from three townships, against 30 + 25 + 12 + 12.
+    // The 同比 compares like with like: the three that reported both years, 63 against 30 + 25 + 12.
     expect(trained).toMatchObject({
       value: 63,
       previous: 79,
-      change: -16,
+      change: -4,
       townships: 3,
       previousTownships: 4,
+      comparableTownships: 3,
       approximate: 1,
     });
-    expect(trained?.changePercent).toBeCloseTo((-100 * 16) / 79, 10);
+    expect(trained?.changePercent).toBeCloseTo((-100 * 4) / 67, 10);
     // 1100 + 850 + 300余 + 410 against 1000 + 800多 + 300 + 420.
     expect(consultations).toMatchObject({ value: 2660, previous: 2520, change: 140, approximate: 1 });
     expect(consultations?.changePercent).toBeCloseTo((100 * 140) / 2520, 10);
@@ -100,15 +103,26 @@ describe('key figures (总览)', () => {
     });
   });
 
-  it('has no 同比 where the year before has no data, and compares what there is otherwise', async () => {
+  it('has no 同比 where the year before has no data, and compares the townships in both years otherwise', async () => {
     const { figures } = await loadKeyFigures(db, 2021);
-    // Only 宝龙镇 reported in 2020, and only 干部培训 10 and 法律咨询 400.
-    expect(figures.map((f) => [f.indicatorId, f.value, f.previous, f.change, f.previousTownships])).toEqual([
-      ['disputes_mediated', 468, null, null, 0],
-      ['mediation_success_rate', expect.closeTo((100 * 447) / 468, 10), null, null, 0],
-      ['officials_trained', 79, 10, 69, 1],
-      ['legal_consultations', 2520, 400, 2120, 1],
-      ['exam_pass_rate_reported', 100, null, null, 0],
+    // Only 宝龙镇 reported in 2020, and only 干部培训 10 and 法律咨询 400; in 2021 it reported 12 and
+    // 420. The district's 79 and 2520 against its 10 and 400 would be no 同比.
+    expect(
+      figures.map((f) => [
+        f.indicatorId,
+        f.value,
+        f.previous,
+        f.change,
+        f.changePercent,
+        f.previousTownships,
+        f.comparableTownships,
+      ]),
+    ).toEqual([
+      ['disputes_mediated', 468, null, null, null, 0, 0],
+      ['mediation_success_rate', expect.closeTo((100 * 447) / 468, 10), null, null, null, 0, 0],
+      ['officials_trained', 79, 10, 2, 20, 1, 1],
+      ['legal_consultations', 2520, 400, 20, 5, 1, 1],
+      ['exam_pass_rate_reported', 100, null, null, null, 0, 0],
     ]);
   });
 

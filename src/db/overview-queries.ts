@@ -28,16 +28,22 @@ export interface KeyFigure {
   readonly unit: { readonly zh: string; readonly en: string };
   /** null when no township reported that year. */
   readonly value: number | null;
-  /** The same figure for the year before; null when that year has no data. */
+  /** The same figure for the year before, over the townships that reported it then; null when none did. */
   readonly previous: number | null;
-  /** value − previous (percentage points for rates); null without both. */
+  /**
+   * 同比, like for like: the figure of `year` minus that of the year before, both over the
+   * townships that reported in both years (`comparableTownships`); percentage points for rates.
+   * null when no township reported in both.
+   */
   readonly change: number | null;
-  /** 100 × change ÷ previous; null without both or when previous is 0. */
+  /** 100 × change ÷ the year before's figure over the same townships; null without it or when it is 0. */
   readonly changePercent: number | null;
   /** Townships that contributed to value (for 'pooled-rate': that reported both counts). */
   readonly townships: number;
-  /** The same for previous: a 同比 over different townships is not like for like. */
+  /** The same for previous. */
   readonly previousTownships: number;
+  /** Townships that contributed in both years: the ones `change` compares. */
+  readonly comparableTownships: number;
   /** Contributing values written as approximations (6000余); for a pooled rate, either count. */
   readonly approximate: number;
 }
@@ -58,28 +64,39 @@ export const KEY_FIGURES = [
   { indicatorId: 'exam_pass_rate_reported', aggregate: 'mean' },
 ] as const satisfies readonly { readonly indicatorId: string; readonly aggregate: KeyFigureAggregate }[];
 
-const FIGURE_SQL: Record<KeyFigureAggregate, (position: number) => string> = {
+/**
+ * Each township's part of a figure in one year: its value (for a pooled rate, its numerator `num`
+ * and denominator `den`), so that a figure can be summed over any set of townships.
+ */
+const PART_SQL: Record<KeyFigureAggregate, (position: number) => string> = {
   sum: (position) =>
-    `SELECT ${position} AS position, year, sum(value) AS value, count(*) AS townships,
-            count(*) FILTER (WHERE approximate) AS approximate
-     FROM scoped WHERE indicator_id = ? GROUP BY year`,
+    `SELECT ${position} AS position, township_code, year, value AS num, NULL::DOUBLE AS den, approximate
+     FROM scoped WHERE indicator_id = ?`,
   mean: (position) =>
-    `SELECT ${position} AS position, year, avg(value) AS value, count(*) AS townships,
-            count(*) FILTER (WHERE approximate) AS approximate
-     FROM scoped WHERE indicator_id = ? GROUP BY year`,
+    `SELECT ${position} AS position, township_code, year, value AS num, NULL::DOUBLE AS den, approximate
+     FROM scoped WHERE indicator_id = ?`,
   'pooled-rate': (position) =>
-    `SELECT ${position} AS position, n.year, 100.0 * sum(n.value) / NULLIF(sum(d.value), 0) AS value,
-            count(*) AS townships, count(*) FILTER (WHERE n.approximate OR d.approximate) AS approximate
+    `SELECT ${position} AS position, n.township_code, n.year, n.value AS num, d.value AS den,
+            n.approximate OR d.approximate AS approximate
      FROM indicators i
      JOIN scoped n ON n.indicator_id = i.numerator_id
      JOIN scoped d ON d.indicator_id = i.denominator_id AND d.township_code = n.township_code AND d.year = n.year
-     WHERE i.id = ? GROUP BY n.year`,
+     WHERE i.id = ?`,
 };
 
-/** District figures of `year` beside those of the year before (同比). */
+/** The figure over a group of parts, by the figure's aggregate `a.aggregate`. */
+const figureOf = (num: string, den: string) =>
+  `CASE a.aggregate WHEN 'sum' THEN sum(${num}) WHEN 'mean' THEN avg(${num})
+     ELSE 100.0 * sum(${num}) / NULLIF(sum(${den}), 0) END`;
+
+/**
+ * District figures of `year` beside those of the year before. The 同比 compares like with like:
+ * only townships that reported in both years, so a township that reported one year and not the
+ * other does not show as a rise or a fall.
+ */
 export async function loadKeyFigures(db: DbClient, year: number): Promise<KeyFigures> {
-  const pieces = KEY_FIGURES.map((figure, position) => FIGURE_SQL[figure.aggregate](position));
-  const keys = KEY_FIGURES.map((_, position) => `(${position}, ?)`).join(', ');
+  const pieces = KEY_FIGURES.map((figure, position) => PART_SQL[figure.aggregate](position));
+  const keys = KEY_FIGURES.map((figure, position) => `(${position}, ?, '${figure.aggregate}')`).join(', ');
   const rows = await db.query<{
     indicator_id: string;
     unit_zh: string | null;
@@ -89,29 +106,46 @@ export async function loadKeyFigures(db: DbClient, year: number): Promise<KeyFig
     approximate: number | null;
     previous: number | null;
     previous_townships: number | null;
-    change: number | null;
-    change_percent: number | null;
+    comparable: number | null;
+    comparable_previous: number | null;
+    comparable_townships: number | null;
   }>(
     `WITH scoped AS (
        SELECT f.township_code, f.year, f.indicator_id, f.value, f.approximate
        FROM facts f JOIN townships t ON t.code = f.township_code
        WHERE f.year IN (?, ?)
      ),
-     per_year AS (${pieces.join(' UNION ALL ')}),
-     figures(position, indicator_id) AS (VALUES ${keys})
+     parts AS (${pieces.join(' UNION ALL ')}),
+     figures(position, indicator_id, aggregate) AS (VALUES ${keys}),
+     per_year AS (
+       SELECT p.position, p.year, ${figureOf('p.num', 'p.den')} AS value, count(*) AS townships,
+              count(*) FILTER (WHERE p.approximate) AS approximate
+       FROM parts p JOIN figures a USING (position) GROUP BY p.position, p.year, a.aggregate
+     ),
+     both_years AS (
+       SELECT c.position, ${figureOf('c.num', 'c.den')} AS value, ${figureOf('p.num', 'p.den')} AS previous,
+              count(*) AS townships
+       FROM parts c
+       JOIN parts p ON p.position = c.position AND p.township_code = c.township_code AND p.year = ?
+       JOIN figures a ON a.position = c.position
+       WHERE c.year = ? GROUP BY c.position, a.aggregate
+     )
      SELECT k.indicator_id, i.unit_zh, i.unit_en, c.value, c.townships, c.approximate,
             p.value AS previous, p.townships AS previous_townships,
-            c.value - p.value AS change, 100.0 * (c.value - p.value) / NULLIF(p.value, 0) AS change_percent
+            b.value AS comparable, b.previous AS comparable_previous, b.townships AS comparable_townships
      FROM figures k
      LEFT JOIN indicators i ON i.id = k.indicator_id
      LEFT JOIN per_year c ON c.position = k.position AND c.year = ?
      LEFT JOIN per_year p ON p.position = k.position AND p.year = ?
+     LEFT JOIN both_years b ON b.position = k.position
      ORDER BY k.position`,
     [
       year,
       year - 1,
       ...KEY_FIGURES.map((figure) => figure.indicatorId),
       ...KEY_FIGURES.map((figure) => figure.indicatorId),
+      year - 1,
+      year,
       year,
       year - 1,
     ],
@@ -126,13 +160,22 @@ export async function loadKeyFigures(db: DbClient, year: number): Promise<KeyFig
       unit: { zh: r.unit_zh ?? '', en: r.unit_en ?? '' },
       value: r.value,
       previous: r.previous,
-      change: r.change,
-      changePercent: r.change_percent,
+      ...likeForLike(r.comparable, r.comparable_previous),
       townships: r.townships ?? 0,
       previousTownships: r.previous_townships ?? 0,
+      comparableTownships: r.comparable_townships ?? 0,
       approximate: r.approximate ?? 0,
     })),
   };
+}
+
+function likeForLike(
+  value: number | null,
+  previous: number | null,
+): { readonly change: number | null; readonly changePercent: number | null } {
+  if (value === null || previous === null) return { change: null, changePercent: null };
+  const change = value - previous;
+  return { change, changePercent: previous === 0 ? null : (100 * change) / previous };
 }
 
 /**

@@ -204,6 +204,7 @@ export const en: Messages = {
   selectTowns: 'Towns only',
   keyFiguresTitle: (year) => `District key figures, ${year}`,
   previousYear: (year, value) => `Previous year (${year}): ${value}`,
+  comparableNote: (n) => `over the ${n} townships that reported both years`,
   townshipsReported: (n, total) => `${n} of ${total} townships reported`,
   approxCount: (n) => (n > 0 ? `${n} approximate` : ''),
   completenessTitle: 'Reports received (township × year)',

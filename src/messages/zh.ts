@@ -218,6 +218,7 @@ export const zh = {
   selectTowns: '仅镇',
   keyFiguresTitle: (year: number) => `${year}年全区主要指标`,
   previousYear: (year: number, value: string) => `上年（${year}）：${value}`,
+  comparableNote: (n: number) => `按两年都报送的 ${n} 个镇街比较`,
   townshipsReported: (n: number, total: number) => `${n}/${total} 个镇街报送`,
   approxCount: (n: number) => (n > 0 ? `含 ${n} 个约数` : ''),
   completenessTitle: '报送情况（镇街 × 年度）',

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateProvince } from '../../scripts/generate-province.ts';
+import { parseValue } from '../../src/import/parse-value.ts';
 import { importFile } from './data-helpers.ts';
 import {
   type AppSession,
@@ -75,6 +76,37 @@ describe('the views district oversight needs, on the sample district', () => {
     await page.getByRole('button', { name: '排名', exact: true }).click();
     await expect.poll(async () => (await sizes('ranking')).drawn).toBe(hidden.box);
     await page.getByRole('img', { name: '2021年调解成功率排名' }).waitFor();
+    expectClean(session);
+  });
+
+  it('overview: the 同比 of a district total compares the townships that reported both years', async () => {
+    // data/sample-district.csv: 2024 against 2023, 调解纠纷, over the townships with a figure in both.
+    const text = readFileSync(new URL('../../data/sample-district.csv', import.meta.url), 'utf8');
+    const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const mediated = (year: number) => {
+      const byTownship = new Map<string, number>();
+      for (const [township = '', written = '', indicator, raw = ''] of rows) {
+        const value = parseValue(raw);
+        if (written === `${year}年` && indicator === '调解纠纷' && value.kind === 'number')
+          byTownship.set(township, value.value);
+      }
+      return byTownship;
+    };
+    const [now, before] = [mediated(2024), mediated(2023)];
+    const both = [...now.keys()].filter((township) => before.has(township));
+    // The sample has a township that reported one of the two years only: a naive 同比 would differ.
+    expect(both.length).toBeLessThan(Math.max(now.size, before.size));
+    const total = (values: Map<string, number>) => both.reduce((sum, t) => sum + (values.get(t) ?? 0), 0);
+    const change = total(now) - total(before);
+
+    session = await openApp('?year=2024');
+    const { page } = session;
+    await waitForApp(page);
+    const figure = page.getByRole('button', { name: /^调解纠纷/ });
+    await expect.poll(() => figure.innerText()).toContain('同比');
+    const shown = await figure.innerText();
+    expect(shown).toContain(`同比 ${change < 0 ? '▼' : '▲'}${Math.abs(change).toLocaleString('zh-CN')}`);
+    expect(shown).toContain(`按两年都报送的 ${both.length} 个镇街比较`);
     expectClean(session);
   });
 

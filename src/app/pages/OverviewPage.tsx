@@ -58,6 +58,11 @@ export function OverviewPage({ ctx }: { readonly ctx: PageContext }) {
                     <span className={`kf-change${f.change !== null && f.change < 0 ? ' down' : ''}`}>
                       {change}
                     </span>
+                    {f.change !== null &&
+                      (f.comparableTownships < f.townships ||
+                        f.comparableTownships < f.previousTownships) && (
+                        <span className="kf-meta">{t.comparableNote(f.comparableTownships)}</span>
+                      )}
                     <span className="kf-meta">
                       {t.townshipsReported(f.townships, keyFigures.townshipCount)}{' '}
                       {t.approxCount(f.approximate)}
