@@ -161,6 +161,43 @@ describe('matchTownship', () => {
   });
 });
 
+/** 开平区 (130205) has both 开平街道 and 开平镇, as 46 districts of the national list have such pairs. */
+const KAIPING = [
+  { code: '130205001', name: '开平街道' },
+  { code: '130205100', name: '开平镇' },
+  { code: '130205101', name: '郑庄子镇' },
+];
+
+describe('T10 short names two townships share', () => {
+  const match = createTownshipMatcher(KAIPING);
+  it.each<[name: string, code: string]>([
+    ['开平镇', '130205100'],
+    ['开平镇人民政府', '130205100'],
+    ['开平镇司法所', '130205100'],
+    ['中共开平镇委员会', '130205100'],
+    ['开平街道', '130205001'],
+    ['开平街道办事处', '130205001'],
+    ['开平街办', '130205001'],
+    ['郑庄子', '130205101'],
+  ])('T10 %j is %s: a full name, with its office, is never taken for the other', (name, code) => {
+    expect(match(name)).toMatchObject({ kind: 'matched', township: { code } });
+  });
+
+  it.each(['开平', '开平乡', '开平人民政府'])('T10 %j could be either: unknown, both suggested', (name) => {
+    expect(match(name)).toMatchObject({
+      kind: 'unknown',
+      suggestions: [{ code: '130205001' }, { code: '130205100' }],
+    });
+  });
+
+  it('T10 T7 a title or file name names one of them only by its full name', () => {
+    expect(findTownshipIn('开平镇人民政府2021年法治指标', KAIPING)?.code).toBe('130205100');
+    expect(findTownshipIn('开平街道2021年', KAIPING)?.code).toBe('130205001');
+    expect(findTownshipIn('开平2021年法治指标', KAIPING)).toBeUndefined();
+    expect(findTownshipIn('郑庄子2021年', KAIPING)?.code).toBe('130205101');
+  });
+});
+
 describe('findTownshipIn', () => {
   it.each<[text: string, name: string | undefined]>([
     ['潼南区宝龙镇2021年度法治政府建设主要指标', '宝龙镇'],

@@ -69,16 +69,24 @@ export function createTownshipMatcher(
   const districtNames = [...namesOfDistrict(districtName)].sort((a, b) => b.length - a.length);
   const byCode = new Map(townships.map((t) => [t.code, t]));
   const byName = new Map<string, Township>();
-  const byShortName = new Map<string, Township>();
+  /** Short name → its townships: 开平 is both 开平街道 and 开平镇 in some districts. */
+  const byShortName = new Map<string, Township[]>();
   const shortNames = townships.map((township) => {
     const name = normalizeLabel(township.name);
     const short = shortTownshipName(name);
     if (!byName.has(name)) byName.set(name, township);
-    if (!byShortName.has(short)) byShortName.set(short, township);
+    const same = byShortName.get(short);
+    if (same) same.push(township);
+    else byShortName.set(short, [township]);
     return { township, name, short };
   });
   const cache = new Map<string, TownshipMatch>();
-  const named = (text: string) => byName.get(text) ?? byShortName.get(shortTownshipName(withoutOffice(text)));
+  /** A full name, with or without its office (`开平镇人民政府`), else a short name only one township has. */
+  const named = (text: string) => {
+    const office = withoutOffice(text);
+    const same = byShortName.get(shortTownshipName(office));
+    return byName.get(text) ?? byName.get(office) ?? (same?.length === 1 ? same[0] : undefined);
+  };
   /**
    * `重庆市潼南区宝龙镇`, `潼南宝龙镇`: a township's name after its district's (T2); with no
    * district known, after any place ending 省/市/区/县.
@@ -115,6 +123,9 @@ export function createTownshipMatcher(
     const short = shortTownshipName(withoutOffice(plain));
     const township = byName.get(key) ?? named(plain) ?? afterPlace(plain);
     if (township) return { kind: 'matched', township };
+    // 开平 where the district has 开平街道 and 开平镇: the user says which.
+    const same = byShortName.get(short);
+    if (same && same.length > 1) return { kind: 'unknown', name: key, suggestions: same.slice(0, 3) };
     const letters = plain.length > MAX_PINYIN_LENGTH ? undefined : pinyinLetters(plain);
     if (letters !== undefined)
       return { kind: 'unknown', name: key, suggestions: pinyinSuggestions(letters, shortNames, 3) };
@@ -196,9 +207,13 @@ export function findTownshipIn(
     const township = byCode.get(code);
     return township ? [{ name: townshipKey(name), township }] : [];
   });
+  // A short name two townships share (开平: 开平街道, 开平镇) names neither.
+  const shorts = townships.map((t) => ({ name: shortTownshipName(normalizeLabel(t.name)), township: t }));
+  const count = new Map<string, number>();
+  for (const { name } of shorts) count.set(name, (count.get(name) ?? 0) + 1);
   return (
     earliest(townships.map((t) => ({ name: normalizeLabel(t.name), township: t }))) ??
-    earliest(townships.map((t) => ({ name: shortTownshipName(normalizeLabel(t.name)), township: t }))) ??
+    earliest(shorts.filter((candidate) => count.get(candidate.name) === 1)) ??
     earliest(aliasCandidates)
   );
 }
