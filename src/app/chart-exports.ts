@@ -89,21 +89,26 @@ function townshipRows(
   };
 }
 
-/** Townships × years of one indicator (trend and heatmap tables), values as numbers. */
+/**
+ * Townships × years of one indicator (trend and heatmap tables), as numbers: the values, or in
+ * 同比 mode what the chart draws, each year's change on the year before.
+ */
 function yearsTable(
   ctx: Ctx,
   title: string,
   indicator: IndicatorInfo,
   townships: readonly { readonly code: string; readonly name: string }[],
   years: readonly number[],
+  mode: 'value' | 'change',
   value: (code: string, year: number) => { value: number; approximate: boolean } | undefined,
 ): ExportTable {
-  const unit = unitIn(ctx.lang, indicator);
+  const unit = mode === 'change' ? changeUnit(ctx, indicator) : unitIn(ctx.lang, indicator);
+  const header = (year: number) => (mode === 'change' ? `${year}${ctx.t.changeLabel}` : String(year));
   return {
     title,
     columns: [
       { header: ctx.t.township, kind: 'text' },
-      ...years.map((year) => ({ header: String(year), unit, kind: 'number' as const })),
+      ...years.map((year) => ({ header: header(year), unit, kind: 'number' as const })),
     ],
     rows: townships.map((tw): ExportRow => {
       const approximate: number[] = [];
@@ -248,7 +253,15 @@ export function trendExport(
       ],
       source: ctx.source,
     },
-    table: lazy(() => yearsTable(ctx, title, indicator, ctx.townships, years, value)),
+    table: lazy(() =>
+      yearsTable(ctx, title, indicator, ctx.townships, years, data.mode, (code, year) => {
+        if (data.mode === 'value') return value(code, year);
+        const p = byKey.get(`${code}|${year}`);
+        return p && 'change' in p && p.change !== null
+          ? { value: p.change, approximate: p.approximate || p.previousApproximate }
+          : undefined;
+      }),
+    ),
     summary,
     year: null,
   };
@@ -281,9 +294,11 @@ export function heatmapExport(
     },
     table: lazy(() => {
       const byKey = new Map(data.cells.map((c) => [`${c.townshipCode}|${c.year}`, c]));
-      return yearsTable(ctx, title, indicator, data.townships, data.years, (code, y) =>
-        byKey.get(`${code}|${y}`),
-      );
+      return yearsTable(ctx, title, indicator, data.townships, data.years, mode, (code, y) => {
+        const cell = byKey.get(`${code}|${y}`);
+        if (mode === 'value' || !cell) return cell;
+        return cell.change === null ? undefined : { value: cell.change, approximate: cell.changeApproximate };
+      });
     }),
     summary: lazy(() => {
       const latest = data.cells.filter((c) => c.year === year);

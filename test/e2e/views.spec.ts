@@ -153,6 +153,54 @@ describe('the views district oversight needs, on the sample district', () => {
     expectClean(session);
   });
 
+  it('heatmap in 同比 mode: its data table holds the changes it draws, not the values', async () => {
+    const text = readFileSync(new URL('../../data/sample-district.csv', import.meta.url), 'utf8');
+    const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const baolong = new Map<number, number>();
+    for (const [township, written = '', indicator, raw = ''] of rows) {
+      const value = parseValue(raw);
+      if (township === '宝龙镇' && indicator === '调解纠纷' && value.kind === 'number')
+        baolong.set(Number.parseInt(written, 10), value.value);
+    }
+    const years = [...baolong.keys()].sort((a, b) => a - b);
+
+    session = await openApp('?view=heatmap&indicator=disputes_mediated&mode=change');
+    const { page } = session;
+    await waitForCharts(page, 1);
+    await shownView(page).getByText('以表格查看图中数据').click();
+    const table = shownView(page).locator('.data-table');
+    const headers = await table.locator('thead th').allInnerTexts();
+    const cells = await table
+      .getByRole('row', { name: /^宝龙镇/ })
+      .locator('td')
+      .allInnerTexts();
+    // The page writes a change as the chart labels it (▲28, ▼39, ±0); the CSV as a plain number.
+    const number = (cell: string) => Number(cell.replace(/[,▲±≈约]/g, '').replace('▼', '-'));
+    for (const year of years.slice(1)) {
+      const column = headers.findIndex((h) => h.startsWith(`${year}同比`));
+      expect(column).toBeGreaterThan(0);
+      expect(number(cells[column - 1] ?? '')).toBe((baolong.get(year) ?? 0) - (baolong.get(year - 1) ?? 0));
+    }
+    // So does its CSV, as plain numbers under headers that say 同比.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      table.getByRole('button', { name: /CSV/ }).click(),
+    ]);
+    const csv = Papa.parse<string[]>(
+      readFileSync((await download.path()) ?? '')
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true },
+    ).data;
+    const csvRow = csv.find((r) => r[0] === '宝龙镇') ?? [];
+    for (const year of years.slice(1)) {
+      const column = (csv[0] ?? []).findIndex((h) => h.startsWith(`${year}同比`));
+      expect(column).toBeGreaterThan(0);
+      expect(Number(csvRow[column])).toBe((baolong.get(year) ?? 0) - (baolong.get(year - 1) ?? 0));
+    }
+    expectClean(session);
+  });
+
   it('heatmap, township profile and data quality each show what a user reads', async () => {
     session = await openApp('?view=heatmap&indicator=disputes_mediated');
     const { page } = session;

@@ -1,6 +1,5 @@
 import { useCallback, useMemo } from 'react';
 import { CHART_PAGE_SIZE } from '../../charts/chart-pages.ts';
-import { formatValue } from '../../charts/format-number.ts';
 import { loadHeatmap } from '../../db/overview-queries.ts';
 import { viewKey } from '../../db/view-cache.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
@@ -14,6 +13,7 @@ import { useBuildContext } from './build-context.ts';
 import { Pager } from './Pager.tsx';
 import { loading, shown } from './shown.ts';
 import { useChartPage } from './use-chart-page.ts';
+import { yearCellText, yearColumn } from './year-cell-text.ts';
 
 /**
  * Townships × years for one indicator, coloured by value or by 同比 change. A province's rows are
@@ -40,18 +40,21 @@ export function HeatmapPage({ ctx }: { readonly ctx: PageContext }) {
     [buildCtx, data, drawn, view.mode, page],
   );
   const title = exported?.frame.title ?? '';
-  const columns = useMemo(() => [t.township, ...(data?.years ?? []).map(String)], [t, data]);
+  const mode = view.mode;
+  const columns = useMemo(
+    () => [t.township, ...(data?.years ?? []).map((y) => yearColumn(y, mode, t.changeLabel))],
+    [t, data, mode],
+  );
   const tableRows = useCallback(() => {
     if (!data) return [];
     const byKey = new Map(data.cells.map((c) => [`${c.townshipCode}|${c.year}`, c]));
     return data.townships.map((tw) => [
       tw.name,
-      ...data.years.map((y) => {
-        const c = byKey.get(`${tw.code}|${y}`);
-        return c ? `${c.approximate ? t.approxMark : ''}${formatValue(c.value, drawn.unit.zh, locale)}` : '—';
-      }),
+      ...data.years.map((y) =>
+        yearCellText(byKey.get(`${tw.code}|${y}`), mode, drawn.unit.zh, t.approxMark, locale),
+      ),
     ]);
-  }, [data, drawn, t, locale]);
+  }, [data, drawn, t, locale, mode]);
   const busy = loading(heatmap);
   if (!data || !exported) return <div className="charts" aria-busy={busy} />;
   return (

@@ -1,5 +1,4 @@
 import { useCallback, useMemo } from 'react';
-import { formatValue } from '../../charts/format-number.ts';
 import { viewKey } from '../../db/view-cache.ts';
 import { townshipKind } from '../../district/district.ts';
 import { ModeToggle } from '../../ui/ModeToggle.tsx';
@@ -12,6 +11,7 @@ import { useViewQuery } from '../use-db-query.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { useBuildContext } from './build-context.ts';
 import { loading, shown } from './shown.ts';
+import { type YearCell, yearCellText, yearColumn } from './year-cell-text.ts';
 
 /** Year-over-year lines for any townships, the district's median and IQR behind them. */
 export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
@@ -36,19 +36,28 @@ export function TrendPage({ ctx }: { readonly ctx: PageContext }) {
   const title = exported?.frame.title ?? t.trendTitle(nameIn(lang, drawn));
 
   const years = useMemo(() => [...new Set((data?.points ?? []).map((p) => p.year))], [data]);
-  const columns = useMemo(() => [t.township, ...years.map(String)], [t, years]);
+  // The table shows what the chart draws: the mode of the data drawn, not of the view asked for.
+  const drawnMode = data?.mode ?? 'value';
+  const columns = useMemo(
+    () => [t.township, ...years.map((y) => yearColumn(y, drawnMode, t.changeLabel))],
+    [t, years, drawnMode],
+  );
   const tableRows = useCallback(() => {
-    const byKey = new Map((data?.points ?? []).map((p) => [`${p.townshipCode}|${p.year}`, p]));
+    const cells = new Map<string, YearCell>();
+    if (data?.mode === 'change')
+      for (const p of data.points)
+        cells.set(`${p.townshipCode}|${p.year}`, {
+          ...p,
+          changeApproximate: p.approximate || p.previousApproximate,
+        });
+    else for (const p of data?.points ?? []) cells.set(`${p.townshipCode}|${p.year}`, p);
     return townships.map((tw) => [
       tw.name,
-      ...years.map((y) => {
-        const p = byKey.get(`${tw.code}|${y}`);
-        return p?.value == null
-          ? '—'
-          : `${p.approximate ? t.approxMark : ''}${formatValue(p.value, drawn.unit.zh, locale)}`;
-      }),
+      ...years.map((y) =>
+        yearCellText(cells.get(`${tw.code}|${y}`), drawnMode, drawn.unit.zh, t.approxMark, locale),
+      ),
     ]);
-  }, [data, years, townships, drawn, t, locale]);
+  }, [data, years, townships, drawn, t, locale, drawnMode]);
 
   const groups = useMemo(
     () => [
