@@ -11,6 +11,7 @@ interface ImportFileCardProps {
   readonly t: Messages;
   readonly townships: readonly TownshipRow[];
   readonly indicators: readonly Indicator[];
+  readonly stored: StoredIndicators;
   readonly indicatorName: (id: string) => string;
   readonly onChoose: (change: Partial<FileChoices>) => void;
   readonly onAddTownship: (name: string) => void;
@@ -24,10 +25,13 @@ function IndicatorSelect(props: {
   readonly value: string;
   readonly custom: { readonly id: string; readonly label: string } | null;
   readonly indicators: readonly Indicator[];
+  /** The district's own indicators, stored by earlier imports: a header may name one of them. */
+  readonly stored: StoredIndicators;
   readonly indicatorName: (id: string) => string;
   readonly ignoreLabel: string;
   readonly onChange: (value: string) => void;
 }) {
+  const stored = props.stored.indicators.filter((i) => i.id !== props.custom?.id);
   return (
     <select
       aria-label={props.label}
@@ -40,9 +44,23 @@ function IndicatorSelect(props: {
           {props.indicatorName(i.id)}
         </option>
       ))}
+      {stored.length > 0 && (
+        <optgroup label={props.stored.label}>
+          {stored.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+        </optgroup>
+      )}
       <option value="ignore">{props.ignoreLabel}</option>
     </select>
   );
+}
+
+export interface StoredIndicators {
+  readonly label: string;
+  readonly indicators: readonly { readonly id: string; readonly name: string }[];
 }
 
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030'] as const;
@@ -63,7 +81,10 @@ function groupFacts(facts: readonly Fact[]): { township: string; year: number; f
 
 /** One file's preview: what was detected, every decision, every problem, and the commit button. */
 export function ImportFileCard(props: ImportFileCardProps) {
-  const { file, t, townships, indicators, indicatorName, onChoose } = props;
+  const { file, t, townships, indicators, stored, indicatorName, onChoose } = props;
+  // A header the district has kept before as its own indicator is that indicator, not a new one.
+  const customLabel = (id: string, label: string) =>
+    stored.indicators.some((i) => i.id === id) ? m.storedIndicator(label) : m.customIndicator(label);
   const m = t.importer;
   const preview = file.preview;
   // A long file's 本年 rows, a stacked table without a year in its title, or a title that says part
@@ -279,10 +300,11 @@ export function ImportFileCard(props: ImportFileCardProps) {
                             value={c.source === 'ignored' ? 'ignore' : (c.indicatorId ?? '')}
                             custom={
                               c.source === 'custom' && c.indicatorId
-                                ? { id: c.indicatorId, label: m.customIndicator(c.header) }
+                                ? { id: c.indicatorId, label: customLabel(c.indicatorId, c.header) }
                                 : null
                             }
                             indicators={indicators}
+                            stored={stored}
                             indicatorName={indicatorName}
                             ignoreLabel={m.ignoreColumn}
                             onChange={(value) =>
@@ -312,8 +334,9 @@ export function ImportFileCard(props: ImportFileCardProps) {
                           <IndicatorSelect
                             label={`${m.mappedTo} ${c.label}`}
                             value={indicatorAnswer(key) ?? c.id}
-                            custom={{ id: c.id, label: m.customIndicator(c.label) }}
+                            custom={{ id: c.id, label: customLabel(c.id, c.label) }}
                             indicators={indicators}
+                            stored={stored}
                             indicatorName={indicatorName}
                             ignoreLabel={m.ignoreColumn}
                             onChange={(value) =>

@@ -36,6 +36,10 @@ export function ImportPanel({
   const [templateYear, setTemplateYear] = useState(defaultYear);
   const [dragging, setDragging] = useState(false);
   const indicators = CATALOG.filter(isStored);
+  const stored = {
+    label: m.storedIndicatorsGroup,
+    indicators: Object.entries(customNames).map(([id, name]) => ({ id, name })),
+  };
   const ready = session.files.filter(isReady);
   // Read, but with an error: left out of the batch.
   const blocked = session.files.filter((file) => file.status === 'ready' && !isReady(file)).length;
@@ -125,6 +129,7 @@ export function ImportPanel({
           t={t}
           townships={townships}
           indicators={indicators}
+          stored={stored}
           indicatorName={indicatorName}
           onChoose={(change) => session.choose(file.key, change)}
           onAddTownship={async (name) => {

@@ -325,6 +325,8 @@ export const en: Messages = {
     columnsTitle: 'Headers and the indicators they map to',
     header: 'Header',
     mappedTo: 'Indicator',
+    storedIndicator: (label) => `The district’s own indicator: ${label}`,
+    storedIndicatorsGroup: 'The district’s own indicators',
     customIndicator: (label) => `New indicator: ${label}`,
     ignoreColumn: 'Do not import this column',
     roleColumn: '(township, year, row number, remarks …)',
@@ -412,6 +414,8 @@ export const en: Messages = {
       `This row has “${raw}” right of the header’s last column (${detail ?? '?'}): a cell too many, from a stray delimiter or a comma that was not quoted, so its figures may sit in the wrong columns; the row was not imported. Check the row: delete the extra cell, or quote text that holds a comma (Excel and WPS do when saving as CSV).`,
     'unclosed-quote': (raw, detail) =>
       `This cell (${raw}) opens a quote that is never closed, so the ${detail ?? '?'} lines below it were read into this one cell and the file cannot be read as it is. Close the quote at the end of the cell’s text, or delete the opening quote, and import the file again.`,
+    'fractional-count': (raw, detail) =>
+      `“${raw}” has decimals, but this indicator counts ${detail ?? '?'} and is a whole number. Check whether a rate was typed here, or a dot for the thousands comma (6.000 for 6000).`,
     'invalid-value': (raw) =>
       `Cannot read the value “${raw}”. Write one number (94, 6000余, 97%); leave it blank or write “—” when not reported.`,
     'negative-count': (raw) => `The value “${raw}” is negative; indicator values cannot be negative.`,

@@ -354,6 +354,8 @@ export const zh = {
     columnsTitle: '表头与指标的对应',
     header: '表头',
     mappedTo: '对应指标',
+    storedIndicator: (label: string) => `本区已有的自建指标：${label}`,
+    storedIndicatorsGroup: '本区自建指标',
     customIndicator: (label: string) => `新指标：${label}`,
     ignoreColumn: '不导入此列',
     roleColumn: '（镇街、年度、序号、备注等）',
@@ -437,6 +439,8 @@ export const zh = {
       `这一行在表头最后一列（${detail ?? '?'} 列）右边还填了“${raw}”，比表头多出了单元格：可能多打了一个分隔符，或某个单元格里的逗号没有加引号，这一行的数可能都错了位，整行没有导入。请核对这一行，删去多余的单元格或给含逗号的内容加上引号（在 Excel、WPS 中另存为 CSV 会自动加上）。`,
     'unclosed-quote': (raw: string, detail?: string) =>
       `这个单元格（${raw}）以引号开头，但引号一直没有结尾，下面 ${detail ?? '?'} 行都被读进了这一个单元格，文件无法正确读出。请在这个单元格文字的末尾补上引号，或删去开头的引号，然后重新导入。`,
+    'fractional-count': (raw: string, detail?: string) =>
+      `“${raw}”带小数，但这个指标以“${detail ?? '?'}”计，应是整数。请核对：是不是填了比率，或把千位分隔符写成了小数点（如 6.000 应为 6000）。`,
     'invalid-value': (raw: string) =>
       `无法识别数值“${raw}”。请只填一个数，如 94、6000余、97%；没有数据请留空或填“—”。`,
     'negative-count': (raw: string) => `数值“${raw}”是负数，指标数值不能为负。请核对后改正。`,

@@ -562,6 +562,45 @@ describe('tables with the indicators down the side', () => {
     expectClean(opened);
   });
 
+  it('maps a later year’s header to the district’s own indicator kept from an earlier file, so it stays one indicator', async () => {
+    const opened = await openImportWith([
+      longReport('网格-2025.csv', ['宝龙镇,2025,网格员培训,30', '上和镇,2025,网格员培训,12']),
+    ]);
+    const { page } = opened;
+    const first = card(page, '网格-2025.csv');
+    await expect.poll(() => first.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    await first.getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => first.innerText()).toMatch(/已导入 2 个数值/);
+
+    await page
+      .getByLabel('选择文件…')
+      .setInputFiles([
+        longReport('网格-2026.csv', ['宝龙镇,2026,网格员培训人数,35']),
+        longReport('网格-2026-补.csv', ['上和镇,2026,网格员培训,14']),
+      ]);
+    const second = card(page, '网格-2026.csv');
+    const select = second.getByLabel('对应指标 网格员培训人数');
+    await select.waitFor();
+    await select.selectOption({ label: '网格员培训' });
+    // The same header again is the indicator kept before, and says so.
+    const again = card(page, '网格-2026-补.csv').getByLabel('对应指标 网格员培训');
+    await expect
+      .poll(() => again.locator('option:checked').innerText())
+      .toBe('本区已有的自建指标：网格员培训');
+    for (const name of ['网格-2026.csv', '网格-2026-补.csv']) {
+      const file = card(page, name);
+      await expect.poll(() => file.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+      await file.getByRole('button', { name: '确认导入' }).click();
+      await expect.poll(() => file.innerText()).toMatch(/已导入 1 个数值/);
+    }
+
+    await showYear(page, 2026);
+    await expect.poll(() => cell(page, '宝龙镇', 'custom:网格员培训').innerText()).toBe('35');
+    expect(await cell(page, '上和镇', 'custom:网格员培训').innerText()).toBe('14');
+    expect(await page.locator('td[data-indicator="custom:网格员培训人数"]').count()).toBe(0);
+    expectClean(opened);
+  });
+
   it('reads a township sheet with a column per year, and its unknown indicator can be mapped like a long file’s', async () => {
     const opened = await openImportWith([
       {
