@@ -161,6 +161,28 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     ]);
   });
 
+  it('C8 a count with decimals is flagged as the pipeline flags it, plain figures read by DuckDB too', async () => {
+    const pipeline = await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值',
+        '宝龙镇,2021,调解纠纷,94.5',
+        '宝龙镇,2021,发放宣传资料,"6.000"',
+        '宝龙镇,2021,调解成功,92',
+        '宝龙镇,2021,调解成功率,97.87',
+        '上和镇,2021,法律咨询,1.5万',
+        '上和镇,2021,调解纠纷,0.98件',
+      ]),
+      options('decimals.csv'),
+    );
+    expect(pipeline.issues.map((i) => [i.code, i.line, i.raw])).toEqual([
+      ['fractional-count', 2, '94.5'],
+      ['fractional-count', 3, '6.000'],
+      // 92 of 94.5 is 97.35 %.
+      ['rate-disagrees', 5, '97.87'],
+      ['fractional-count', 7, '0.98件'],
+    ]);
+  });
+
   it('rows named for the district are its totals', async () => {
     await expectSameAsPipeline(
       utf8([

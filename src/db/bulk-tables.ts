@@ -104,6 +104,7 @@ export async function createAnswerTables(db: DbClient, t: BulkTables, texts: Res
       custom: 'BOOLEAN',
       checked: 'BOOLEAN',
       unit_kind: 'VARCHAR',
+      whole: 'BOOLEAN',
     },
     rows: texts.indicators.map((i) => [
       i.id,
@@ -117,6 +118,7 @@ export async function createAnswerTables(db: DbClient, t: BulkTables, texts: Res
       i.custom,
       i.checked,
       i.unitKind,
+      i.whole,
     ]),
   });
   await createTable(db, t.values, {
@@ -129,6 +131,7 @@ export async function createAnswerTables(db: DbClient, t: BulkTables, texts: Res
       approximate: 'BOOLEAN',
       rate_text: 'BOOLEAN',
       unit_kind: 'VARCHAR',
+      fraction: 'BOOLEAN',
     },
     rows: texts.values.map((v) => [
       v.id,
@@ -139,6 +142,7 @@ export async function createAnswerTables(db: DbClient, t: BulkTables, texts: Res
       v.approximate,
       v.rateText,
       v.unitKind,
+      v.fraction,
     ]),
   });
   const ids = new Map(texts.indicators.map((i) => [i.indicatorIndex, i.indicatorId]));

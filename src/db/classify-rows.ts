@@ -92,7 +92,7 @@ function classifySql(spec: ClassifySpec, cells: readonly SpecialCell[], fill: Fi
              i.blank AS i_blank, i.totals AS i_totals, i.heading AS i_heading, i.name_id, i.indicator_index,
              i.custom, i.indicator_id IS NULL AS ignored, i.checked,
              v.id AS v_id, v.blank AS v_blank, v.kind AS v_kind, v.rate_text,
-             COALESCE(v.unit_kind <> i.unit_kind, false) AS unit_clash,
+             COALESCE(v.unit_kind <> i.unit_kind, false) OR (v.fraction AND i.whole) AS cell_check,
              ${footnoteSql(cells, t.cells)} AS foot, ${note} AS note
       FROM ${t.raw} r
       JOIN ${t.townships} tw ON ${c(roles.township)} IS NOT DISTINCT FROM tw.text
@@ -130,7 +130,7 @@ function classifySql(spec: ClassifySpec, cells: readonly SpecialCell[], fill: Fi
                 WHEN ${hasYear} AND stage = 3 AND y_above IS NULL AND year IS NULL THEN 2
                 ELSE 0 END AS year_issue,
            name_id, indicator_index, v_id, v_kind, code_index, fact, stage = 3 AND custom AS custom,
-           CASE WHEN fact THEN note END AS note, fact AND (checked OR rate_text OR unit_clash) AS checked
+           CASE WHEN fact THEN note END AS note, fact AND (checked OR rate_text OR cell_check) AS checked
     FROM classified`;
 }
 

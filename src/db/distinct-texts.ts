@@ -100,7 +100,7 @@ export async function resolveDistinctTexts(
   await db.run(
     `INSERT INTO ${t.values}
      SELECT ${resolved.values.length} + row_number() OVER () - 1, text, false, ${VALUE_KIND.number},
-            replace(text, ',', '')::DOUBLE, false, false, NULL
+            replace(text, ',', '')::DOUBLE, false, false, NULL, contains(text, '.')
      FROM ${t.distinct} WHERE k = ${roles.value} AND ${plain}`,
   );
   // Some of each form: with and without thousands separators.

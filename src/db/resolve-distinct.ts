@@ -10,7 +10,7 @@ import { checkFacts } from '../import/check-facts.ts';
 import type { CustomIndicator, Mappings } from '../import/map-columns.ts';
 import { resolveIndicatorName } from '../import/map-columns.ts';
 import { trimCell } from '../import/normalize-text.ts';
-import { unitKind } from '../import/count-units.ts';
+import { countsWhole, unitKind, writtenAsFraction } from '../import/count-units.ts';
 import { parseValue, writtenUnit } from '../import/parse-value.ts';
 import { parseYear } from '../import/parse-year.ts';
 import type { TownshipResolver } from '../import/resolve-township.ts';
@@ -94,6 +94,8 @@ export interface IndicatorText {
   readonly checked: boolean;
   /** What the indicator's unit counts (count-units.ts), for C7: null for the file's own or a rate. */
   readonly unitKind: string | null;
+  /** Whether the indicator counts in whole numbers (C8). */
+  readonly whole: boolean;
 }
 
 export function resolveIndicatorTexts(texts: readonly CellText[], mappings: Mappings): IndicatorText[] {
@@ -125,6 +127,7 @@ export function resolveIndicatorTexts(texts: readonly CellText[], mappings: Mapp
       stale: resolved.stale,
       checked: indicatorId !== null && checkedIndicators().has(indicatorId),
       unitKind: (indicatorId !== null && unitKind(findIndicator(indicatorId)?.unit.zh)) || null,
+      whole: indicatorId !== null && countsWhole(findIndicator(indicatorId)?.unit.zh),
     };
   });
 }
@@ -144,6 +147,8 @@ export interface ValueText {
   readonly rateText: boolean;
   /** What the unit the figure is written with counts (`15场`: events), for C7. */
   readonly unitKind: string | null;
+  /** Whether the figure is written as no count is (`94.5`, `6.000`), for C8. */
+  readonly fraction: boolean;
 }
 
 export function resolveValueTexts(texts: readonly CellText[]): ValueText[] {
@@ -167,6 +172,11 @@ export function resolveValueTexts(texts: readonly CellText[]): ValueText[] {
       approximate: parsed.kind === 'number' && parsed.approximate,
       rateText: kind === VALUE_KIND.number && isRate(PROBE_INDICATOR, raw, []),
       unitKind: (kind === VALUE_KIND.number && unitKind(writtenUnit(raw))) || null,
+      fraction:
+        parsed.kind === 'number' &&
+        !parsed.percent &&
+        kind === VALUE_KIND.number &&
+        writtenAsFraction(parsed.value, raw),
     };
   });
 }

@@ -189,6 +189,47 @@ describe('checkFacts', () => {
     }
   });
 
+  it.each<[raw: string, value: number, flagged: boolean]>([
+    ['94.5', 94.5, true],
+    ['0.98', 0.98, true],
+    ['1.200', 1.2, true],
+    ['6.000', 6, true],
+    ['９４．０', 94, true],
+    ['94', 94, false],
+    ['1.5万', 15000, false],
+    ['1.25万余', 12500, false],
+    ['6,000', 6000, false],
+    ['97%', 97, false],
+  ])('C8 a count written %j is flagged as no whole number: %s', (raw, value, flagged) => {
+    const issues = checkFacts([at('leaflets_distributed', raw, value)], []).filter(
+      (i) => i.code !== 'percent-for-count',
+    );
+    expect(issues).toEqual(
+      flagged
+        ? [
+            {
+              severity: 'warning',
+              code: 'fractional-count',
+              line: expect.any(Number),
+              column: 'D',
+              raw,
+              detail: '份',
+              indicatorId: 'leaflets_distributed',
+            },
+          ]
+        : [],
+    );
+  });
+
+  it('C8 rates, the file’s own indicators and ratios per school may have decimals', () => {
+    const facts = [
+      at('mediation_success_rate_reported', '97.87', 97.87),
+      at('custom:网格员培训', '0.5', 0.5),
+      at('vice_principals_per_school', '1.5', 1.5),
+    ];
+    expect(checkFacts(facts, [{ id: 'custom:网格员培训', label: '网格员培训', unit: '次' }])).toEqual([]);
+  });
+
   it('C3 a custom indicator whose unit is % is a rate even without the sign', () => {
     const issues = checkFacts(
       [at('custom:满意率', '120', 120)],

@@ -2,9 +2,9 @@ import { CATALOG, findIndicator } from '../indicators/catalog.ts';
 import type { Fact } from './fact.ts';
 import type { ImportIssue, IssueCode } from './import-issue.ts';
 import type { CustomIndicator } from './map-columns.ts';
-import { unitKind } from './count-units.ts';
+import { countsWhole, unitKind, writtenAsFraction } from './count-units.ts';
 import { toHalfWidth } from './normalize-text.ts';
-import { writtenUnit } from './parse-value.ts';
+import { parseValue, writtenUnit } from './parse-value.ts';
 
 /** Pairs where the first count can never exceed the second. */
 const AT_MOST: readonly { readonly part: string; readonly whole: string; readonly code: IssueCode }[] = [
@@ -99,6 +99,15 @@ export function checkFacts(
       // for its unit only when the indicator's unit counts a kind of thing.
       if (unit !== undefined && unitKind(unit) !== undefined && unitsClash(writtenUnit(fact.rawText), unit))
         issues.push(at(fact, 'unit-mismatch', unit));
+      // 调解纠纷 94.5 件, 发放宣传资料 6.000 份: a count is whole (C8).
+      // A figure scaled by its unit (0.05 万人次 → 500, H9) is judged by its value alone.
+      if (
+        countsWhole(unit) &&
+        !/[%％]/.test(fact.rawText) &&
+        writtenAsFraction(fact.value, fact.rawText) &&
+        writtenAsFraction(fact.value, scaledText(fact))
+      )
+        issues.push(at(fact, 'fractional-count', unit ?? ''));
     }
     for (const { reported, formula } of RATE_CHECKS) {
       const rate = group.get(reported);
@@ -112,6 +121,12 @@ export function checkFacts(
     }
   }
   return issues;
+}
+
+/** The cell's text, or none when the figure was scaled from it (H9): its decimals are the unit's. */
+function scaledText(fact: Fact): string {
+  const written = parseValue(fact.rawText);
+  return written.kind === 'number' && written.value !== fact.value ? '' : fact.rawText;
 }
 
 /**

@@ -57,3 +57,21 @@ const UNIT_KINDS: Readonly<Record<string, string>> = {
 export function unitKind(unit: string | undefined): string | undefined {
   return unit === undefined ? undefined : UNIT_KINDS[unit];
 }
+
+/**
+ * Whether figures in `unit` are whole numbers: a count of people, cases, events or copies. Class
+ * hours (课时, 学时) may be halves.
+ */
+export function countsWhole(unit: string | undefined): boolean {
+  return unit !== undefined && unit !== '课时' && unit !== '学时' && COUNT_UNITS.includes(unit);
+}
+
+/**
+ * C8: whether a figure is written as no count is: with a fractional part (`94.5`, `0.98`), or with
+ * decimals at all (`6.000`, a dot typed for the thousands comma) unless a size follows (`1.5万`).
+ */
+export function writtenAsFraction(value: number, raw: string): boolean {
+  if (!Number.isInteger(value)) return true;
+  const text = raw.normalize('NFKC');
+  return /\d\.\d/.test(text) && !/[百千万亿]/.test(text);
+}

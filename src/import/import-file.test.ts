@@ -1320,7 +1320,7 @@ describe('rates written as fractions', () => {
     expect(codes(preview)).not.toContain('rate-as-fraction');
   });
 
-  it('V15 a file’s own rate (unit %) is read so too; a count is never', async () => {
+  it('V15 C8 a file’s own rate (unit %) is read so too; a count is never, and half a lecture is flagged', async () => {
     const preview = await importText(
       '镇街,年度,结案率（%）,宪法讲座（场）\n宝龙镇,2021,0.875,1\n上和镇,2021,0.5,0.5\n',
     );
@@ -1332,7 +1332,10 @@ describe('rates written as fractions', () => {
       [1, '1'],
       [0.5, '0.5'],
     ]);
-    expect(preview.issues.map((i) => [i.code, i.column])).toEqual([['rate-as-fraction', 'C']]);
+    expect(preview.issues.map((i) => [i.code, i.column])).toEqual([
+      ['rate-as-fraction', 'C'],
+      ['fractional-count', 'D'],
+    ]);
   });
 
   it('V15 a long file: the rate’s figures over every township and year decide', async () => {

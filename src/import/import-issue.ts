@@ -34,6 +34,7 @@ export type IssueCode =
   | 'unit-scaled'
   | 'percent-for-count'
   | 'unit-mismatch'
+  | 'fractional-count'
   | 'successes-exceed-cases'
   | 'taken-exceeds-due'
   | 'rate-out-of-range'
