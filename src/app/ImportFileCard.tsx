@@ -171,7 +171,9 @@ export function ImportFileCard(props: ImportFileCardProps) {
               <dt>{m.layout}</dt>
               <dd>{m.layouts[preview.layout]}</dd>
             </div>
-            {(preview.yearSource === 'header' || preview.yearSource === 'tables') && (
+            {(preview.yearSource === 'header' ||
+              preview.yearSource === 'tables' ||
+              (preview.yearSource === 'column' && preview.facts.length > 0)) && (
               <div>
                 <dt>{m.year}</dt>
                 <dd>
@@ -183,7 +185,8 @@ export function ImportFileCard(props: ImportFileCardProps) {
             {((preview.layout !== 'long' &&
               preview.layout !== 'unknown' &&
               preview.yearSource !== 'header' &&
-              preview.yearSource !== 'tables') ||
+              preview.yearSource !== 'tables' &&
+              preview.yearSource !== 'column') ||
               wantsFileYear) && (
               <div>
                 <dt>{m.year}</dt>
@@ -281,7 +284,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">{m.line}</th>
+                    <th scope="col">{m.columnLetter}</th>
                     <th scope="col">{m.header}</th>
                     <th scope="col">{m.mappedTo}</th>
                   </tr>

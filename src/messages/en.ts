@@ -19,7 +19,7 @@ export const en: Messages = {
   emptyState: 'No data yet. Import the townships’ annual indicator CSV files.',
   indicator: 'Indicator',
   viewControls: 'Choose indicator and year',
-  withUnit: (name, unit) => `${name} (${unit})`,
+  withUnit: (name, unit) => (unit === '' ? name : `${name} (${unit})`),
   year: 'Year',
   townships: 'Townships',
   allTownships: 'All townships',
@@ -361,6 +361,7 @@ export const en: Messages = {
     dismiss: 'Remove',
     newIndicatorsTitle: 'Indicators not in the catalog (map them to one, or keep them as new indicators)',
     amount: 'Contents',
+    columnLetter: 'Column',
     line: 'Row',
   },
   issueLocation: (file, line, column) =>

@@ -40,7 +40,7 @@ export const zh = {
   emptyState: '暂无数据。请导入各镇街的年度指标 CSV 文件。',
   indicator: '指标',
   viewControls: '选择指标和年度',
-  withUnit: (name: string, unit: string) => `${name}（${unit}）`,
+  withUnit: (name: string, unit: string) => (unit === '' ? name : `${name}（${unit}）`),
   year: '年度',
   townships: '镇街',
   allTownships: '全部镇街',
@@ -388,6 +388,7 @@ export const zh = {
     dismiss: '移除',
     newIndicatorsTitle: '指标目录中没有的指标（可对应到已有指标，或作为新指标保留）',
     amount: '数据量',
+    columnLetter: '列',
     line: '行',
   },
   issueLocation: (file: string, line?: number, column?: string) =>
