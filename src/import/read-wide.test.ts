@@ -152,6 +152,32 @@ describe('wide rows', () => {
     expect(preview.facts).toHaveLength(8);
   });
 
+  it('R6 a 合计 row above the townships, as statistical forms put it, checks the rows below it', async () => {
+    const text = ['镇街,调解纠纷,调解成功', '合计,374,361', '桂林街道,280,270', '宝龙镇,94,92'].join('\n');
+    const preview = await importText(text);
+    expect(issues(preview)).toEqual([['totals-mismatch', 2, 'C', '361', '362']]);
+    expect(preview.facts).toHaveLength(4);
+  });
+
+  it('R6 小计 rows above their groups, under a 全区合计 above all: each checks the rows up to the next', async () => {
+    const text = [
+      '镇街,调解纠纷,调解成功',
+      '全区合计,534,511',
+      '街道小计,380,360',
+      '桂林街道,280,270',
+      '梓潼街道,100,90',
+      '镇小计,154,151',
+      '宝龙镇,94,92',
+      '上和镇,60,58',
+    ].join('\n');
+    const preview = await importText(text);
+    expect(issues(preview)).toEqual([
+      ['totals-mismatch', 2, 'C', '511', '510'],
+      ['totals-mismatch', 6, 'C', '151', '150'],
+    ]);
+    expect(preview.facts).toHaveLength(8);
+  });
+
   it.each<[title: string, totals: string, expected: unknown[][]]>([
     ['an approximate part is not summed', '合计,,134,', []],
     ['a missing total is not checked', '合计,,—,—', []],

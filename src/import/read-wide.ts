@@ -32,6 +32,13 @@ export interface WideResult {
  * of the township rows above them and `小计` rows against the rows since the previous `小计`;
  * none of them becomes a fact.
  */
+/** A 合计 or 小计 row as read, to be checked against the rows it adds up. */
+interface StatedTotal {
+  readonly row: readonly string[];
+  readonly line: number;
+  readonly year: number | undefined;
+}
+
 export function readWide(
   rows: readonly (readonly string[])[],
   block: HeaderBlock,
@@ -78,6 +85,31 @@ export function readWide(
     }
     return sums;
   };
+  /** A total row's cells against the sums of the rows it adds up: a warning per column that differs. */
+  const checkTotal = (stated: StatedTotal, table: Map<string, Map<number, Sum>>) => {
+    const sums = sumsOf(table, stated.year);
+    for (const column of additive) {
+      const text = stated.row[column.index] ?? '';
+      const letter = columnLetter(column.index);
+      const total = readFigure(text, stated.line, letter, column.indicatorId, issues);
+      const sum = sums.get(column.index);
+      if (!total || total.approximate || !sum?.exact || sumsAgree(total.value, sum.value)) continue;
+      issues.push({
+        severity: 'warning',
+        code: 'totals-mismatch',
+        line: stated.line,
+        column: letter,
+        raw: text,
+        detail: formatSum(sum.value),
+        indicatorId: column.indicatorId,
+      });
+    }
+  };
+  const rowsOfYear = new Map<string, number>();
+  let rowsSinceSubtotal = 0;
+  let subtotalsAbove: boolean | undefined;
+  let subtotalAbove: StatedTotal | undefined;
+  const totalsAbove: StatedTotal[] = [];
   const headed = new Set(mapped.map((c) => c.index));
   const unnamed = new Set<number>();
   let dataRows = 0;
@@ -106,25 +138,26 @@ export function readWide(
     if (total) {
       const totalYear =
         yearColumn === undefined ? year : (yearOfRow(trimCell(cell(yearColumn))) ?? undefined);
-      const subtotal = isSubtotalLabel(label);
-      const sums = sumsOf(subtotal ? sinceSubtotal : overall, totalYear);
-      for (const column of additive) {
-        const text = cell(column.index);
-        const letter = columnLetter(column.index);
-        const total = readFigure(text, line, letter, column.indicatorId, issues);
-        const sum = sums.get(column.index);
-        if (!total || total.approximate || !sum?.exact || sumsAgree(total.value, sum.value)) continue;
-        issues.push({
-          severity: 'warning',
-          code: 'totals-mismatch',
-          line,
-          column: letter,
-          raw: text,
-          detail: formatSum(sum.value),
-          indicatorId: column.indicatorId,
-        });
+      const stated: StatedTotal = { row, line, year: totalYear };
+      if (isSubtotalLabel(label)) {
+        // 街道小计 above the streets' rows (R6): each subtotal heads the rows below it, up to the next.
+        subtotalsAbove ??= rowsSinceSubtotal === 0;
+        if (subtotalsAbove) {
+          if (subtotalAbove) checkTotal(subtotalAbove, sinceSubtotal);
+          subtotalAbove = stated;
+          sinceSubtotal.clear();
+        } else {
+          checkTotal(stated, sinceSubtotal);
+          sinceSubtotal.delete(String(totalYear));
+        }
+        rowsSinceSubtotal = 0;
+        continue;
       }
-      if (subtotal) for (const sum of sums.values()) Object.assign(sum, emptySum());
+      if (subtotalAbove) checkTotal(subtotalAbove, sinceSubtotal);
+      subtotalAbove = undefined;
+      // 合计 or 全区 above the townships' rows: checked against its year's rows once all are read.
+      if ((rowsOfYear.get(String(totalYear)) ?? 0) === 0) totalsAbove.push(stated);
+      else checkTotal(stated, overall);
       continue;
     }
 
@@ -185,6 +218,8 @@ export function readWide(
       }
     }
     const noteText = noteColumn === undefined ? '' : trimCell(cell(noteColumn));
+    rowsOfYear.set(String(rowYear), (rowsOfYear.get(String(rowYear)) ?? 0) + 1);
+    rowsSinceSubtotal++;
 
     for (const column of filled) {
       const text = cell(column.index);
@@ -214,6 +249,8 @@ export function readWide(
       );
     }
   }
+  if (subtotalAbove) checkTotal(subtotalAbove, sinceSubtotal);
+  for (const stated of totalsAbove) checkTotal(stated, overall);
   return {
     facts: collector.facts,
     issues,

@@ -427,7 +427,7 @@ export const en: Messages = {
     'rate-as-fraction': (raw, detail) =>
       `Every figure of this rate is written as a fraction from 0 to 1 (such as “${raw}”), so they were read as percentages (${raw} as ${detail ?? '?'}%). Check them.`,
     'totals-mismatch': (raw, detail) =>
-      `The total row says ${raw} but the townships above add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
+      `The total row says ${raw} but the townships it totals add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
     'percent-for-count': (raw, detail) =>
       `This indicator is counted in “${detail ?? '?'}”, but the cell holds the percentage “${raw}”: is it in a rate’s place? Check it.`,
     'unit-mismatch': (raw, detail) =>

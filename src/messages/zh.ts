@@ -452,7 +452,7 @@ export const zh = {
     'rate-as-fraction': (raw: string, detail?: string) =>
       `这个比率的数值都写成了 0 到 1 之间的小数（如“${raw}”），已按百分数导入（${raw} 记为 ${detail ?? '?'}%）。请核对。`,
     'totals-mismatch': (raw: string, detail?: string) =>
-      `合计行填的是 ${raw}，但上面各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
+      `合计行填的是 ${raw}，但它合计的各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
     'percent-for-count': (raw: string, detail?: string) =>
       `这个指标按“${detail ?? '?'}”计数，这里却填了百分数“${raw}”，是不是填到了比率的位置？请核对。`,
     'unit-mismatch': (raw: string, detail?: string) =>
