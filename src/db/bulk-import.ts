@@ -6,6 +6,7 @@
  * preview importFile would give, with the same line numbers; a file the two readers would number
  * differently, or any other layout, is refused (undefined) and goes through importFile.
  */
+import { isSubtotalLabel, isSummaryLabel } from '../import/classify-row.ts';
 import { decodeBytes, MAX_FILE_BYTES } from '../import/decode-bytes.ts';
 import { columnLetter, type Fact } from '../import/fact.ts';
 import { columnWithRole, findHeader, type HeaderBlock, labelsRole } from '../import/find-header.ts';
@@ -301,6 +302,9 @@ async function stage(
   if (texts.fetched.some((x) => x.k === roles.year && x.text !== null && isRelativeYear(x.text)))
     return undefined;
   const { resolved } = texts;
+  // A 合计 row is checked against its year's township rows (R6): the pipeline's to read.
+  if (resolved.townships.some((x) => x.totals && !isSummaryLabel(x.trimmed) && !isSubtotalLabel(x.trimmed)))
+    return undefined;
   const hasYear = roles.year !== undefined;
   const contextYear = hasYear ? null : shell.year;
   await classifyRows(db, { tables: t, roles, firstLine, contextYear, texts: texts.fetched });

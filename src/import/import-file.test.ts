@@ -777,6 +777,29 @@ describe('units that state a size', () => {
   });
 });
 
+describe('R6 totals rows of a long file', () => {
+  it('R6 a 合计 or district row is checked against its year’s township rows, per additive indicator', async () => {
+    const preview = await importText(
+      [
+        '镇街,年度,指标,数值',
+        '宝龙镇,2021,调解纠纷,94',
+        '宝龙镇,2021,调解成功率,97%',
+        '上和镇,2021,调解纠纷,50',
+        '上和镇,2022,调解纠纷,60',
+        '合计,2021,调解纠纷,200',
+        ',,调解成功率,98%',
+        '潼南区,2022,调解纠纷,60',
+        '街道小计,2021,调解纠纷,1',
+      ].join('\n'),
+      { districtName: '重庆市潼南区' },
+    );
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['totals-mismatch', 6, 'D', '200', '144'],
+    ]);
+    expect(preview.facts).toHaveLength(4);
+  });
+});
+
 describe('H9 in a long file’s indicator names', () => {
   it('H9 法律咨询（万人次） and 发放宣传资料(千份) scale their rows, said once per indicator and unit; a row with a unit cell goes by it', async () => {
     const preview = await importText(

@@ -1,6 +1,12 @@
 import type { Township } from '../district/district.ts';
 import { findIndicator } from '../indicators/catalog.ts';
-import { isFootnoteRow, isGroupHeading, isSummaryLabel, isTotalsLabel } from './classify-row.ts';
+import {
+  isFootnoteRow,
+  isGroupHeading,
+  isSubtotalLabel,
+  isSummaryLabel,
+  isTotalsLabel,
+} from './classify-row.ts';
 import { createFactCollector, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
 import { columnWithRole, type HeaderBlock } from './find-header.ts';
@@ -17,7 +23,8 @@ import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
 import { type HeaderYear, isRestated, parseYearCell, yearOfColumn } from './parse-year.ts';
 import type { TownshipResolver } from './resolve-township.ts';
-import { addPart, emptySum, formatSum, sumsAgree } from './sums.ts';
+import { addPart, emptySum, formatSum, type Sum, sumsAgree } from './sums.ts';
+import { parseValue } from './parse-value.ts';
 import { scaled, unitScale } from './unit-scale.ts';
 
 export interface LongResult {
@@ -66,6 +73,11 @@ export function readLong(
   let yearAbove = '';
   let yearWanted = false;
   let dataRows = 0;
+  // 合计 rows of a long file (R6): the value column's figure against its year's township rows.
+  const single =
+    slots.length === 1 && slots[0]?.township === undefined && !slots[0]?.year ? slots[0] : undefined;
+  const statedTotals: { line: number; name: string; yearText: string; text: string }[] = [];
+  const townshipSums = new Map<string, Sum>();
 
   for (let index = block.end; index < rows.length; index++) {
     const row = rows[index] ?? [];
@@ -81,13 +93,10 @@ export function readLong(
     }
     const writtenYear = cell(yearColumn);
     if (writtenYear !== '') yearAbove = writtenYear;
-    if (
-      isTotalsLabel(townshipAbove) ||
-      isSummaryLabel(townshipAbove) ||
-      context.townships.isDistrict(townshipAbove) ||
-      isTotalsLabel(cell(indicatorColumn))
-    )
-      continue;
+    const totalRow = isTotalsLabel(townshipAbove) || context.townships.isDistrict(townshipAbove);
+    if (totalRow && !isSubtotalLabel(townshipAbove) && single)
+      statedTotals.push({ line, name: cell(indicatorColumn), yearText: yearAbove, text: cell(single.index) });
+    if (totalRow || isSummaryLabel(townshipAbove) || isTotalsLabel(cell(indicatorColumn))) continue;
     const name = cell(indicatorColumn);
     const written = slots.filter((slot) => trimCell(row[slot.index] ?? '') !== '');
     // A group heading over the indicators below it (`一、学法用法`, no figure) is no data row.
@@ -186,6 +195,12 @@ export function readLong(
       }
       const figure = readFigure(valueText, line, slot.letter, indicatorId, issues);
       addPart(sum, figure, valueText);
+      if (single) {
+        const key = `${rowYear}|${indicatorId}`;
+        const part = townshipSums.get(key) ?? emptySum();
+        addPart(part, figure, valueText);
+        townshipSums.set(key, part);
+      }
       const township = slot.township === undefined ? rowTownship : slot.township;
       const year = yearOfColumn(slot.year, rowYear);
       if (!figure || !township || year === undefined) continue;
@@ -222,6 +237,26 @@ export function readLong(
       });
     }
   }
+  if (single)
+    for (const stated of statedTotals) {
+      const resolution = resolved.get(stated.name);
+      const indicatorId = resolution?.indicatorId;
+      const year = stated.yearText === '' ? context.year : parseYearCell(stated.yearText, context.year);
+      if (!indicatorId || year == null || findIndicator(indicatorId)?.additive !== true) continue;
+      const sum = townshipSums.get(`${year}|${indicatorId}`);
+      const total = parseValue(stated.text);
+      if (!sum?.exact || total.kind !== 'number' || total.approximate || sumsAgree(total.value, sum.value))
+        continue;
+      issues.push({
+        severity: 'warning',
+        code: 'totals-mismatch',
+        line: stated.line,
+        column: single.letter,
+        raw: stated.text,
+        detail: formatSum(sum.value),
+        indicatorId,
+      });
+    }
   return { facts: collector.facts, issues, dataRows, customIndicators: [...customs.values()] };
 }
 
