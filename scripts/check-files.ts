@@ -116,6 +116,7 @@ const SOURCE_LABELS: Readonly<Record<string, string>> = {
   header: '表头',
   tables: '各表的标题',
   title: '标题行',
+  note: '表上或表下的说明行（填报单位等）',
   'file-name': '文件名',
   option: '导入时指定',
 };

@@ -87,7 +87,10 @@ export function checkFacts(
       const p = group.get(part);
       const w = group.get(whole);
       // 94余件 may be more than 94: only an exact whole can be exceeded for certain.
-      if (p && w && !w.approximate && p.value > w.value) issues.push(at(p, code, w.rawText.trim()));
+      // 调解成功 97% is C6's: a rate is no count to compare.
+      const percent = (fact: Fact) => /[%％]/.test(fact.rawText);
+      if (p && w && !w.approximate && !percent(p) && !percent(w) && p.value > w.value)
+        issues.push(at(p, code, w.rawText.trim()));
     }
     for (const fact of group.values()) {
       if (isRate(fact) && fact.value > 100) issues.push(at(fact, 'rate-out-of-range', '100'));

@@ -116,7 +116,20 @@ const ROLE_LABELS: Readonly<Record<ColumnRole, readonly string[]>> = {
   indicator: ['指标', '指标名称', '指标项', '项目', '项目名称', 'indicator'],
   value: ['数值', '数据', '值', '指标值', '数量', 'value'],
   unit: ['单位', '计量单位', 'unit'],
-  note: ['备注', '说明', '备注说明', 'note', 'notes'],
+  note: [
+    '备注',
+    '说明',
+    '备注说明',
+    '情况说明',
+    '其他说明',
+    '附注',
+    '备注1',
+    '备注2',
+    '存在问题',
+    '问题说明',
+    'note',
+    'notes',
+  ],
   serial: ['序号', '编号', '序', 'no', 'no.', '#'],
   other: [
     '联系人',
@@ -129,6 +142,13 @@ const ROLE_LABELS: Readonly<Record<ColumnRole, readonly string[]>> = {
     '所属区县',
     '类型',
     '类别',
+    // A place among the townships, or whether a report came in: not a figure reported.
+    '排名',
+    '名次',
+    '排序',
+    '是否按时报送',
+    '报送情况',
+    '报送时间',
     // A change worked out from two years' figures (`本年数, 上年数, 同比增减（%）`): not a figure reported.
     '增减',
     '增减数',
@@ -312,8 +332,9 @@ function recordRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> 
   const taken = new Set<ColumnRole>();
   for (const column of columns) {
     const role = roleOf(column);
-    if (!role || (taken.has(role) && role !== 'other')) continue;
-    roles.set(column.index, role);
+    if (!role || (taken.has(role) && role !== 'other' && role !== 'note')) continue;
+    // A second note column (`备注1, 备注2`, `备注, 情况说明`): text like the first, kept out of the figures.
+    roles.set(column.index, taken.has(role) && role === 'note' ? 'other' : role);
     taken.add(role);
   }
   return taken.has('indicator') && taken.has('value') ? roles : undefined;
@@ -397,8 +418,8 @@ function wideRoles(columns: readonly HeaderColumn[]): Map<number, ColumnRole> | 
   const taken = new Set<ColumnRole>();
   for (const column of columns) {
     const role = normalizeLabel(column.labels[0] ?? '') === '单位' ? 'township' : roleOf(column);
-    if (!role || !WIDE_ROLES.has(role) || (taken.has(role) && role !== 'other')) continue;
-    roles.set(column.index, role);
+    if (!role || !WIDE_ROLES.has(role) || (taken.has(role) && role !== 'other' && role !== 'note')) continue;
+    roles.set(column.index, taken.has(role) && role === 'note' ? 'other' : role);
     taken.add(role);
   }
   const rest = columns.filter((c) => !roles.has(c.index) && c.labels.length > 0);

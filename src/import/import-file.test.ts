@@ -777,6 +777,20 @@ describe('units that state a size', () => {
   });
 });
 
+describe('columns of text beside the figures', () => {
+  it('H5 a second note column (备注1/备注2, 情况说明), 排名 and 是否按时报送 are no indicators: no figure, no error', async () => {
+    const preview = await importText(
+      '镇街,年度,调解纠纷,排名,备注1,备注2,情况说明,是否按时报送\n宝龙镇,2021,94,1,已核实,无,按时,是\n上和镇,2021,50,2,,,,否\n',
+    );
+    expect(preview.issues).toEqual([]);
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value, f.note])).toEqual([
+      [BAOLONG, 'disputes_mediated', 94, '已核实'],
+      [code('上和镇'), 'disputes_mediated', 50, null],
+    ]);
+    expect(preview.customIndicators).toEqual([]);
+  });
+});
+
 describe('R6 totals rows of a long file', () => {
   it('R6 a 合计 or district row is checked against its year’s township rows, per additive indicator', async () => {
     const preview = await importText(

@@ -26,6 +26,10 @@ describe('headerKey and matchHeader', () => {
     ['12345热线工单', '12345热线工单'],
     ['其中：调解成功（件）', '调解成功'],
     ['其中:疑难纠纷', '疑难纠纷'],
+    // A mark pointing to a note below the table is not part of the name.
+    ['调解纠纷（件）*', '调解纠纷'],
+    ['★调解纠纷', '调解纠纷'],
+    ['※法律咨询（人次）', '法律咨询'],
   ])('H1 %j has the key %j', (header, key) => {
     expect(headerKey(header)).toBe(key);
   });

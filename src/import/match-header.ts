@@ -6,6 +6,9 @@ import { isSizedCountUnit } from './unit-scale.ts';
 const BRACKETS = /[(（[【][^)）\]】]*[)）\]】]/g;
 const SLASH_UNIT = /\/[^/]{1,4}$/;
 
+/** Marks a table puts beside a header to point to a note: `调解纠纷（件）*`, `★调解纠纷`. */
+const MARKS = /^[*※#△▲☆★]+|[*※#△▲☆★]+$/g;
+
 /** `其中：调解成功` (of which: …) names the part by itself. */
 const OF_WHICH = /^其中\s*[:：]?\s*/;
 
@@ -14,8 +17,8 @@ const OF_WHICH = /^其中\s*[:：]?\s*/;
  * `调解纠纷(件)`, `法律咨询/人次`, ` 调解纠纷 `, `3、调解纠纷` and `（3）调解纠纷` all become `调解纠纷`.
  */
 export function headerKey(label: string): string {
-  const folded = normalizeLabel(label).replace(LIST_NUMBER, '').replace(OF_WHICH, '');
-  const withoutBrackets = folded.replace(BRACKETS, '');
+  const folded = normalizeLabel(label).replace(LIST_NUMBER, '').replace(OF_WHICH, '').replace(MARKS, '');
+  const withoutBrackets = folded.replace(BRACKETS, '').replace(MARKS, '');
   const withoutSlashUnit = withoutBrackets.replace(SLASH_UNIT, '');
   return withoutSlashUnit.replace(/[:：]$/, '');
 }

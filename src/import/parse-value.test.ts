@@ -241,6 +241,11 @@ describe('parseValue', () => {
     ['共计94件', 94],
     ['累计1.5万人次', 15000],
     ['达约300', 300, true],
+    ['达到94件', 94],
+    ['计94件', 94],
+    ['1名/校', 1],
+    ['每校1名', 1],
+    ['每个学校1人', 1],
   ])('V12 emphasis is not approximation: %s', (...c) => expectNumber(c));
 
   it.each([

@@ -51,7 +51,9 @@ const APPROX_PREFIXES = [
   '≧',
   '>',
 ];
-const EMPHASIS_PREFIXES = ['高达', '共计', '累计', '达', '共'];
+const EMPHASIS_PREFIXES = ['高达', '达到', '共计', '累计', '达', '共', '计', '每校', '每所学校', '每个学校'];
+/** A ratio's unit after its figure: 每校法治副校长 `1名/校`. */
+const PER_UNITS = ['名/校', '人/校', '个/校', '名/所', '人/所'];
 /** `(估)` marks an estimate: `500（估）`, `500人次（估计）`. */
 const APPROX_SUFFIXES = [
   '以上',
@@ -152,7 +154,7 @@ function normalise(raw: string): string {
 
 const longestFirst = (tokens: readonly string[]) => [...tokens].sort((a, b) => b.length - a.length);
 const PREFIX_TOKENS = longestFirst([...APPROX_PREFIXES, ...EMPHASIS_PREFIXES]);
-const TAIL_TOKENS = longestFirst([...APPROX_SUFFIXES, ...COUNT_UNITS, '%']);
+const TAIL_TOKENS = longestFirst([...APPROX_SUFFIXES, ...PER_UNITS, ...COUNT_UNITS, '%']);
 
 /** Splits `text` into the given tokens (ordered longest first); undefined when something else is left. */
 function tokenise(text: string, ordered: readonly string[]): string[] | undefined {
