@@ -359,6 +359,15 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     await expectSameAsPipeline(utf8(rows), options('指标.csv'));
   });
 
+  it('L19 a title and a file name that disagree on the year: a warning, as the pipeline gives it', async () => {
+    const rows = ['镇街,指标,数值', '宝龙镇,调解纠纷,94', '古溪镇,调解纠纷,80'];
+    const pipeline = await expectSameAsPipeline(
+      utf8(['潼南区2021年度统计表,,', ...rows]),
+      options('潼南区2022年法治指标.csv'),
+    );
+    expect(pipeline.issues.map((i) => i.code)).toEqual(['file-name-differs']);
+  });
+
   it('L18 a year column without the year the title or file name states', async () => {
     const rows = ['镇街,年度,指标,数值', '宝龙镇,2021,调解纠纷,94', '古溪镇,2021年,调解纠纷,80'];
     await expectSameAsPipeline(utf8(['潼南区2022年度统计表,,,', ...rows]), options('x.csv'));

@@ -353,8 +353,11 @@ async function stage(
     params: [letter.value],
   };
 
-  // The title and file name are the head's: so is a part of a year they name (L17).
-  const fileIssues: ImportIssue[] = shell.issues.filter((i) => i.code === 'part-of-year');
+  // The title and file name are the head's: so is a part of a year they name (L17), or their
+  // disagreeing (L19).
+  const fileIssues: ImportIssue[] = shell.issues.filter(
+    (i) => i.code === 'part-of-year' || i.code === 'file-name-differs',
+  );
   if (!hasYear && contextYear === null && fileIssues.length === 0)
     fileIssues.push({ severity: 'error', code: 'no-year' });
   if (hasYear && shell.statedYear) {

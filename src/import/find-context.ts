@@ -25,6 +25,11 @@ export interface DocumentContext {
    * taken from either, whatever else they say. Not looked for when the user chose the year.
    */
   readonly partOfYear?: { readonly text: string; readonly source: 'title' | 'file-name' };
+  /**
+   * What the file name says when the title (or a note row) said otherwise and won: last year's
+   * sheet saved under this year's name, or one township's sheet under another's (L19).
+   */
+  readonly fileNameSays?: { readonly year?: number; readonly township?: Township };
 }
 
 export interface ContextOptions {
@@ -99,6 +104,20 @@ export function findContext(
   else if (noteTownship) [township, townshipSource] = [noteTownship, 'note'];
   else if (fileTownship) [township, townshipSource] = [fileTownship, 'file-name'];
 
-  const context = { year, yearSource, township, townshipSource };
+  const fileNameSays = {
+    ...(yearSource === 'title' && isYear(fileYear) && fileYear !== year ? { year: fileYear } : {}),
+    ...((townshipSource === 'title' || townshipSource === 'note') &&
+    fileTownship !== undefined &&
+    fileTownship.code !== township?.code
+      ? { township: fileTownship }
+      : {}),
+  };
+  const context = {
+    year,
+    yearSource,
+    township,
+    townshipSource,
+    ...(fileNameSays.year !== undefined || fileNameSays.township !== undefined ? { fileNameSays } : {}),
+  };
   return partOfYear && !isYear(options.year) ? { ...context, partOfYear } : context;
 }

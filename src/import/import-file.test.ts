@@ -322,6 +322,27 @@ describe('one township sheet', () => {
     expect(codes(await importText(text, { fileName }))).toEqual(expected);
   });
 
+  it('L19 a file name that says another year or township than the title: a warning, the title’s are used', async () => {
+    const preview = await importText('宝龙镇2021年度法治指标,\n指标,数值\n调解纠纷,94\n', {
+      fileName: '上和镇2022年法治指标.csv',
+    });
+    expect(preview).toMatchObject({ year: 2021, yearSource: 'title', township: { name: '宝龙镇' } });
+    expect(preview.issues).toEqual([
+      { severity: 'warning', code: 'file-name-differs', raw: '2022', detail: 'year:2021' },
+      { severity: 'warning', code: 'file-name-differs', raw: '上和镇', detail: 'township:宝龙镇' },
+    ]);
+    const agreeing = await importText('宝龙镇2021年度法治指标,\n指标,数值\n调解纠纷,94\n', {
+      fileName: '宝龙2021.csv',
+    });
+    expect(agreeing.issues).toEqual([]);
+    const chosen = await importText('宝龙镇2021年度法治指标,\n指标,数值\n调解纠纷,94\n', {
+      fileName: '上和镇2022年法治指标.csv',
+      year: 2022,
+      township: code('上和镇'),
+    });
+    expect(chosen.issues).toEqual([]);
+  });
+
   it.each<[fileName: string, text: string]>([
     ['指标.csv', '指标,数值\n中心组学法,15\n'],
     ['宝龙镇.csv', '指标,数值\n中心组学法,15\n'],

@@ -262,6 +262,22 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   else if (!hasYearColumn && contexts.some((c) => c.year === undefined)) {
     issues.push({ severity: 'error', code: 'no-year' });
   }
+  // L19: the title won over a file name that says another year or township.
+  const fileNameSays = tables.length === 1 ? context.fileNameSays : undefined;
+  if (fileNameSays?.year !== undefined && !hasYearColumn && context.year !== undefined)
+    issues.push({
+      severity: 'warning',
+      code: 'file-name-differs',
+      raw: String(fileNameSays.year),
+      detail: `year:${context.year}`,
+    });
+  if (fileNameSays?.township && block.layout === 'sheet' && context.township)
+    issues.push({
+      severity: 'warning',
+      code: 'file-name-differs',
+      raw: fileNameSays.township.name,
+      detail: `township:${context.township.name}`,
+    });
   if (block.layout === 'sheet' && contexts.some((c) => c.township === undefined)) {
     issues.push({ severity: 'error', code: 'no-township' });
   }

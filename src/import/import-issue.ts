@@ -13,6 +13,7 @@ export type IssueCode =
   | 'no-year'
   | 'part-of-year'
   | 'year-differs'
+  | 'file-name-differs'
   | 'no-township'
   | 'unknown-township'
   | 'blank-township'

@@ -390,6 +390,12 @@ export const en: Messages = {
       const [source, year] = (detail ?? '').split(':');
       return `The year column says ${raw}, but the ${source === 'file-name' ? 'file name' : 'title'} says ${year ?? '?'}; each row is imported with its year column’s year. Check whether last year’s sheet was reused.`;
     },
+    'file-name-differs': (raw, detail) => {
+      const [kind, chosen] = (detail ?? '').split(':');
+      return kind === 'year'
+        ? `The file name says ${raw} but the title says ${chosen ?? '?'}; the title’s year is used. Check it, and change the year in the preview if need be.`
+        : `The file name says “${raw}” but the title says “${chosen ?? '?'}”; the title’s township is used. Check it, and change the township in the preview if need be.`;
+    },
     'no-township': () =>
       'No township found: this is one township’s sheet, but neither its title nor the file name names the township. Choose the township in the preview.',
     'unknown-township': (raw, detail) =>

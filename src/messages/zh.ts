@@ -416,6 +416,12 @@ export const zh = {
       const [source, year] = (detail ?? '').split(':');
       return `年度列写的是 ${raw} 年，但${source === 'file-name' ? '文件名' : '标题'}写的是 ${year ?? '?'} 年，两者不一致；各行按年度列的年份导入。请核对是不是沿用了往年的表格。`;
     },
+    'file-name-differs': (raw: string, detail?: string) => {
+      const [kind, chosen] = (detail ?? '').split(':');
+      return kind === 'year'
+        ? `文件名写的是 ${raw} 年，但标题写的是 ${chosen ?? '?'} 年，两者不一致；按标题的年度导入。请核对，需要时在预览中改填年度。`
+        : `文件名写的是“${raw}”，但标题写的是“${chosen ?? '?'}”，两者不一致；按标题的镇街导入。请核对，需要时在预览中改选镇街。`;
+    },
     'no-township': () =>
       '没有找到镇街名称：这是单个镇街的指标表，但标题和文件名里都没有镇街名称。请在预览中选择镇街，或在文件名中写上镇街名称（如“宝龙镇2021年法治指标.csv”）。',
     'unknown-township': (raw: string, detail?: string) =>
