@@ -54,29 +54,31 @@ export function createFactCollector(): FactCollector {
       const kept = facts[earlier.index] as Fact;
       const same = kept.value === fact.value && kept.approximate === fact.approximate;
       if (restated === earlier.restated) {
-        if (!restated || !same) issues.push(issueOn(fact, 'duplicate-fact', kept.line));
+        // Two columns of one row (a table with a column per township, two mapped to one): say which.
+        const where = kept.line === fact.line ? `${kept.line}:${kept.column}` : String(kept.line);
+        if (!restated || !same) issues.push(issueOn(fact, 'duplicate-fact', where));
         return;
       }
       if (same) return;
       if (earlier.restated) {
         facts[earlier.index] = fact;
         seen.set(key, { index: earlier.index, restated: false });
-        issues.push(issueOn(kept, 'restated-differs', fact.line));
+        issues.push(issueOn(kept, 'restated-differs', String(fact.line)));
       } else {
-        issues.push(issueOn(fact, 'restated-differs', kept.line));
+        issues.push(issueOn(fact, 'restated-differs', String(kept.line)));
       }
     },
   };
 }
 
-function issueOn(fact: Fact, code: 'duplicate-fact' | 'restated-differs', keptLine: number): ImportIssue {
+function issueOn(fact: Fact, code: 'duplicate-fact' | 'restated-differs', kept: string): ImportIssue {
   return {
     severity: 'warning',
     code,
     line: fact.line,
     column: fact.column,
     raw: fact.rawText,
-    detail: String(keptLine),
+    detail: kept,
     indicatorId: fact.indicatorId,
   };
 }

@@ -561,6 +561,17 @@ describe('a column per year or per township', () => {
     ]);
   });
 
+  it('R8 L11 two columns for one township: the second cell is the duplicate, named by its column', async () => {
+    const preview = await importText('潼南区2021年度法治指标\n指标,宝龙镇,宝龙,上和镇\n调解纠纷,94,95,60\n');
+    expect(preview.issues).toMatchObject([
+      { code: 'duplicate-fact', line: 3, column: 'C', raw: '95', detail: '3:B' },
+    ]);
+    expect(preview.facts.map((f) => [f.townshipCode, f.value, f.column])).toEqual([
+      [BAOLONG, 94, 'B'],
+      [code('上和镇'), 60, 'D'],
+    ]);
+  });
+
   it('L11 townships across with a year column: each row its year', async () => {
     const preview = await importText('指标,年度,宝龙镇,上和镇\n调解纠纷,2020,80,8\n调解纠纷,2021年,94,10\n');
     expect(preview).toMatchObject({ layout: 'transposed', yearSource: 'column', issues: [] });

@@ -426,8 +426,12 @@ export const en: Messages = {
     'invalid-value': (raw) =>
       `Cannot read the value “${raw}”. Write one number (94, 6000余, 97%); leave it blank or write “—” when not reported.`,
     'negative-count': (raw) => `The value “${raw}” is negative; indicator values cannot be negative.`,
-    'duplicate-fact': (raw, detail) =>
-      `Same township, year and indicator already on row ${detail ?? '?'}; “${raw}” on this row was not imported.`,
+    'duplicate-fact': (raw, detail) => {
+      const [line, column] = (detail ?? '?').split(':');
+      return column
+        ? `Same township, year and indicator already in column ${column} of this row (two columns stand for one township); “${raw}” in this cell was not imported. Check the two columns’ township names or how they were matched in the preview.`
+        : `Same township, year and indicator already on row ${line}; “${raw}” on this row was not imported.`;
+    },
     'restated-differs': (raw, detail) =>
       `“${raw}” under last year’s column differs from the same township’s figure for that year on row ${detail ?? '?'}; the figure reported for the year itself (row ${detail ?? '?'}) was imported. Check them.`,
     'rate-as-fraction': (raw, detail) =>

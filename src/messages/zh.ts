@@ -451,8 +451,12 @@ export const zh = {
     'invalid-value': (raw: string) =>
       `无法识别数值“${raw}”。请只填一个数，如 94、6000余、97%；没有数据请留空或填“—”。`,
     'negative-count': (raw: string) => `数值“${raw}”是负数，指标数值不能为负。请核对后改正。`,
-    'duplicate-fact': (raw: string, detail?: string) =>
-      `同一镇街、同一年度的这个指标在第 ${detail ?? '?'} 行已经有了，本行的“${raw}”没有导入。请删去重复的一行。`,
+    'duplicate-fact': (raw: string, detail?: string) => {
+      const [line, column] = (detail ?? '?').split(':');
+      return column
+        ? `同一镇街、同一年度的这个指标在本行 ${column} 列已经有了（两列对应了同一个镇街），这一格的“${raw}”没有导入。请核对这两列的镇街名称或在预览中的对应。`
+        : `同一镇街、同一年度的这个指标在第 ${line} 行已经有了，本行的“${raw}”没有导入。请删去重复的一行。`;
+    },
     'restated-differs': (raw: string, detail?: string) =>
       `“上年”栏填的“${raw}”与第 ${detail ?? '?'} 行填报的同一镇街、同一年度的数值不一致，导入的是第 ${detail ?? '?'} 行当年填报的数值。请核对。`,
     'rate-as-fraction': (raw: string, detail?: string) =>
