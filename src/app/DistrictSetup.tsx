@@ -58,7 +58,8 @@ export function DistrictSetup({ db, t, townships, onChanged, revision }: Distric
   const [candidate, setCandidate] = useState<District | null>(null);
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<readonly string[]>([]);
-  const [saved, setSaved] = useState('');
+  // The count said on saving: once the list changes elsewhere (a township added on import), stale.
+  const [savedCount, setSavedCount] = useState<number | null>(null);
 
   const provinces = useAsync(() => listProvinces(), []);
   const cities = useAsync(province ? () => listCities(province) : null, [province]);
@@ -81,7 +82,7 @@ export function DistrictSetup({ db, t, townships, onChanged, revision }: Distric
     if (dropped.length > 0 && !window.confirm(d.confirmHide(dropped.map((x) => x.name).join('、')))) return;
     await replaceTownships(db, list, district);
     await db.checkpoint();
-    setSaved(d.saved(list.length));
+    setSavedCount(list.length);
     onChanged();
   };
 
@@ -163,7 +164,7 @@ export function DistrictSetup({ db, t, townships, onChanged, revision }: Distric
           ))}
         </ul>
       )}
-      {saved && <p role="status">{saved}</p>}
+      {savedCount !== null && savedCount === townships.length && <p role="status">{d.saved(savedCount)}</p>}
     </section>
   );
 }
