@@ -219,4 +219,20 @@ describe('the import history', () => {
     });
     expect(list[2]?.importedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
+
+  it('counts only the values an import changed, not those it gave again as they were', async () => {
+    const again: TestImport = {
+      fileName: 'd.csv',
+      facts: [fact('disputes_mediated', 98, 2), fact('disputes_resolved', 91, 3)],
+    };
+    await commitAll(db, [A, B, C, again]);
+    const [d] = await listImports(db);
+    // 98 was c.csv's value already; 91 replaced c.csv's 90.
+    expect([d?.fileName, d?.factCount, d?.replacedCount, d?.replacedFiles]).toEqual([
+      'd.csv',
+      2,
+      1,
+      ['c.csv'],
+    ]);
+  });
 });

@@ -23,6 +23,25 @@ export interface ImportEntry {
   readonly replacedFiles: readonly string[];
 }
 
+/**
+ * The stored values an import changed: those it replaced with another value (or exactness). A
+ * value given again as it was is replaced in the table (its provenance is the newer file's) but
+ * changed nothing, and is not counted.
+ */
+const CHANGED_SQL = `given AS (
+    SELECT import_id, township_code, year, indicator_id, value, approximate FROM facts
+    UNION ALL
+    SELECT import_id, township_code, year, indicator_id, value, approximate FROM replaced_facts
+  ),
+  changed AS (
+    SELECT r.* FROM replaced_facts r
+    WHERE NOT EXISTS (
+      SELECT 1 FROM given g
+      WHERE g.import_id = r.replaced_by AND g.township_code = r.township_code AND g.year = r.year
+        AND g.indicator_id = r.indicator_id AND g.value = r.value AND g.approximate = r.approximate
+    )
+  )`;
+
 /** Every import, newest first. */
 export async function listImports(db: DbClient): Promise<ImportEntry[]> {
   const imports = await db.query<{
@@ -37,14 +56,16 @@ export async function listImports(db: DbClient): Promise<ImportEntry[]> {
     is_sample: boolean;
     replaced_count: number;
   }>(
-    `SELECT i.id, i.file_name, i.content_hash, i.encoding, i.layout, i.row_count, i.fact_count,
+    `WITH ${CHANGED_SQL}
+     SELECT i.id, i.file_name, i.content_hash, i.encoding, i.layout, i.row_count, i.fact_count,
             strftime(i.imported_at, '%Y-%m-%d %H:%M') AS imported_at, i.is_sample,
-            (SELECT count(*) FROM replaced_facts r WHERE r.replaced_by = i.id) AS replaced_count
+            (SELECT count(*) FROM changed r WHERE r.replaced_by = i.id) AS replaced_count
      FROM imports i ORDER BY i.id DESC`,
   );
   const sources = await db.query<{ replaced_by: number; file_name: string }>(
-    `SELECT DISTINCT r.replaced_by, i.file_name, i.id
-     FROM replaced_facts r JOIN imports i ON i.id = r.import_id
+    `WITH ${CHANGED_SQL}
+     SELECT DISTINCT r.replaced_by, i.file_name, i.id
+     FROM changed r JOIN imports i ON i.id = r.import_id
      ORDER BY r.replaced_by, i.id`,
   );
   return imports.map((row) => ({
