@@ -37,6 +37,7 @@ export const en: Messages = {
   township: 'Township',
   source: (file, line, column) =>
     `Source: ${file}${line === null ? '' : `, row ${line}`}${column ? `, column ${column}` : ''}`,
+  sourceSeparator: ', ',
   derivedSource: 'Computed from the counts',
   originalText: (text) => `As written: ${text}`,
   highlightLegend: 'Highlight townships',

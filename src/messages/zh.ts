@@ -58,6 +58,7 @@ export const zh = {
   township: '镇街',
   source: (file: string, line: number | null, column: string | null) =>
     `来源：${file}${line === null ? '' : ` 第 ${line} 行`}${column ? ` ${column} 列` : ''}`,
+  sourceSeparator: '，',
   derivedSource: '由计数计算得出',
   originalText: (text: string) => `原文：${text}`,
   highlightLegend: '高亮镇街',

@@ -9,6 +9,7 @@ import {
 import { memo, type ReactNode, useMemo, useRef } from 'react';
 import { formatValue } from '../charts/format-number.ts';
 import type { IndicatorInfo, TableCell } from '../db/queries.ts';
+import { findIndicator } from '../indicators/catalog.ts';
 import type { YearTable as YearTableData, YearTableRow } from './pivot-year-cells.ts';
 
 const features = tableFeatures({ rowSortingFeature });
@@ -18,6 +19,8 @@ export interface YearTableLabels {
   readonly approxMark: string;
   readonly notReported: string;
   readonly derivedSource: string;
+  /** Between a count and its source in a worked-out rate's title, e.g. `：`. */
+  readonly sourceSeparator: string;
   readonly source: (file: string, line: number | null, column: string | null) => string;
   readonly originalText: (text: string) => string;
   readonly indicatorName: (indicator: IndicatorInfo) => string;
@@ -49,12 +52,38 @@ function useSameList<T>(list: readonly T[]): readonly T[] {
   return kept.current;
 }
 
-function cellTitle(cell: TableCell, labels: YearTableLabels): string {
+/**
+ * A cell's original text and where it came from. A rate worked out from two counts names both,
+ * each with its own file, row and column: 调解成功 92 (row 113) ÷ 调解纠纷 94 (row 112).
+ */
+function cellTitle(
+  cell: TableCell,
+  labels: YearTableLabels,
+  row: YearTableRow,
+  indicators: readonly IndicatorInfo[],
+): string {
   const parts: string[] = [];
+  const source = (c: TableCell) =>
+    c.fileName === null ? '' : labels.source(c.fileName, c.sourceLine, c.sourceColumn);
   if (cell.rawText !== null && cell.rawText.trim() !== String(cell.value))
     parts.push(labels.originalText(cell.rawText));
+  const formula = cell.rawText === null ? findIndicator(cell.indicatorId)?.formula : undefined;
   if (cell.rawText === null) parts.push(labels.derivedSource);
-  if (cell.fileName !== null) parts.push(labels.source(cell.fileName, cell.sourceLine, cell.sourceColumn));
+  if (formula) {
+    for (const id of [formula.numerator, formula.denominator]) {
+      const count = row.cells[id];
+      const indicator = indicators.find((i) => i.id === id);
+      if (!count || !indicator) continue;
+      const written = count.rawText ?? String(count.value);
+      parts.push(
+        [`${labels.indicatorName(indicator)} ${written.trim()}`, source(count)]
+          .filter(Boolean)
+          .join(labels.sourceSeparator),
+      );
+    }
+    return parts.join('\n');
+  }
+  if (cell.fileName !== null) parts.push(source(cell));
   return parts.join('\n');
 }
 
@@ -97,7 +126,10 @@ export function YearTable(props: YearTableProps) {
                 .filter(Boolean)
                 .join(' ');
               return (
-                <span title={cellTitle(cell, labels)} className={classes || undefined}>
+                <span
+                  title={cellTitle(cell, labels, info.row.original, indicators)}
+                  className={classes || undefined}
+                >
                   {cell.approximate ? labels.approxMark : ''}
                   {formatValue(cell.value, indicator.unit.zh, locale)}
                   {showChange && cell.change !== null && (

@@ -153,6 +153,26 @@ describe('the views district oversight needs, on the sample district', () => {
     expectClean(session);
   });
 
+  it('table: a rate worked out from counts names each count with its own file, row and column', async () => {
+    const lines = readFileSync(new URL('../../data/sample-district.csv', import.meta.url), 'utf8').split(
+      /\r?\n/,
+    );
+    const lineOf = (indicator: string) =>
+      lines.findIndex((l) => l.startsWith(`宝龙镇,2021年,${indicator},`)) + 1;
+    session = await openApp('?view=table&year=2021');
+    const { page } = session;
+    await waitForApp(page);
+    const rate = page
+      .getByRole('row', { name: /^宝龙镇/ })
+      .locator('td[data-indicator="mediation_success_rate"] span');
+    await rate.waitFor();
+    const title = (await rate.getAttribute('title')) ?? '';
+    expect(title).toContain('由计数计算得出');
+    expect(title).toContain(`调解成功 92，来源：sample-district.csv 第 ${lineOf('调解成功')} 行 D 列`);
+    expect(title).toContain(`调解纠纷 94，来源：sample-district.csv 第 ${lineOf('调解纠纷')} 行 D 列`);
+    expectClean(session);
+  });
+
   it('heatmap in 同比 mode: its data table holds the changes it draws, not the values', async () => {
     const text = readFileSync(new URL('../../data/sample-district.csv', import.meta.url), 'utf8');
     const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;

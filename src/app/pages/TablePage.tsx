@@ -52,6 +52,7 @@ export function TablePage({ ctx }: { readonly ctx: PageContext }) {
       approxMark: t.approxMark,
       notReported: t.notReported,
       derivedSource: t.derivedSource,
+      sourceSeparator: t.sourceSeparator,
       source: t.source,
       originalText: t.originalText,
       indicatorName: (i) => nameIn(lang, i),
