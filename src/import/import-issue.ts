@@ -31,6 +31,7 @@ export type IssueCode =
   | 'duplicate-fact'
   | 'restated-differs'
   | 'totals-mismatch'
+  | 'subtotal-mismatch'
   | 'totals-column-mismatch'
   | 'unit-scaled'
   | 'percent-for-count'

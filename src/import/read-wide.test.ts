@@ -82,7 +82,7 @@ describe('wide rows', () => {
       `7C ${BAOLONG} 2021 disputes_mediated=94`,
       `7D ${BAOLONG} 2021 disputes_resolved=92`,
     ]);
-    expect(issues(preview)).toEqual([['totals-mismatch', 8, 'D', '91', '92']]);
+    expect(issues(preview)).toEqual([['subtotal-mismatch', 8, 'D', '91', '92']]);
     expect(preview.rowCount).toBe(3);
   });
 
@@ -148,7 +148,7 @@ describe('wide rows', () => {
       '合计,534,510',
     ].join('\n');
     const preview = await importText(text);
-    expect(issues(preview)).toEqual([['totals-mismatch', 4, 'C', '361', '360']]);
+    expect(issues(preview)).toEqual([['subtotal-mismatch', 4, 'C', '361', '360']]);
     expect(preview.facts).toHaveLength(8);
   });
 
@@ -173,7 +173,7 @@ describe('wide rows', () => {
     const preview = await importText(text);
     expect(issues(preview)).toEqual([
       ['totals-mismatch', 2, 'C', '511', '510'],
-      ['totals-mismatch', 6, 'C', '151', '150'],
+      ['subtotal-mismatch', 6, 'C', '151', '150'],
     ]);
     expect(preview.facts).toHaveLength(8);
   });

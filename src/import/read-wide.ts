@@ -87,6 +87,7 @@ export function readWide(
   };
   /** A total row's cells against the sums of the rows it adds up: a warning per column that differs. */
   const checkTotal = (stated: StatedTotal, table: Map<string, Map<number, Sum>>) => {
+    const code = table === sinceSubtotal ? 'subtotal-mismatch' : 'totals-mismatch';
     const sums = sumsOf(table, stated.year);
     for (const column of additive) {
       const text = stated.row[column.index] ?? '';
@@ -96,7 +97,7 @@ export function readWide(
       if (!total || total.approximate || !sum?.exact || sumsAgree(total.value, sum.value)) continue;
       issues.push({
         severity: 'warning',
-        code: 'totals-mismatch',
+        code,
         line: stated.line,
         column: letter,
         raw: text,

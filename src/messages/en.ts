@@ -437,6 +437,8 @@ export const en: Messages = {
       `“${raw}” under last year’s column differs from the same township’s figure for that year on row ${detail ?? '?'}; the figure reported for the year itself (row ${detail ?? '?'}) was imported. Check them.`,
     'rate-as-fraction': (raw, detail) =>
       `Every figure of this rate is written as a fraction from 0 to 1 (such as “${raw}”), so they were read as percentages (${raw} as ${detail ?? '?'}%). Check them.`,
+    'subtotal-mismatch': (raw, detail) =>
+      `The subtotal row says ${raw} but the townships it sums add up to ${detail ?? '?'}. Check the subtotal or the townships’ figures.`,
     'totals-mismatch': (raw, detail) =>
       `The total row says ${raw} but the townships it totals add up to ${detail ?? '?'}. Check the total or the townships’ figures.`,
     'percent-for-count': (raw, detail) =>

@@ -462,6 +462,8 @@ export const zh = {
       `“上年”栏填的“${raw}”与第 ${detail ?? '?'} 行填报的同一镇街、同一年度的数值不一致，导入的是第 ${detail ?? '?'} 行当年填报的数值。请核对。`,
     'rate-as-fraction': (raw: string, detail?: string) =>
       `这个比率的数值都写成了 0 到 1 之间的小数（如“${raw}”），已按百分数导入（${raw} 记为 ${detail ?? '?'}%）。请核对。`,
+    'subtotal-mismatch': (raw: string, detail?: string) =>
+      `小计行填的是 ${raw}，但它小计的各镇街相加是 ${detail ?? '?'}，两者不一致。请核对小计数或各镇街的数值。`,
     'totals-mismatch': (raw: string, detail?: string) =>
       `合计行填的是 ${raw}，但它合计的各镇街相加是 ${detail ?? '?'}，两者不一致。请核对合计数或各镇街的数值。`,
     'percent-for-count': (raw: string, detail?: string) =>
