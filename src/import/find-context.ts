@@ -1,6 +1,6 @@
 import type { Township } from '../district/district.ts';
 import { isFootnoteRow } from './classify-row.ts';
-import { findTownshipIn } from './match-township.ts';
+import { findTownshipIn, matchTownship } from './match-township.ts';
 import { trimCell } from './normalize-text.ts';
 import { findPartOfYearIn, findYearIn } from './parse-year.ts';
 
@@ -30,6 +30,11 @@ export interface DocumentContext {
    * sheet saved under this year's name, or one township's sheet under another's (L19).
    */
   readonly fileNameSays?: { readonly year?: number; readonly township?: Township };
+  /**
+   * When no township was found: a name in the title or file name that looks like a misspelt one
+   * (`宝垅镇` → 宝龙镇), for the user to confirm.
+   */
+  readonly townshipGuess?: { readonly written: string; readonly suggestions: readonly Township[] };
 }
 
 export interface ContextOptions {
@@ -112,12 +117,39 @@ export function findContext(
       ? { township: fileTownship }
       : {}),
   };
+  const townshipGuess =
+    township === undefined ? guessTownship([...titles, ...notes, file], options.townships) : undefined;
   const context = {
     year,
     yearSource,
     township,
     townshipSource,
+    ...(townshipGuess ? { townshipGuess } : {}),
     ...(fileNameSays.year !== undefined || fileNameSays.township !== undefined ? { fileNameSays } : {}),
   };
   return partOfYear && !isYear(options.year) ? { ...context, partOfYear } : context;
+}
+
+/**
+ * A township name the district does not know, written in a title or file name (`宝垅镇2021年…`):
+ * the two or three characters before 镇, 乡 or 街道, when they are close to a district township's.
+ */
+function guessTownship(
+  texts: readonly string[],
+  townships: readonly Township[],
+): { readonly written: string; readonly suggestions: readonly Township[] } | undefined {
+  for (const text of texts) {
+    for (const suffix of text.matchAll(/街道|镇|乡/g)) {
+      for (const length of [2, 3]) {
+        const start = suffix.index - length;
+        if (start < 0) continue;
+        const written = text.slice(start, suffix.index + suffix[0].length);
+        if (!/^[\u4e00-\u9fff]+$/u.test(written)) continue;
+        const match = matchTownship(written, townships);
+        if (match.kind === 'unknown' && match.suggestions.length > 0)
+          return { written, suggestions: match.suggestions };
+      }
+    }
+  }
+  return undefined;
 }

@@ -322,6 +322,17 @@ describe('one township sheet', () => {
     expect(codes(await importText(text, { fileName }))).toEqual(expected);
   });
 
+  it('L3 T4 a misspelt township in a sheet’s title: no township, and the error suggests the district’s', async () => {
+    const preview = await importText('宝垅镇2021年度法治指标,\n指标,数值\n调解纠纷,94\n', {
+      fileName: '指标.csv',
+    });
+    expect(preview.issues).toEqual([
+      { severity: 'error', code: 'no-township', raw: '宝垅镇', detail: '宝龙镇' },
+    ]);
+    const none = await importText('2021年度法治指标,\n指标,数值\n调解纠纷,94\n', { fileName: '指标.csv' });
+    expect(none.issues).toEqual([{ severity: 'error', code: 'no-township' }]);
+  });
+
   it('L19 a file name that says another year or township than the title: a warning, the title’s are used', async () => {
     const preview = await importText('宝龙镇2021年度法治指标,\n指标,数值\n调解纠纷,94\n', {
       fileName: '上和镇2022年法治指标.csv',

@@ -279,7 +279,12 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
       detail: `township:${context.township.name}`,
     });
   if (block.layout === 'sheet' && contexts.some((c) => c.township === undefined)) {
-    issues.push({ severity: 'error', code: 'no-township' });
+    const guess = contexts.find((c) => c.township === undefined)?.townshipGuess ?? context.townshipGuess;
+    issues.push({
+      severity: 'error',
+      code: 'no-township',
+      ...(guess ? { raw: guess.written, detail: guess.suggestions.map((t) => t.name).join('、') } : {}),
+    });
   }
   // Rows set aside as too wide (R14, R16) are rows: the header has some, each with its error.
   const setAside = issues.some((i) => i.code === 'split-number' || i.code === 'extra-cells');

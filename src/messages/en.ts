@@ -397,8 +397,10 @@ export const en: Messages = {
         ? `The file name says ${raw} but the title says ${chosen ?? '?'}; the title’s year is used. Check it, and change the year in the preview if need be.`
         : `The file name says “${raw}” but the title says “${chosen ?? '?'}”; the title’s township is used. Check it, and change the township in the preview if need be.`;
     },
-    'no-township': () =>
-      'No township found: this is one township’s sheet, but neither its title nor the file name names the township. Choose the township in the preview.',
+    'no-township': (raw, detail) =>
+      raw
+        ? `This is one township’s sheet, and “${raw}” in its title or file name is not in the district’s list${detail ? `; did you mean ${detail}?` : '.'} Choose the township in the preview, or correct the name.`
+        : 'No township found: this is one township’s sheet, but neither its title nor the file name names the township. Choose the township in the preview.',
     'unknown-township': (raw, detail) =>
       `Township “${raw}” is not in the district’s list${detail ? `; did you mean ${detail}?` : '.'} Choose the township it stands for in the preview, or correct the name.`,
     'township-code-mismatch': (raw, detail) =>
