@@ -65,6 +65,11 @@ describe('findYearIn', () => {
     ['2021年1-6月统计（2021年7月5日）', undefined],
     ['12345热线', undefined],
     ['tongnan-2019', 2019],
+    // A span of years names no one year: the user is asked.
+    ['潼南区2020—2021年度统计表', undefined],
+    ['2020-2021年', undefined],
+    ['2020年至2021年对比', undefined],
+    ['2021年度统计表（2021.1—2021.12）', 2021],
   ])('L7 %j is about %s', (text, year) => {
     expect(findYearIn(text)).toBe(year);
   });

@@ -85,11 +85,19 @@ export function findYearIn(text: string): number | undefined {
   for (const pattern of PATTERNS) {
     for (const match of folded.matchAll(pattern)) {
       const year = Number(match[1]);
-      if (year >= 1990 && year <= 2100) return year;
+      if (year < 1990 || year > 2100) continue;
+      // `2020—2021年度`: a span of years names no one year.
+      const before = folded.slice(0, match.index);
+      const after = folded.slice(match.index + 4);
+      if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) continue;
+      return year;
     }
   }
   return undefined;
 }
+
+const RANGE_BEFORE = /(?:19|20)\d{2}\s*年?度?\s*[-—–~～至到]\s*$/;
+const RANGE_AFTER = /^\s*年?度?\s*[-—–~～至到]\s*(?:19|20)\d{2}(?!\d)/;
 
 const PERIOD_MONTH = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3})`;
 /**
