@@ -358,7 +358,7 @@ async function stage(
   const fileIssues: ImportIssue[] = shell.issues.filter(
     (i) => i.code === 'part-of-year' || i.code === 'file-name-differs',
   );
-  if (!hasYear && contextYear === null && fileIssues.length === 0)
+  if (!hasYear && contextYear === null && !fileIssues.some((i) => i.code === 'part-of-year'))
     fileIssues.push({ severity: 'error', code: 'no-year' });
   if (hasYear && shell.statedYear) {
     // L18: the year the title or file name states, against the year column's.

@@ -68,13 +68,12 @@ export const KEY_FIGURES = [
  * Each township's part of a figure in one year: its value (for a pooled rate, its numerator `num`
  * and denominator `den`), so that a figure can be summed over any set of townships.
  */
+const valuePart = (position: number) =>
+  `SELECT ${position} AS position, township_code, year, value AS num, NULL::DOUBLE AS den, approximate
+   FROM scoped WHERE indicator_id = ?`;
 const PART_SQL: Record<KeyFigureAggregate, (position: number) => string> = {
-  sum: (position) =>
-    `SELECT ${position} AS position, township_code, year, value AS num, NULL::DOUBLE AS den, approximate
-     FROM scoped WHERE indicator_id = ?`,
-  mean: (position) =>
-    `SELECT ${position} AS position, township_code, year, value AS num, NULL::DOUBLE AS den, approximate
-     FROM scoped WHERE indicator_id = ?`,
+  sum: valuePart,
+  mean: valuePart,
   'pooled-rate': (position) =>
     `SELECT ${position} AS position, n.township_code, n.year, n.value AS num, d.value AS den,
             n.approximate OR d.approximate AS approximate

@@ -71,7 +71,7 @@ export function checkFacts(
     groups.set(key, group);
   }
   const countsInPercent = percentIndicators(customIndicators);
-  const isRate = (fact: Fact) => countsInPercent(fact.indicatorId) || /[%％]/.test(fact.rawText);
+  const isRate = (fact: Fact) => countsInPercent(fact.indicatorId) || writtenWithPercent(fact);
   const at = (fact: Fact, code: IssueCode, detail: string): ImportIssue => ({
     severity: 'warning',
     code,
@@ -88,15 +88,14 @@ export function checkFacts(
       const w = group.get(whole);
       // 94余件 may be more than 94: only an exact whole can be exceeded for certain.
       // 调解成功 97% is C6's: a rate is no count to compare.
-      const percent = (fact: Fact) => /[%％]/.test(fact.rawText);
-      if (p && w && !w.approximate && !percent(p) && !percent(w) && p.value > w.value)
+      if (p && w && !w.approximate && !writtenWithPercent(p) && !writtenWithPercent(w) && p.value > w.value)
         issues.push(at(p, code, w.rawText.trim()));
     }
     for (const fact of group.values()) {
       if (isRate(fact) && fact.value > 100) issues.push(at(fact, 'rate-out-of-range', '100'));
       // 调解成功 97%: a rate in a count's place, likely the row or column next to it.
       const unit = findIndicator(fact.indicatorId)?.unit.zh;
-      if (unit !== undefined && unit !== '%' && /[%％]/.test(fact.rawText))
+      if (unit !== undefined && unit !== '%' && writtenWithPercent(fact))
         issues.push(at(fact, 'percent-for-count', unit));
       // 法律咨询 (人次) written `15场`: a figure of events in a count of people. The cell is read
       // for its unit only when the indicator's unit counts a kind of thing.
@@ -106,7 +105,7 @@ export function checkFacts(
       // A figure scaled by its unit (0.05 万人次 → 500, H9) is judged by its value alone.
       if (
         countsWhole(unit) &&
-        !/[%％]/.test(fact.rawText) &&
+        !writtenWithPercent(fact) &&
         writtenAsFraction(fact.value, fact.rawText) &&
         writtenAsFraction(fact.value, scaledText(fact))
       )
@@ -124,6 +123,11 @@ export function checkFacts(
     }
   }
   return issues;
+}
+
+/** `97%`, `９７％`: a cell written as a rate. */
+function writtenWithPercent(fact: Fact): boolean {
+  return /[%％]/.test(fact.rawText);
 }
 
 /** The cell's text, or none when the figure was scaled from it (H9): its decimals are the unit's. */
