@@ -102,7 +102,11 @@ export interface LongCsvOptions {
   readonly decimals?: boolean;
 }
 
-/** `rows` data rows under the header `镇街,年度,指标,数值,单位,备注`, years counting up from 1991. */
+/** The years a generated file may name, counted up from the first. */
+export const FIRST_YEAR = 1991;
+export const LAST_YEAR = 2100;
+
+/** `rows` data rows under the header `镇街,年度,指标,数值,单位,备注`, years counting up from FIRST_YEAR. */
 export function generateLongCsv(
   rows: number,
   { seed = 20240101, decimals = false }: LongCsvOptions = {},
@@ -111,8 +115,8 @@ export function generateLongCsv(
   const columns = indicatorColumns();
   const parts: string[] = ['\uFEFF镇街,年度,指标,数值,单位,备注\r\n'];
   let written = 0;
-  for (let year = 1991; written < rows; year++) {
-    if (year > 2100) throw new Error(`${rows} rows need more than the years 1991–2100`);
+  for (let year = FIRST_YEAR; written < rows; year++) {
+    if (year > LAST_YEAR) throw new Error(`${rows} rows need more than the years ${FIRST_YEAR}–${LAST_YEAR}`);
     for (const township of TONGNAN.townships) {
       let whole = 0;
       let part = 0;

@@ -22,7 +22,8 @@ import type { ImportPreview } from '../import/import-file.ts';
 import { importFile } from '../import/import-file.ts';
 import { encodeGbk } from './encode-gbk.ts';
 import { encodeUtf16 } from './encode-utf16.ts';
-import { generateLongCsv } from './generate-long-csv.ts';
+import { FIRST_YEAR, generateLongCsv, LAST_YEAR } from './generate-long-csv.ts';
+import { type OnePassLookups, prepareOnePass, timeOnePass } from './one-pass.ts';
 
 export type BenchEncoding = 'utf-8' | 'utf-16le' | 'gb18030';
 
@@ -38,6 +39,11 @@ export interface BenchResult {
    * fact per row with its provenance. What the rules may cost is the target less this.
    */
   readonly floorMs: readonly number[];
+  /**
+   * The least a checking import does (one-pass.ts): one read with townships and years looked up on
+   * the way, two checks, a fact stored per row. No rule of the pipeline, no hand-over, no preview.
+   */
+  readonly onePassMs: readonly number[];
   readonly stageMs: readonly number[];
   readonly commitMs: readonly number[];
   readonly fullMs: readonly number[];
@@ -160,6 +166,14 @@ async function run(): Promise<BenchResult> {
 
   const bareMs: number[] = [];
   const floorMs: number[] = [];
+  const onePassMs: number[] = [];
+  const lookups: OnePassLookups = {
+    townshipNames: TONGNAN.townships.map((t) => t.name),
+    townshipCodes: TONGNAN.townships.map((t) => t.code),
+    firstYear: FIRST_YEAR,
+    lastYear: LAST_YEAR,
+  };
+  await prepareOnePass(db, lookups);
   const stageMs: number[] = [];
   const commitMs: number[] = [];
   const fullMs: number[] = [];
@@ -190,6 +204,8 @@ async function run(): Promise<BenchResult> {
     await db.run('DROP TABLE bench_floor');
     await db.run('DELETE FROM facts');
 
+    const onePass = await timeOnePass(db, 'bench-bare.csv', FLOOR_COLUMNS, lookups);
+
     start = performance.now();
     runStart = start;
     tasks = [];
@@ -216,6 +232,7 @@ async function run(): Promise<BenchResult> {
     if (i < 0) continue;
     bareMs.push(bare);
     floorMs.push(floor);
+    onePassMs.push(onePass);
     stageMs.push(stagedAt - start);
     commitMs.push(end - stagedAt);
     fullMs.push(end - start);
@@ -244,6 +261,7 @@ async function run(): Promise<BenchResult> {
     runs,
     bareMs,
     floorMs,
+    onePassMs,
     stageMs,
     commitMs,
     fullMs,
