@@ -159,6 +159,25 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     ]);
   });
 
+  it('H11 units of the kind the catalog counts (场 for 场次, 起 for 件) or of any kind (次) keep the catalog indicator', async () => {
+    const pipeline = await expectSameAsPipeline(
+      utf8([
+        '镇街,年度,指标,数值,单位',
+        '宝龙镇,2021,法治培训,12,场',
+        '宝龙镇,2021,调解纠纷,94,起',
+        '上和镇,2021,法治培训,3,次',
+        '上和镇,2021,网格员培训,300,人',
+      ]),
+      options('units.csv'),
+    );
+    expect(pipeline.facts.map((f) => f.indicatorId)).toEqual([
+      'law_training_sessions',
+      'disputes_mediated',
+      'law_training_sessions',
+      'custom:网格员培训',
+    ]);
+  });
+
   it('C8 a count with decimals is flagged as the pipeline flags it, plain figures read by DuckDB too', async () => {
     const pipeline = await expectSameAsPipeline(
       utf8([
@@ -578,6 +597,18 @@ describe('files the bulk import leaves to importFile', () => {
       'an indicator name carrying a unit that states a size (法律咨询（万人次）) below the head (H9)',
       new TextEncoder().encode(
         `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法律咨询（万人次）,0.05,,\r\n`,
+      ),
+    ],
+    [
+      'an indicator whose unit cell counts another kind of thing (法治培训, 人次) below the head (H11)',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法治培训,1200,人次,\r\n`,
+      ),
+    ],
+    [
+      'an indicator name carrying a unit of another kind (法律咨询（场）) below the head (H11)',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法律咨询（场）,30,,\r\n`,
       ),
     ],
     [

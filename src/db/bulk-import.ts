@@ -16,7 +16,7 @@ import type { ImportIssue } from '../import/import-issue.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
 import { isRelativeYear } from '../import/parse-year.ts';
 import { trimCell } from '../import/normalize-text.ts';
-import { headerUnit } from '../import/match-header.ts';
+import { headerUnit, unitDiffers } from '../import/match-header.ts';
 import { createTownshipResolver } from '../import/resolve-township.ts';
 import { statesSize } from '../import/unit-scale.ts';
 import {
@@ -34,7 +34,7 @@ import type { DbClient, SqlParam } from './client.ts';
 import { type CommitOptions, type ImportRecord, storeImport } from './commit-import.ts';
 import { resolveDistinctTexts } from './distinct-texts.ts';
 import { findBulkIssues } from './find-bulk-issues.ts';
-import { VALUE_KIND } from './resolve-distinct.ts';
+import { type IndicatorText, VALUE_KIND } from './resolve-distinct.ts';
 
 export { ISSUE_LIMIT, UNKNOWN_LINE_LIMIT } from './find-bulk-issues.ts';
 
@@ -167,6 +167,29 @@ function headOf(bytes: Uint8Array, lines: number, size: number): Uint8Array {
   return end + 1 < size ? bytes.subarray(0, end + 1) : cutAtLine(bytes, size);
 }
 
+/**
+ * Whether a catalog indicator's name in the file comes with a unit of another kind than the
+ * indicator's (H11): in its own brackets (`法治培训（人次）`), or in a row's unit cell.
+ */
+async function unitsDiffer(
+  db: DbClient,
+  raw: string,
+  indicators: readonly IndicatorText[],
+  roles: { readonly indicator: number; readonly unit: number | undefined },
+): Promise<boolean> {
+  if (indicators.some((i) => !i.blank && unitDiffers([i.name], headerUnit(i.name)))) return true;
+  const named = indicators.filter((i) => i.text !== null && i.indicatorId !== null && !i.custom);
+  if (roles.unit === undefined || named.length === 0) return false;
+  const pairs = await db.query<{ name: string; unit: string | null }>(
+    `SELECT DISTINCT c${roles.indicator} AS name, c${roles.unit} AS unit FROM ${raw}
+     WHERE c${roles.indicator} IN (${named.map(() => '?').join(', ')})`,
+    named.map((i) => i.text),
+  );
+  return pairs.some((pair) =>
+    unitDiffers([trimCell(pair.name)], pair.unit === null ? null : trimCell(pair.unit)),
+  );
+}
+
 interface Head {
   /** importFile's preview of the head: everything but the rows' results is the whole file's. */
   readonly shell: ImportPreview;
@@ -293,6 +316,9 @@ async function stage(
     )
   )
     return undefined;
+  // A unit of another kind than the catalog indicator's makes another indicator (H11): the
+  // pipeline reads such a file, resolving each row's name with its unit.
+  if (await unitsDiffer(db, t.raw, texts.resolved.indicators, roles)) return undefined;
   // A header again below (`镇街`, `单位名称` in the township column): tables stacked in one file
   // (L14), each with its own title, are the pipeline's to read.
   const isLabel = (text: string) => labelsRole(text, 'township', 'long');

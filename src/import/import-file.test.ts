@@ -820,6 +820,72 @@ describe('units that state a size', () => {
   });
 });
 
+describe('H11 a unit of another kind than the catalog indicator’s', () => {
+  it('H11 wide: 法治培训（人次） and 法律咨询 under a 场 unit row are the file’s own indicators, keyed and labelled with their unit; 调解纠纷（起） and 宪法讲座（场） stay the catalog’s', async () => {
+    const preview = await importText(
+      '镇街,年度,法治培训（人次）,法律咨询,调解纠纷（起）,宪法讲座（场）\n,,,场,,\n宝龙镇,2021,1200,30,94,2\n',
+    );
+    expect(preview.facts.map((f) => [f.indicatorId, f.value])).toEqual([
+      ['custom:法治培训人次', 1200],
+      ['custom:法律咨询场', 30],
+      ['disputes_mediated', 94],
+      ['constitution_lectures', 2],
+    ]);
+    expect(preview.customIndicators).toEqual([
+      { id: 'custom:法治培训人次', label: '法治培训人次', unit: '人次' },
+      { id: 'custom:法律咨询场', label: '法律咨询场', unit: '场' },
+    ]);
+    expect(preview.columns.filter((c) => c.source === 'custom').map((c) => [c.column, c.headerKey])).toEqual([
+      ['C', '法治培训人次'],
+      ['D', '法律咨询场'],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['unit-differs', 1, 'C', '人次', 'law_training_sessions'],
+      ['unit-differs', 1, 'D', '场', 'legal_consultations'],
+    ]);
+  });
+
+  it('H11 the user’s mapping of 法治培训人次 maps the column back, without a warning; a mapping of the plain 法治培训 is not its', async () => {
+    const text = '镇街,年度,法治培训（人次）\n宝龙镇,2021,1200\n';
+    const mapped = await importText(text, { mappings: { 法治培训人次: 'law_training_sessions' } });
+    expect(mapped.facts.map((f) => [f.indicatorId, f.value])).toEqual([['law_training_sessions', 1200]]);
+    expect(mapped.issues).toEqual([]);
+    const plain = await importText(text, { mappings: { 法治培训: 'ignore' } });
+    expect(plain.facts.map((f) => [f.indicatorId, f.value])).toEqual([['custom:法治培训人次', 1200]]);
+    expect(codes(plain)).toEqual(['unit-differs']);
+  });
+
+  it('H11 long and sheet: a row’s unit cell, or the name’s brackets, of another kind; said once per name and unit', async () => {
+    const preview = await importText(
+      '镇街,年度,指标,数值,单位\n宝龙镇,2021,法治培训,1200,人次\n上和镇,2021,法治培训,12,场\n桂林街道,2021,法治培训,1500,人次\n宝龙镇,2021,法律咨询（场）,30,\n宝龙镇,2021,调解纠纷,94,起\n',
+    );
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value])).toEqual([
+      [BAOLONG, 'custom:法治培训人次', 1200],
+      [code('上和镇'), 'law_training_sessions', 12],
+      [code('桂林街道'), 'custom:法治培训人次', 1500],
+      [BAOLONG, 'custom:法律咨询场', 30],
+      [BAOLONG, 'disputes_mediated', 94],
+    ]);
+    expect(preview.customIndicators).toEqual([
+      { id: 'custom:法治培训人次', label: '法治培训人次', unit: '人次' },
+      { id: 'custom:法律咨询场', label: '法律咨询场', unit: '场' },
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['unit-differs', 2, 'E', '人次', 'law_training_sessions'],
+      ['unit-differs', 5, 'C', '场', 'legal_consultations'],
+    ]);
+
+    const sheet = await importText(
+      '宝龙镇2021年度法治建设工作情况统计表\n指标,数值,单位\n调解纠纷,94,件\n法治培训,1200,人次\n',
+    );
+    expect(sheet.facts.map((f) => [f.indicatorId, f.value])).toEqual([
+      ['disputes_mediated', 94],
+      ['custom:法治培训人次', 1200],
+    ]);
+    expect(sheet.issues.map((i) => [i.code, i.line, i.column])).toEqual([['unit-differs', 4, 'C']]);
+  });
+});
+
 describe('columns of text beside the figures', () => {
   it('H5 a second note column (备注1/备注2, 情况说明), 排名 and 是否按时报送 are no indicators: no figure, no error', async () => {
     const preview = await importText(

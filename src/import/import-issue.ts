@@ -36,6 +36,7 @@ export type IssueCode =
   | 'unit-scaled'
   | 'percent-for-count'
   | 'unit-mismatch'
+  | 'unit-differs'
   | 'fractional-count'
   | 'successes-exceed-cases'
   | 'taken-exceeds-due'

@@ -3,7 +3,15 @@ import { columnLetter } from './fact.ts';
 import type { ColumnRole, HeaderBlock, HeaderColumn } from './find-header.ts';
 import type { ImportIssue } from './import-issue.ts';
 import type { HeaderYear } from './parse-year.ts';
-import { customIndicatorId, headerKey, headerLabel, headerUnit, matchHeader } from './match-header.ts';
+import {
+  customIndicatorId,
+  headerKey,
+  headerLabel,
+  headerUnit,
+  matchHeader,
+  unitDiffers,
+  unitOfCell,
+} from './match-header.ts';
 
 export type ColumnSource = 'catalog' | 'mapping' | 'custom' | 'ignored' | 'role';
 
@@ -32,7 +40,16 @@ export type Mappings = Readonly<Record<string, string>>;
 export const IGNORE = 'ignore';
 
 export type Resolution =
-  | { readonly source: 'catalog' | 'mapping' | 'custom'; readonly indicatorId: string }
+  | { readonly source: 'catalog' | 'mapping'; readonly indicatorId: string }
+  | {
+      readonly source: 'custom';
+      readonly indicatorId: string;
+      /**
+       * H11: the catalog indicator the name names, passed over because the unit stated counts
+       * another kind of thing; `unit` is that unit, which the custom indicator's key ends with.
+       */
+      readonly differs?: { readonly indicatorId: string; readonly unit: string };
+    }
   | { readonly source: 'ignored'; readonly indicatorId: null };
 
 function isMappingTarget(id: string): boolean {
@@ -44,14 +61,26 @@ function isMappingTarget(id: string): boolean {
 /**
  * Header or indicator name → indicator: the user's mapping first, then the catalog's names and
  * aliases, else a custom indicator of its own. A mapping to an id that no longer exists is
- * reported and passed over.
+ * reported and passed over. A name whose stated `unit` counts another kind of thing than the
+ * catalog indicator it names is not that indicator (H11): it is keyed with its unit
+ * (`法治培训（人次）` → `法治培训人次`, as H10 keys that header), so the user's mapping of it is its own.
  */
 export function resolveIndicator(
   keys: readonly string[],
   labels: readonly string[],
   mappings: Mappings,
   stale: (target: string) => void,
+  unit: string | null = null,
 ): Resolution {
+  const passedOver = unitDiffers(labels, unit);
+  if (passedOver && unit !== null) {
+    const written = unitOfCell(unit) ?? unit;
+    const withUnit = keys.map((key) => `${key}${written}`);
+    const resolution = resolveIndicator(withUnit, [], mappings, stale);
+    return resolution.source === 'custom'
+      ? { ...resolution, differs: { indicatorId: passedOver.id, unit: written } }
+      : resolution;
+  }
   for (const key of keys) {
     if (!Object.hasOwn(mappings, key)) continue;
     const target = mappings[key] ?? '';
@@ -72,12 +101,24 @@ export function resolveIndicatorName(
   name: string,
   mappings: Mappings,
   stale: (target: string) => void,
+  unit: string | null = null,
 ): Resolution {
-  return resolveIndicator([headerKey(name)], [name], mappings, stale);
+  return resolveIndicator([headerKey(name)], [name], mappings, stale, unit ?? headerUnit(name));
 }
 
-export function customIndicatorOf(id: string, name: string, unit: string | null): CustomIndicator {
-  return { id, label: headerLabel(name), unit: unit ?? headerUnit(name) };
+/** A custom indicator named in a cell; one passed over for its unit (H11) is labelled with it: 法治培训人次. */
+export function customIndicatorOf(
+  id: string,
+  name: string,
+  unit: string | null,
+  resolution?: Resolution,
+): CustomIndicator {
+  const differs = resolution?.source === 'custom' ? resolution.differs : undefined;
+  return {
+    id,
+    label: differs ? `${headerLabel(name)}${differs.unit}` : headerLabel(name),
+    unit: unit ?? headerUnit(name),
+  };
 }
 
 export interface MappedColumn extends ImportColumn {
@@ -117,7 +158,18 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
                 raw: target,
                 detail: header.header,
               }),
+            header.unit,
           );
+    const differs = resolution?.source === 'custom' ? resolution.differs : undefined;
+    if (differs)
+      issues.push({
+        severity: 'warning',
+        code: 'unit-differs',
+        line: header.line,
+        column: columnLetter(header.index),
+        raw: differs.unit,
+        detail: differs.indicatorId,
+      });
     decided.push({ header, role, resolution });
   }
 
@@ -152,10 +204,11 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
         indicatorId,
       });
     }
+    const differs = resolution?.source === 'custom' ? resolution.differs : undefined;
     if (indicatorId?.startsWith('custom:') && !customIndicators.has(indicatorId)) {
       customIndicators.set(indicatorId, {
         id: indicatorId,
-        label: header.label,
+        label: differs ? `${header.label}${differs.unit}` : header.label,
         unit: header.unit,
       });
     }
@@ -163,7 +216,8 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
       index: header.index,
       column: columnLetter(header.index),
       header: header.header,
-      headerKey: header.key,
+      // A column passed over for its unit (H11) is mapped under its key with the unit.
+      headerKey: differs ? `${header.key}${differs.unit}` : header.key,
       indicatorId,
       source: role !== null ? 'role' : (resolution?.source ?? 'ignored'),
       role,

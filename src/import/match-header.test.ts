@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerKey, headerLabel, headerUnit, matchHeader, unitOfCell } from './match-header.ts';
+import { headerKey, headerLabel, headerUnit, matchHeader, unitDiffers, unitOfCell } from './match-header.ts';
 
 describe('headerKey and matchHeader', () => {
   it.each<[header: string, key: string]>([
@@ -120,5 +120,27 @@ describe('units in headers', () => {
     ['15', null],
   ])('L6 unit-row cell %j is the unit %j', (cell, unit) => {
     expect(unitOfCell(cell)).toBe(unit);
+  });
+});
+
+describe('H11 units of another kind than the catalog indicator’s', () => {
+  it.each<[label: string, unit: string | null, passedOver: string | undefined]>([
+    ['法治培训（人次）', '人次', 'law_training_sessions'],
+    ['法律咨询', '场', 'legal_consultations'],
+    ['法律咨询', '（场次）', 'legal_consultations'],
+    ['调解纠纷', '单位：人', 'disputes_mediated'],
+    // The same kind of thing, a unit of any kind, a size, no unit: the catalog's.
+    ['调解纠纷', '起', undefined],
+    ['宪法讲座', '场', undefined],
+    ['法治培训', '次', undefined],
+    ['法律咨询', '万人次', undefined],
+    ['法律咨询', null, undefined],
+    ['法律咨询', '', undefined],
+    // Not the catalog's in any case.
+    ['网格员培训', '人', undefined],
+    // A rate: no kind of thing.
+    ['调解成功率', '人', undefined],
+  ])('H11 %j stated in %j: passed over for %s', (label, unit, passedOver) => {
+    expect(unitDiffers([label], unit)?.id).toBe(passedOver);
   });
 });

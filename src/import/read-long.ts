@@ -76,7 +76,7 @@ export function readLong(
   // 合计 rows of a long file (R6): the value column's figure against its year's township rows.
   const single =
     slots.length === 1 && slots[0]?.township === undefined && !slots[0]?.year ? slots[0] : undefined;
-  const statedTotals: { line: number; name: string; yearText: string; text: string }[] = [];
+  const statedTotals: { line: number; name: string; unit: string; yearText: string; text: string }[] = [];
   const townshipSums = new Map<string, Sum>();
 
   for (let index = block.end; index < rows.length; index++) {
@@ -95,7 +95,13 @@ export function readLong(
     if (writtenYear !== '') yearAbove = writtenYear;
     const totalRow = isTotalsLabel(townshipAbove) || context.townships.isDistrict(townshipAbove);
     if (totalRow && !isSubtotalLabel(townshipAbove) && single)
-      statedTotals.push({ line, name: cell(indicatorColumn), yearText: yearAbove, text: cell(single.index) });
+      statedTotals.push({
+        line,
+        name: cell(indicatorColumn),
+        unit: cell(unitColumn),
+        yearText: yearAbove,
+        text: cell(single.index),
+      });
     if (totalRow || isSummaryLabel(townshipAbove) || isTotalsLabel(cell(indicatorColumn))) continue;
     const name = cell(indicatorColumn);
     const written = slots.filter((slot) => trimCell(row[slot.index] ?? '') !== '');
@@ -113,26 +119,45 @@ export function readLong(
       });
       continue;
     }
-    let resolution = resolved.get(name);
+    // 法治培训, 1200, 人次: a unit of another kind makes another indicator (H11), so a name is
+    // resolved with its row's unit; said once per name and unit.
+    const unitCell = cell(unitColumn);
+    const resolvedKey = `${name}\u0000${unitCell}`;
+    let resolution = resolved.get(resolvedKey);
     if (!resolution) {
-      resolution = resolveIndicatorName(name, context.mappings, (target) =>
+      resolution = resolveIndicatorName(
+        name,
+        context.mappings,
+        (target) =>
+          issues.push({
+            severity: 'warning',
+            code: 'unknown-indicator',
+            line,
+            column: columnLetter(indicatorColumn),
+            raw: target,
+            detail: name,
+          }),
+        unitCell === '' ? null : unitCell,
+      );
+      resolved.set(resolvedKey, resolution);
+      const differs = resolution.source === 'custom' ? resolution.differs : undefined;
+      if (differs)
         issues.push({
           severity: 'warning',
-          code: 'unknown-indicator',
+          code: 'unit-differs',
           line,
-          column: columnLetter(indicatorColumn),
-          raw: target,
-          detail: name,
-        }),
-      );
-      resolved.set(name, resolution);
+          column: columnLetter((unitCell === '' ? indicatorColumn : unitColumn) ?? 0),
+          raw: differs.unit,
+          detail: differs.indicatorId,
+        });
     }
     if (resolution.indicatorId === null) continue;
     const indicatorId = resolution.indicatorId;
-    if (indicatorId.startsWith('custom:') && !customs.has(indicatorId)) {
-      const unit = cell(unitColumn);
-      customs.set(indicatorId, customIndicatorOf(indicatorId, name, unit === '' ? null : unit));
-    }
+    if (indicatorId.startsWith('custom:') && !customs.has(indicatorId))
+      customs.set(
+        indicatorId,
+        customIndicatorOf(indicatorId, name, unitCell === '' ? null : unitCell, resolution),
+      );
 
     let rowTownship = context.township;
     if (townshipColumn !== undefined) {
@@ -166,7 +191,6 @@ export function readLong(
     // 法律咨询, 0.05, 万人次: in ten thousands of the indicator's 人次; said once per indicator and unit.
     // Or, when the row has no unit cell, in the indicator's name as a header carries it:
     // 法律咨询（万人次）, 0.05.
-    const unitCell = cell(unitColumn);
     const inCell = unitScale(unitCell, indicatorId);
     const nameUnit = unitCell === '' ? headerUnit(name) : null;
     const scale = inCell ?? unitScale(nameUnit, indicatorId);
@@ -239,8 +263,13 @@ export function readLong(
   }
   if (single)
     for (const stated of statedTotals) {
-      const resolution = resolved.get(stated.name);
-      const indicatorId = resolution?.indicatorId;
+      // As its township rows are read: with its unit (H11); a stale mapping was said on them.
+      const { indicatorId } = resolveIndicatorName(
+        stated.name,
+        context.mappings,
+        () => undefined,
+        stated.unit === '' ? null : stated.unit,
+      );
       const year = stated.yearText === '' ? context.year : parseYearCell(stated.yearText, context.year);
       if (!indicatorId || year == null || findIndicator(indicatorId)?.additive !== true) continue;
       const sum = townshipSums.get(`${year}|${indicatorId}`);

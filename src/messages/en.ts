@@ -1,4 +1,5 @@
 import { isPartOfYear } from '../import/parse-year.ts';
+import { findIndicator } from '../indicators/catalog.ts';
 import type { Messages } from './zh.ts';
 
 /** `1 value`, `2 values`. */
@@ -447,6 +448,11 @@ export const en: Messages = {
       `This indicator is counted in “${detail ?? '?'}”, but the cell holds the percentage “${raw}”: is it in a rate’s place? Check it.`,
     'unit-mismatch': (raw, detail) =>
       `This indicator is counted in “${detail ?? '?'}”, but “${raw}” is written in a unit that counts something else (people for events, say), or sits in the wrong row or column. Check it.`,
+    'unit-differs': (raw, detail) => {
+      const indicator = detail === undefined ? undefined : findIndicator(detail);
+      const name = indicator?.name.en ?? detail ?? '?';
+      return `The unit is written “${raw}”, but the catalog’s “${name}” is counted in “${indicator?.unit.en ?? '?'}”: they count different things, so this was not taken as “${name}” but imported as the file’s own indicator. If it is “${name}” after all (a wrong unit), map it to “${name}” in the preview.`;
+    },
     'unit-scaled': (raw, detail) =>
       `The unit is written “${raw}”: the figures were multiplied by “${raw.slice(0, raw.length - (detail ?? '').length)}” and imported in “${detail ?? '?'}”. Check the conversion.`,
     'totals-column-mismatch': (raw, detail) =>

@@ -1,5 +1,6 @@
 import type { IssueCode } from '../import/import-issue.ts';
 import { isPartOfYear } from '../import/parse-year.ts';
+import { findIndicator } from '../indicators/catalog.ts';
 
 /**
  * The parts of a data-quality warning's text, already formatted for the language shown
@@ -472,6 +473,11 @@ export const zh = {
       `这个指标按“${detail ?? '?'}”计数，这里却填了百分数“${raw}”，是不是填到了比率的位置？请核对。`,
     'unit-mismatch': (raw: string, detail?: string) =>
       `这个指标按“${detail ?? '?'}”计数，这里的“${raw}”却是另一种单位，数的可能是别的东西（比如把人次填成了场次），或填错了行、列。请核对。`,
+    'unit-differs': (raw: string, detail?: string) => {
+      const indicator = detail === undefined ? undefined : findIndicator(detail);
+      const name = indicator?.name.zh ?? detail ?? '?';
+      return `单位写的是“${raw}”，而指标目录里的“${name}”以“${indicator?.unit.zh ?? '?'}”计，数的不是同一种东西，所以没有算作“${name}”，而是作为本文件自己的指标导入。如果其实就是“${name}”（单位写错了），请在预览中把它对应到“${name}”。`;
+    },
     'unit-scaled': (raw: string, detail?: string) =>
       `单位写的是“${raw}”：数值已乘以“${raw.slice(0, raw.length - (detail ?? '').length)}”，换算成以“${detail ?? '?'}”计后导入。请核对换算是否正确。`,
     'totals-column-mismatch': (raw: string, detail?: string) =>
