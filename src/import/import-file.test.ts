@@ -845,6 +845,18 @@ describe('H11 a unit of another kind than the catalog indicator’s', () => {
     ]);
   });
 
+  it('H11 调解成功（%）: a rate where the catalog counts cases is not stored as a count of successes', async () => {
+    const preview = await importText('镇街,年度,调解纠纷,调解成功（%）\n宝龙镇,2021,94,98\n');
+    expect(preview.facts.map((f) => [f.indicatorId, f.value])).toEqual([
+      ['disputes_mediated', 94],
+      ['custom:调解成功%', 98],
+    ]);
+    // Before, 98 successes of 94 cases.
+    expect(preview.issues.map((i) => [i.code, i.column, i.raw, i.detail])).toEqual([
+      ['unit-differs', 'D', '%', 'disputes_resolved'],
+    ]);
+  });
+
   it('H11 the user’s mapping of 法治培训人次 maps the column back, without a warning; a mapping of the plain 法治培训 is not its', async () => {
     const text = '镇街,年度,法治培训（人次）\n宝龙镇,2021,1200\n';
     const mapped = await importText(text, { mappings: { 法治培训人次: 'law_training_sessions' } });

@@ -129,6 +129,10 @@ describe('H11 units of another kind than the catalog indicator’s', () => {
     ['法律咨询', '场', 'legal_consultations'],
     ['法律咨询', '（场次）', 'legal_consultations'],
     ['调解纠纷', '单位：人', 'disputes_mediated'],
+    // A rate where the catalog counts, and a count where it has a rate.
+    ['调解成功（%）', '%', 'disputes_resolved'],
+    ['调解成功', '％', 'disputes_resolved'],
+    ['调解成功率', '件', 'mediation_success_rate_reported'],
     // The same kind of thing, a unit of any kind, a size, no unit: the catalog's.
     ['调解纠纷', '起', undefined],
     ['宪法讲座', '场', undefined],
@@ -138,8 +142,8 @@ describe('H11 units of another kind than the catalog indicator’s', () => {
     ['法律咨询', '', undefined],
     // Not the catalog's in any case.
     ['网格员培训', '人', undefined],
-    // A rate: no kind of thing.
-    ['调解成功率', '人', undefined],
+    ['调解成功率', '%', undefined],
+    ['法治副校长', '名/校', undefined],
   ])('H11 %j stated in %j: passed over for %s', (label, unit, passedOver) => {
     expect(unitDiffers([label], unit)?.id).toBe(passedOver);
   });

@@ -118,21 +118,26 @@ export function matchHeader(label: string): Indicator | undefined {
  * H11: the catalog indicator `labels` name when `unit`, the unit the file states for them (in a
  * header's brackets, a unit row or a unit cell), counts another kind of thing than the indicator
  * does: `法治培训（人次）` counts people, 法治培训 sessions (场次); `法律咨询（场）` counts events,
- * 法律咨询 people (人次). Units said of anything (`个`, `次`, `项`) and sizes (`万人次` is 人次) differ
- * from none.
+ * 法律咨询 people (人次); `调解成功（%）` is a rate, 调解成功 a count of cases. Units said of anything
+ * (`个`, `次`, `项`) and sizes (`万人次` is 人次) differ from none.
  */
 export function unitDiffers(labels: readonly string[], unit: string | null): Indicator | undefined {
   const written = unit === null ? null : unitOfCell(unit);
   if (written === null) return undefined;
-  const kind = unitKind(isSizedCountUnit(written) ? written.replace(/^[十百千万亿]+/, '') : written);
+  const kind = kindOf(isSizedCountUnit(written) ? written.replace(/^[十百千万亿]+/, '') : written);
   if (kind === undefined) return undefined;
   for (const label of labels) {
     const indicator = matchHeader(label);
     if (!indicator) continue;
-    const own = unitKind(indicator.unit.zh);
+    const own = kindOf(indicator.unit.zh);
     return own !== undefined && own !== kind ? indicator : undefined;
   }
   return undefined;
+}
+
+/** What a unit counts, for H11; `%` is a rate's (`调解成功（%）` is no count of successes). */
+function kindOf(unit: string): string | undefined {
+  return unit === '%' ? 'percent' : unitKind(unit);
 }
 
 /** Indicator ids custom columns get: `custom:` and the header key, so they never clash with the catalog. */
