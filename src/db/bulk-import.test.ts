@@ -612,6 +612,12 @@ describe('files the bulk import leaves to importFile', () => {
       ),
     ],
     [
+      'a rate of no cases written #DIV/0! below the head (V16)',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,调解成功率,#DIV/0!,%,\r\n`,
+      ),
+    ],
+    [
       'a unit stating a size (万人次) below the head',
       new TextEncoder().encode(
         `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,法律咨询,0.05,万人次,\r\n`,

@@ -14,6 +14,7 @@ import type { ImportOptions, ImportPreview } from '../import/import-file.ts';
 import { importFile, yearDiffers } from '../import/import-file.ts';
 import type { ImportIssue } from '../import/import-issue.ts';
 import { type Delimiter, parseCsv } from '../import/parse-csv.ts';
+import { dividesByZero } from '../import/parse-value.ts';
 import { isRelativeYear } from '../import/parse-year.ts';
 import { trimCell } from '../import/normalize-text.ts';
 import { headerUnit, unitDiffers } from '../import/match-header.ts';
@@ -319,6 +320,9 @@ async function stage(
   // A unit of another kind than the catalog indicator's makes another indicator (H11): the
   // pipeline reads such a file, resolving each row's name with its unit.
   if (await unitsDiffer(db, t.raw, texts.resolved.indicators, roles)) return undefined;
+  // `#DIV/0!` is no figure, with a warning on its cell (V16): the pipeline's to read.
+  if (texts.fetched.some((x) => x.k === roles.value && x.text !== null && dividesByZero(x.text)))
+    return undefined;
   // A header again below (`镇街`, `单位名称` in the township column): tables stacked in one file
   // (L14), each with its own title, are the pipeline's to read.
   const isLabel = (text: string) => labelsRole(text, 'township', 'long');

@@ -16,7 +16,12 @@ export function readFigure(
   issues: ImportIssue[],
 ): Figure | undefined {
   const parsed = parseValue(text);
-  if (parsed.kind === 'missing') return undefined;
+  if (parsed.kind === 'missing') {
+    // A rate of no cases (`#DIV/0!`): no figure, said on the cell (V16).
+    if (parsed.divideByZero)
+      issues.push({ severity: 'warning', code: 'divide-by-zero', line, column, raw: text, indicatorId });
+    return undefined;
+  }
   if (parsed.kind === 'invalid') {
     issues.push({ severity: 'error', code: 'invalid-value', line, column, raw: text, indicatorId });
     return undefined;

@@ -898,6 +898,27 @@ describe('H11 a unit of another kind than the catalog indicator’s', () => {
   });
 });
 
+describe('V16 Excel’s #DIV/0! in a rate of no cases', () => {
+  it('V16 is no figure: a warning on its cell, and the file imports; other formula errors stay errors', async () => {
+    const preview = await importText(
+      '镇街,年度,调解纠纷,调解成功,调解成功率\n宝龙镇,2021,94,92,97.87%\n上和镇,2021,0,0,#DIV/0!\n',
+    );
+    expect(
+      preview.facts.filter((f) => f.townshipCode === code('上和镇')).map((f) => [f.indicatorId, f.value]),
+    ).toEqual([
+      ['disputes_mediated', 0],
+      ['disputes_resolved', 0],
+    ]);
+    expect(preview.issues.map((i) => [i.severity, i.code, i.line, i.column, i.raw])).toEqual([
+      ['warning', 'divide-by-zero', 3, 'E', '#DIV/0!'],
+    ]);
+    const broken = await importText('镇街,年度,调解成功率\n宝龙镇,2021,#N/A\n');
+    expect(broken.issues.map((i) => [i.severity, i.code, i.raw])).toEqual([
+      ['error', 'invalid-value', '#N/A'],
+    ]);
+  });
+});
+
 describe('columns of text beside the figures', () => {
   it('H5 a second note column (备注1/备注2, 情况说明), 排名 and 是否按时报送 are no indicators: no figure, no error', async () => {
     const preview = await importText(

@@ -24,6 +24,7 @@ export type IssueCode =
   | 'unnamed-column'
   | 'bad-year'
   | 'invalid-value'
+  | 'divide-by-zero'
   | 'split-number'
   | 'extra-cells'
   | 'unclosed-quote'

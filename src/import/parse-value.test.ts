@@ -261,8 +261,8 @@ describe('parseValue', () => {
     '9+3',
     '9、3',
     '9 名和 3 名',
-    '#DIV/0!',
     '#VALUE!',
+    '#REF!',
     '#N/A',
     '=SUM(A1)',
     '=9+3',
@@ -280,6 +280,13 @@ describe('parseValue', () => {
     '估',
     '（估）',
   ])('V13 anything else is invalid and keeps its text: %s', (raw) => expectKind(raw, 'invalid'));
+
+  it.each(['#DIV/0!', '＃DIV/0!', ' #div/0! ', '#DIV/0'])(
+    'V16 %j, a formula that divided by zero, is missing, marked so the cell is warned about',
+    (raw) => {
+      expect(parseValue(raw)).toEqual({ kind: 'missing', raw, divideByZero: true });
+    },
+  );
 
   it.each<Case>([
     ['="12"', 12],

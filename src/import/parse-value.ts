@@ -1,7 +1,7 @@
 import { COUNT_UNITS } from './count-units.ts';
 import { trimCell } from './normalize-text.ts';
 /**
- * Reads one spreadsheet cell as a figure, following the value rules V1–V13 in docs/import-rules.md.
+ * Reads one spreadsheet cell as a figure, following the value rules (V) in docs/import-rules.md.
  * Missing ("not reported") and zero are different results; anything that is not clearly one number
  * is `invalid` and keeps its text so the caller can show it.
  */
@@ -14,7 +14,12 @@ export type ParsedValue =
       readonly percent: boolean;
       readonly raw: string;
     }
-  | { readonly kind: 'missing'; readonly raw: string }
+  | {
+      readonly kind: 'missing';
+      readonly raw: string;
+      /** Excel's `#DIV/0!`: a formula divided by zero, so there is no figure (V16). */
+      readonly divideByZero?: true;
+    }
   | { readonly kind: 'invalid'; readonly raw: string };
 
 const MISSING_WORDS: ReadonlySet<string> = new Set([
@@ -89,10 +94,22 @@ export const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = {
   亿: 8,
 };
 
+/** `#DIV/0!`, as Excel and WPS write a formula's division by zero into a CSV. */
+const DIVIDE_BY_ZERO = /^#DIV\/0!?$/i;
+
+/** Excel's other error values: a formula that failed (V13: invalid, with a message that says so). */
+export const SPREADSHEET_ERROR = /^#(?:N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+/** Whether a cell is Excel's `#DIV/0!` (V16). */
+export function dividesByZero(raw: string): boolean {
+  return DIVIDE_BY_ZERO.test(normalise(raw));
+}
+
 export function parseValue(raw: string): ParsedValue {
   const text = normalise(raw);
   if (text === '' || MISSING_MARKS.test(text) || MISSING_WORDS.has(text.toLowerCase()))
     return { kind: 'missing', raw };
+  if (DIVIDE_BY_ZERO.test(text)) return { kind: 'missing', raw, divideByZero: true };
   if (ZERO_WORDS.has(text)) return { kind: 'number', value: 0, approximate: false, percent: false, raw };
 
   const g = CELL.exec(text)?.groups;

@@ -1,3 +1,4 @@
+import { SPREADSHEET_ERROR } from '../import/parse-value.ts';
 import { isPartOfYear } from '../import/parse-year.ts';
 import { findIndicator } from '../indicators/catalog.ts';
 import type { Messages } from './zh.ts';
@@ -428,7 +429,11 @@ export const en: Messages = {
     'fractional-count': (raw, detail) =>
       `“${raw}” has decimals, but this indicator counts ${detail ?? '?'} and is a whole number. Check whether a rate was typed here, or a dot for the thousands comma (6.000 for 6000).`,
     'invalid-value': (raw) =>
-      `Cannot read the value “${raw}”. Write one number (94, 6000余, 97%); leave it blank or write “—” when not reported.`,
+      SPREADSHEET_ERROR.test(raw.trim())
+        ? `This cell holds Excel’s error value “${raw}”, not a number: a formula failed (a cell it refers to was deleted, a lookup found nothing, a wrong type). Correct the formula in the original sheet, or clear the cell, and export again.`
+        : `Cannot read the value “${raw}”. Write one number (94, 6000余, 97%); leave it blank or write “—” when not reported.`,
+    'divide-by-zero': (raw) =>
+      `This cell holds Excel’s “${raw}” (a formula divided by zero, such as a success rate where no case was mediated): there is no figure, so it is treated as missing and not imported. If a figure belongs here, check the formula in the original sheet.`,
     'negative-count': (raw) => `The value “${raw}” is negative; indicator values cannot be negative.`,
     'duplicate-fact': (raw, detail) => {
       const [line, column] = (detail ?? '?').split(':');

@@ -1,4 +1,5 @@
 import type { IssueCode } from '../import/import-issue.ts';
+import { SPREADSHEET_ERROR } from '../import/parse-value.ts';
 import { isPartOfYear } from '../import/parse-year.ts';
 import { findIndicator } from '../indicators/catalog.ts';
 
@@ -453,7 +454,11 @@ export const zh = {
     'fractional-count': (raw: string, detail?: string) =>
       `“${raw}”带小数，但这个指标以“${detail ?? '?'}”计，应是整数。请核对：是不是填了比率，或把千位分隔符写成了小数点（如 6.000 应为 6000）。`,
     'invalid-value': (raw: string) =>
-      `无法识别数值“${raw}”。请只填一个数，如 94、6000余、97%；没有数据请留空或填“—”。`,
+      SPREADSHEET_ERROR.test(raw.trim())
+        ? `这一格是 Excel 公式的错误值“${raw}”，不是一个数：公式出了错（如引用的单元格被删除、查不到值、类型不对）。请在原表中改正公式，或清空这一格，再重新导出。`
+        : `无法识别数值“${raw}”。请只填一个数，如 94、6000余、97%；没有数据请留空或填“—”。`,
+    'divide-by-zero': (raw: string) =>
+      `这一格是 Excel 公式算出的“${raw}”（除数为 0，比如调解件数为 0 时的成功率）：没有这个数，按没有数据处理，没有导入。如果这里应该有数，请在原表中核对公式。`,
     'negative-count': (raw: string) => `数值“${raw}”是负数，指标数值不能为负。请核对后改正。`,
     'duplicate-fact': (raw: string, detail?: string) => {
       const [line, column] = (detail ?? '?').split(':');
