@@ -358,7 +358,7 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     for (let i = 0; i < rows; i++) {
       const township = TONGNAN.townships[i % 23]?.name;
       lines.push(
-        `${township},${1991 + Math.floor(i / 1150)}年,指标${Math.floor(i / 23) % 50},${i},件,（第${i}条）`,
+        `${township},${1991 + Math.floor(i / 4600)}年,指标${Math.floor(i / 23) % 200},${i},件,（第${i}条）`,
       );
     }
     const staged = await stage(utf8(lines, '\r\n'), options('notes.csv'));
@@ -615,6 +615,12 @@ describe('files the bulk import leaves to importFile', () => {
       'a rate of no cases written #DIV/0! below the head (V16)',
       new TextEncoder().encode(
         `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2001年,调解成功率,#DIV/0!,%,\r\n`,
+      ),
+    ],
+    [
+      'a year still to come (2091) below the head (L20)',
+      new TextEncoder().encode(
+        `${new TextDecoder().decode(generateLongCsv(8_000))}宝龙镇,2091年,调解纠纷,5,件,\r\n`,
       ),
     ],
     [

@@ -337,6 +337,9 @@ async function stage(
     return undefined;
   const hasYear = roles.year !== undefined;
   const contextYear = hasYear ? null : shell.year;
+  // A year still to come is an error per year (L20): the pipeline's to report.
+  const thisYear = options.currentYear ?? new Date().getFullYear();
+  if ((contextYear ?? 0) > thisYear || resolved.years.some((y) => (y.year ?? 0) > thisYear)) return undefined;
   await classifyRows(db, { tables: t, roles, firstLine, contextYear, texts: texts.fetched });
   // Rates written as fractions (`0.9787`, rule V15) are the pipeline's to read: here a figure is
   // what its text says.

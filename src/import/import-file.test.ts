@@ -919,6 +919,38 @@ describe('V16 Excel’s #DIV/0! in a rate of no cases', () => {
   });
 });
 
+describe('L20 a year still to come', () => {
+  it('L20 a year column’s 2091 is an error on the first row of that year; this year itself is not', async () => {
+    const preview = await importText(
+      '镇街,年度,调解纠纷\n宝龙镇,2026,94\n上和镇,2091,50\n桂林街道,2091年,30\n',
+      {
+        currentYear: 2026,
+      },
+    );
+    expect(preview.issues.map((i) => [i.severity, i.code, i.line, i.column, i.raw, i.detail])).toEqual([
+      ['error', 'future-year', 3, 'B', '2091', '2026'],
+    ]);
+    // Shown, never stored: the error holds the file.
+    expect(preview.facts.map((f) => f.year)).toEqual([2026, 2091, 2091]);
+  });
+
+  it('L20 a title’s, a file name’s or the user’s year to come is an error for the whole file', async () => {
+    const fromTitle = await importText('潼南区2062年度法治建设工作统计表\n镇街,调解纠纷\n宝龙镇,94\n', {
+      currentYear: 2026,
+    });
+    expect(fromTitle.issues.map((i) => [i.code, i.line, i.raw])).toEqual([
+      ['future-year', undefined, '2062'],
+    ]);
+    const fromUser = await importText('镇街,调解纠纷\n宝龙镇,94\n', { currentYear: 2026, year: 2027 });
+    expect(fromUser.issues.map((i) => [i.code, i.raw])).toEqual([['future-year', '2027']]);
+    const fromName = await importText('镇街,调解纠纷\n宝龙镇,94\n', {
+      currentYear: 2026,
+      fileName: '2025年统计.csv',
+    });
+    expect(fromName.issues).toEqual([]);
+  });
+});
+
 describe('columns of text beside the figures', () => {
   it('H5 a second note column (备注1/备注2, 情况说明), 排名 and 是否按时报送 are no indicators: no figure, no error', async () => {
     const preview = await importText(

@@ -78,6 +78,8 @@ export interface ImportOptions {
   readonly townshipAliases?: Readonly<Record<string, string>>;
   /** The district's name (`重庆市潼南区`): a row named so is its total, not a township. */
   readonly districtName?: string;
+  /** This year, by the clock unless given: a later year is no year reported on (L20). */
+  readonly currentYear?: number;
 }
 
 /** Wider than any indicator table; 5,000-column files are something else and are refused at once. */
@@ -131,6 +133,30 @@ export function yearDiffers(
         raw: String(first.year),
         detail: `${stated.source}:${stated.year}`,
       };
+}
+
+/**
+ * L20: facts of a year that has not begun (`2091` for 2019, a title's `2062年度`): no report is of
+ * such a year. An error per year, on the year cell of its first fact's row when the year is a
+ * column's, else for the whole file (a title, a file name, a header or the user gave it).
+ */
+export function yearsToCome(
+  facts: readonly Pick<Fact, 'line' | 'year'>[],
+  currentYear: number,
+  yearColumn: string | undefined,
+): ImportIssue[] {
+  const first = new Map<number, number>();
+  for (const fact of facts) {
+    const line = first.get(fact.year);
+    if (fact.year > currentYear && (line === undefined || fact.line < line)) first.set(fact.year, fact.line);
+  }
+  return [...first].map(([year, line]) => ({
+    severity: 'error',
+    code: 'future-year',
+    ...(yearColumn === undefined ? {} : { line, column: yearColumn }),
+    raw: String(year),
+    detail: String(currentYear),
+  }));
 }
 
 /** R15: the cell where a quote opened and was never closed, its first line, and how many lines it swallowed. */
@@ -306,6 +332,14 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
     const differs = yearDiffers(facts, statedYear, columnLetter(yearColumn));
     if (differs) issues.push(differs);
   }
+  append(
+    issues,
+    yearsToCome(
+      facts,
+      options.currentYear ?? new Date().getFullYear(),
+      yearColumn === undefined || tables.length > 1 ? undefined : columnLetter(yearColumn),
+    ),
+  );
 
   const wholeFile = (value: number | undefined) => (hasYearColumn || multiYear ? null : (value ?? null));
   return {

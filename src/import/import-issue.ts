@@ -13,6 +13,7 @@ export type IssueCode =
   | 'no-year'
   | 'part-of-year'
   | 'year-differs'
+  | 'future-year'
   | 'file-name-differs'
   | 'no-township'
   | 'unknown-township'
