@@ -857,6 +857,18 @@ describe('H11 a unit of another kind than the catalog indicator’s', () => {
     ]);
   });
 
+  it('H3 a stale mapping is said once per indicator name, whatever units its rows carry', async () => {
+    const preview = await importText(
+      '镇街,年度,指标,数值,单位\n宝龙镇,2021,网格员培训,5,人\n上和镇,2021,网格员培训,6,\n',
+      {
+        mappings: { 网格员培训: 'retired_indicator' },
+      },
+    );
+    expect(preview.issues.map((i) => [i.code, i.line, i.raw])).toEqual([
+      ['unknown-indicator', 2, 'retired_indicator'],
+    ]);
+  });
+
   it('H11 the user’s mapping of 法治培训人次 maps the column back, without a warning; a mapping of the plain 法治培训 is not its', async () => {
     const text = '镇街,年度,法治培训（人次）\n宝龙镇,2021,1200\n';
     const mapped = await importText(text, { mappings: { 法治培训人次: 'law_training_sessions' } });

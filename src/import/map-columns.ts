@@ -52,6 +52,29 @@ export type Resolution =
     }
   | { readonly source: 'ignored'; readonly indicatorId: null };
 
+/** H11: the catalog indicator a resolution passed over for its unit, and that unit. */
+export function passedOverFor(
+  resolution: Resolution | null | undefined,
+): { indicatorId: string; unit: string } | undefined {
+  return resolution?.source === 'custom' ? resolution.differs : undefined;
+}
+
+/** H11's warning, on the header or cell that states the unit. */
+export function unitDiffersIssue(
+  differs: { readonly indicatorId: string; readonly unit: string },
+  line: number,
+  column: string,
+): ImportIssue {
+  return {
+    severity: 'warning',
+    code: 'unit-differs',
+    line,
+    column,
+    raw: differs.unit,
+    detail: differs.indicatorId,
+  };
+}
+
 function isMappingTarget(id: string): boolean {
   if (id.startsWith('custom:')) return id.length > 'custom:'.length;
   const indicator = findIndicator(id);
@@ -113,7 +136,7 @@ export function customIndicatorOf(
   unit: string | null,
   resolution?: Resolution,
 ): CustomIndicator {
-  const differs = resolution?.source === 'custom' ? resolution.differs : undefined;
+  const differs = passedOverFor(resolution);
   return {
     id,
     label: differs ? `${headerLabel(name)}${differs.unit}` : headerLabel(name),
@@ -160,16 +183,8 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
               }),
             header.unit,
           );
-    const differs = resolution?.source === 'custom' ? resolution.differs : undefined;
-    if (differs)
-      issues.push({
-        severity: 'warning',
-        code: 'unit-differs',
-        line: header.line,
-        column: columnLetter(header.index),
-        raw: differs.unit,
-        detail: differs.indicatorId,
-      });
+    const differs = passedOverFor(resolution);
+    if (differs) issues.push(unitDiffersIssue(differs, header.line, columnLetter(header.index)));
     decided.push({ header, role, resolution });
   }
 
@@ -204,7 +219,7 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
         indicatorId,
       });
     }
-    const differs = resolution?.source === 'custom' ? resolution.differs : undefined;
+    const differs = passedOverFor(resolution);
     if (indicatorId?.startsWith('custom:') && !customIndicators.has(indicatorId)) {
       customIndicators.set(indicatorId, {
         id: indicatorId,

@@ -16,8 +16,10 @@ import {
   type CustomIndicator,
   customIndicatorOf,
   type Mappings,
+  passedOverFor,
   type Resolution,
   resolveIndicatorName,
+  unitDiffersIssue,
 } from './map-columns.ts';
 import { trimCell } from './normalize-text.ts';
 import { isBlankRow } from './parse-csv.ts';
@@ -60,6 +62,7 @@ export function readLong(
   const collector = createFactCollector();
   const customs = new Map<string, CustomIndicator>();
   const resolved = new Map<string, Resolution>();
+  const staleSaid = new Set<string>();
   const townshipColumn = columnWithRole(block, 'township');
   const yearColumn = columnWithRole(block, 'year');
   const indicatorColumn = columnWithRole(block, 'indicator') ?? 0;
@@ -128,7 +131,10 @@ export function readLong(
       resolution = resolveIndicatorName(
         name,
         context.mappings,
-        (target) =>
+        (target) => {
+          // A stale mapping is said once per name, whatever the units beside it.
+          if (staleSaid.has(name)) return;
+          staleSaid.add(name);
           issues.push({
             severity: 'warning',
             code: 'unknown-indicator',
@@ -136,20 +142,20 @@ export function readLong(
             column: columnLetter(indicatorColumn),
             raw: target,
             detail: name,
-          }),
+          });
+        },
         unitCell === '' ? null : unitCell,
       );
       resolved.set(resolvedKey, resolution);
-      const differs = resolution.source === 'custom' ? resolution.differs : undefined;
+      const differs = passedOverFor(resolution);
       if (differs)
-        issues.push({
-          severity: 'warning',
-          code: 'unit-differs',
-          line,
-          column: columnLetter((unitCell === '' ? indicatorColumn : unitColumn) ?? 0),
-          raw: differs.unit,
-          detail: differs.indicatorId,
-        });
+        issues.push(
+          unitDiffersIssue(
+            differs,
+            line,
+            columnLetter((unitCell === '' ? indicatorColumn : unitColumn) ?? 0),
+          ),
+        );
     }
     if (resolution.indicatorId === null) continue;
     const indicatorId = resolution.indicatorId;
