@@ -800,6 +800,18 @@ describe('units that state a size', () => {
     ]);
   });
 
+  it('H9 a cell that writes its own unit (500人次, 94件) under a header in 万人次 or 百件 is read as written', async () => {
+    const preview = await importText(
+      '镇街,年度,法律咨询（万人次）,调解纠纷（百件）\n宝龙镇,2021,500人次,94件\n上和镇,2021,0.12,0.6\n',
+    );
+    expect(preview.facts.map((f) => [f.townshipCode, f.indicatorId, f.value])).toEqual([
+      [BAOLONG, 'legal_consultations', 500],
+      [BAOLONG, 'disputes_mediated', 94],
+      [code('上和镇'), 'legal_consultations', 1200],
+      [code('上和镇'), 'disputes_mediated', 60],
+    ]);
+  });
+
   it('H9 a long file’s unit cell 万人次 scales its row, said once per indicator and unit', async () => {
     const preview = await importText(
       '镇街,年度,指标,数值,单位\n宝龙镇,2021,法律咨询,0.05,万人次\n上和镇,2021,法律咨询,0.02,万人次\n桂林街道,2021,法律咨询,300,人次\n宝龙镇,2021,网格员培训,0.3,万人次\n',

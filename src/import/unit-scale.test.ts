@@ -25,8 +25,11 @@ describe('unitScale', () => {
     [0.05, '0.05', 500],
     [0.07, '0.07', 700],
     [1.234, '1.234', 12340],
-    // The cell states its own size: read as written.
+    // The cell states its own size, or its own unit: read as written.
     [12000, '1.2万', 12000],
+    [500, '500人次', 500],
+    [1200, '1200余人次', 1200],
+    [94, '94（人次）', 94],
   ])('H9 %s written %j under 万人次 is %s', (value, raw, result) => {
     expect(scaled(value, raw, unitScale('万人次', 'legal_consultations'))).toBe(result);
   });

@@ -5,7 +5,7 @@
 import { findIndicator } from '../indicators/catalog.ts';
 import { COUNT_UNITS } from './count-units.ts';
 import { toHalfWidth } from './normalize-text.ts';
-import { MULTIPLIER_EXPONENT } from './parse-value.ts';
+import { MULTIPLIER_EXPONENT, writtenUnit } from './parse-value.ts';
 
 /** The size words a figure may carry, and 十万 besides, longest first: 千万 before 万. */
 const SIZES: readonly (readonly [prefix: string, factor: number])[] = Object.entries({
@@ -43,9 +43,14 @@ export function unitScale(written: string | null | undefined, indicatorId: strin
 }
 
 /** A figure in `scale`'s unit, unless the cell states its own size (`1.2万`): that is read as written. */
+/**
+ * A figure in a column or row whose unit states a size, in the indicator's unit. A cell that states
+ * its own size (`1.2万`) or its own unit (`500人次`, `94件`) is read as written.
+ */
 export function scaled(value: number, rawText: string, scale: UnitScale | undefined): number {
+  if (!scale || /[万亿]/.test(rawText) || writtenUnit(rawText) !== undefined) return value;
   // 0.07 × 10,000 is 700.0000000000001 in floating point: twelve digits are more than any report has.
-  return scale && !/[万亿]/.test(rawText) ? Number((value * scale.factor).toPrecision(12)) : value;
+  return Number((value * scale.factor).toPrecision(12));
 }
 
 /** A count unit with a size before it: `万人次`, `千份`. */
