@@ -115,14 +115,36 @@ const PERIOD_IN_TEXT = [
     'g',
   ),
 ];
-const MONTH_NUMBER: Readonly<Record<string, number>> = { 一: 1, 十二: 12 };
+const MONTH_NUMBER: Readonly<Record<string, number>> = { 一: 1, 十一: 11, 十二: 12 };
 
 /**
  * The part of a year a title or file name says its figures cover (`潼南区2021年上半年…` →
  * `2021年上半年`), or undefined when it names none: such figures are no year's.
  */
+/**
+ * A part of a year named anywhere in a title or file name, not only right after its year:
+ * `…数据（上半年）`, `…前三季度数据`, `（一至三季度）`, `2021年1至3季度`, `半年报`, `截至9月底`,
+ * `前11个月`, `年初至11月`, `（Q1-Q3）`. Up to December (`截至12月底`, `前12个月`) is the whole year.
+ */
+const PART_WORDS = new RegExp(
+  String.raw`上半年|下半年|前三季度?|前[两二]季度|第?[一二三四1-4]\s*季度|[一二三1-3]\s*(?:[、,，]|${TO})\s*[二三四2-4]\s*季度?|(?<![近每])半年(?:度|报)?|` +
+    String.raw`截[至止]\s*(?<upTo>${MONTH})\s*月|前\s*(?<first>${MONTH})\s*个?月|年初至\s*(?<since>${MONTH})\s*月|Q[1-4]`,
+  'g',
+);
+
 export function findPartOfYearIn(text: string): string | undefined {
   const folded = foldYearDigits(text);
+  const inYear = findPartOfYearAfterYear(folded);
+  if (inYear !== undefined) return inYear;
+  for (const match of folded.matchAll(PART_WORDS)) {
+    const month = match.groups?.upTo ?? match.groups?.first ?? match.groups?.since;
+    if (month !== undefined && (MONTH_NUMBER[month] ?? Number(month)) >= 12) continue;
+    return match[0].trim();
+  }
+  return undefined;
+}
+
+function findPartOfYearAfterYear(folded: string): string | undefined {
   for (const pattern of PERIOD_IN_TEXT) {
     for (const match of folded.matchAll(pattern)) {
       const [from, to] = [match[1], match[2]];
