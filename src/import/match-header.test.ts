@@ -148,3 +148,35 @@ describe('H11 units of another kind than the catalog indicator’s', () => {
     expect(unitDiffers([label], unit)?.id).toBe(passedOver);
   });
 });
+
+describe('H12 brackets that say what the figures are', () => {
+  it.each<[header: string, key: string, label: string, unit: string | null]>([
+    ['调解纠纷（1-11月）', '调解纠纷(1-11月)', '调解纠纷（1-11月）', null],
+    ['法律咨询（上半年）', '法律咨询(上半年)', '法律咨询（上半年）', null],
+    ['法治培训（计划）', '法治培训(计划)', '法治培训（计划）', null],
+    ['调解纠纷（目标任务）', '调解纠纷(目标任务)', '调解纠纷（目标任务）', null],
+    ['调解纠纷（上年）', '调解纠纷(上年)', '调解纠纷（上年）', null],
+    ['法律咨询（其中线上）（人次）', '法律咨询(其中线上)', '法律咨询（其中线上）', '人次'],
+    ['调解成功（占比）', '调解成功(占比)', '调解成功（占比）', null],
+    ['法律咨询/援助', '法律咨询/援助', '法律咨询/援助', null],
+    // A unit, a whole year or a whole that includes a part: the catalog's.
+    ['调解纠纷（1-12月）', '调解纠纷', '调解纠纷', '1-12月'],
+    ['法律咨询（含线上）', '法律咨询', '法律咨询', '含线上'],
+    ['法律咨询/人次', '法律咨询', '法律咨询', '人次'],
+  ])('H12 %j is keyed %j, labelled %j, in %j', (header, key, label, unit) => {
+    expect(headerKey(header)).toBe(key);
+    expect(headerLabel(header)).toBe(label);
+    expect(headerUnit(header)).toBe(unit);
+  });
+
+  it.each([
+    '调解纠纷（1-11月）',
+    '法律咨询（上半年）',
+    '法治培训（计划数）',
+    '调解成功（占比）',
+    '法律咨询（线上）',
+    '宪法讲座/培训',
+  ])('H12 %j is no catalog indicator', (header) => {
+    expect(matchHeader(header)).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { CATALOG, type Indicator, isStored } from '../indicators/catalog.ts';
 import { COUNT_UNITS, unitKind } from './count-units.ts';
 import { LIST_NUMBER, normalizeLabel, toHalfWidth, trimCell } from './normalize-text.ts';
+import { findPartOfYearIn } from './parse-year.ts';
 import { isSizedCountUnit } from './unit-scale.ts';
 
 const BRACKETS = /[(（[【][^)）\]】]*[)）\]】]/g;
@@ -13,21 +14,43 @@ const MARKS = /^[*※#△▲☆★]+|[*※#△▲☆★]+$/g;
 const OF_WHICH = /^其中\s*[:：]?\s*/;
 
 /**
+ * Words in a header's brackets that say what its figures are, not their unit (H12): a part of the
+ * year (`（1-11月）`, `（上半年）`), a plan or target, last year's, a share or change, a part of the
+ * whole (`（其中线上）`, `（不含…）`). Such a header is not the catalog indicator its name names;
+ * `（含线上）`, a whole that includes a part, is.
+ */
+const QUALIFIER =
+  /计划|目标|任务|预计|预算|上年|去年|同期|占比|比例|比重|同比|环比|增长|增减|其中|(?<!含)(?:线上|线下|网上)|不含|除/;
+
+function qualifies(inner: string): boolean {
+  return QUALIFIER.test(inner) || findPartOfYearIn(inner) !== undefined;
+}
+
+/** Brackets that hold a unit or a note are dropped; those holding a qualifier stay (H12). */
+function dropBrackets(text: string): string {
+  return text.replace(BRACKETS, (bracket) => (qualifies(bracket.slice(1, -1)) ? bracket : ''));
+}
+
+/** `法律咨询/人次`: a unit after a slash is dropped; `法律咨询/援助` names two things and stays. */
+function dropSlashUnit(text: string): string {
+  return text.replace(SLASH_UNIT, (slash) => (unitOfCell(slash.slice(1)) === null ? slash : ''));
+}
+
+/**
  * A header or indicator label without its unit, list number or `其中：`: `调解纠纷（件）`,
  * `调解纠纷(件)`, `法律咨询/人次`, ` 调解纠纷 `, `3、调解纠纷` and `（3）调解纠纷` all become `调解纠纷`.
  */
 export function headerKey(label: string): string {
   const folded = normalizeLabel(label).replace(LIST_NUMBER, '').replace(OF_WHICH, '').replace(MARKS, '');
-  const withoutBrackets = folded.replace(BRACKETS, '').replace(MARKS, '');
-  const withoutSlashUnit = withoutBrackets.replace(SLASH_UNIT, '');
-  return withoutSlashUnit.replace(/[:：]$/, '');
+  const withoutBrackets = dropBrackets(folded).replace(MARKS, '');
+  return dropSlashUnit(withoutBrackets).replace(/[:：]$/, '');
 }
 
 /** The label as written, without its unit or list number: `3. 网格员培训（人次）` → `网格员培训`. */
 export function headerLabel(label: string): string {
-  const folded = trimCell(trimCell(label).replace(LIST_NUMBER, '').replace(OF_WHICH, ''))
-    .replace(BRACKETS, '')
-    .replace(SLASH_UNIT, '');
+  const folded = dropSlashUnit(
+    dropBrackets(trimCell(trimCell(label).replace(LIST_NUMBER, '').replace(OF_WHICH, ''))),
+  );
   return trimCell(folded.replace(/[\s\u3000\u00a0]+/g, ' '));
 }
 
@@ -35,7 +58,9 @@ export function headerLabel(label: string): string {
 export function headerUnit(label: string): string | null {
   const folded = toHalfWidth(trimCell(label)).replace(/[\s\u3000\u00a0]+/g, '');
   const bracket = /[([【]([^)\]】]*)[)\]】]$/.exec(folded);
-  const unit = bracket?.[1] ?? SLASH_UNIT.exec(folded)?.[0].slice(1);
+  if (bracket?.[1] !== undefined && qualifies(bracket[1])) return null;
+  const slash = SLASH_UNIT.exec(folded)?.[0].slice(1);
+  const unit = bracket?.[1] ?? (slash !== undefined && unitOfCell(slash) !== null ? slash : undefined);
   return unit ? unit : null;
 }
 
