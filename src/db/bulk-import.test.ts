@@ -239,6 +239,14 @@ describe('the bulk import reads long files exactly as importFile does', () => {
     ]);
   });
 
+  it('R5 a township’s own total (宝龙镇合计) is its row, as the pipeline reads it', async () => {
+    const pipeline = await expectSameAsPipeline(
+      utf8(['镇街,年度,指标,数值', '宝龙镇合计,2021,调解纠纷,94', '上和镇,2021,调解纠纷,60']),
+      options('own-total.csv'),
+    );
+    expect(pipeline.facts.map((f) => f.value)).toEqual([94, 60]);
+  });
+
   it('average and share rows (平均, 全区平均, 其中：街道) are no townships', async () => {
     await expectSameAsPipeline(
       utf8([

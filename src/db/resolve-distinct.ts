@@ -45,7 +45,7 @@ export function resolveTownshipTexts(texts: readonly CellText[], resolver: Towns
       text,
       trimmed,
       blank,
-      totals: isTotalsLabel(trimmed) || isSummaryLabel(trimmed) || (!blank && resolver.isDistrict(trimmed)),
+      totals: isSummaryLabel(trimmed) || (!blank && resolver.isTotal(trimmed)),
       code,
       codeIndex: code === null ? null : (codes.get(code) ?? null),
       unknown: match?.kind === 'unknown' ? { name: match.name, suggestions: match.suggestions } : null,

@@ -989,6 +989,31 @@ describe('columns of text beside the figures', () => {
   });
 });
 
+describe('R5 a township’s own total', () => {
+  it('R5 宝龙镇合计 (a township’s total over its villages) is 宝龙镇’s row, in wide and long files; 全区合计 is still the total', async () => {
+    const wide = await importText(
+      '潼南区2021年度矛盾纠纷调解情况\n镇街,调解纠纷（件）,调解成功（件）\n上和镇,60,58\n宝龙镇合计,94,92\n桂林街道,45,44\n全区合计,199,194\n',
+    );
+    expect(wide.facts.map((f) => [f.townshipCode, f.indicatorId, f.value])).toEqual([
+      [code('上和镇'), 'disputes_mediated', 60],
+      [code('上和镇'), 'disputes_resolved', 58],
+      [BAOLONG, 'disputes_mediated', 94],
+      [BAOLONG, 'disputes_resolved', 92],
+      [code('桂林街道'), 'disputes_mediated', 45],
+      [code('桂林街道'), 'disputes_resolved', 44],
+    ]);
+    expect(wide.issues).toEqual([]);
+    const long = await importText(
+      '镇街,年度,指标,数值\n宝龙镇汇总,2021,调解纠纷,94\n上和镇,2021,调解纠纷,60\n合计,2021,调解纠纷,154\n',
+    );
+    expect(long.facts.map((f) => [f.townshipCode, f.value])).toEqual([
+      [BAOLONG, 94],
+      [code('上和镇'), 60],
+    ]);
+    expect(long.issues).toEqual([]);
+  });
+});
+
 describe('R6 totals rows of a long file', () => {
   it('R6 a 合计 or district row is checked against its year’s township rows, per additive indicator', async () => {
     const preview = await importText(

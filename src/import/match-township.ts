@@ -87,6 +87,11 @@ export function createTownshipMatcher(
     const same = byShortName.get(shortTownshipName(office));
     return byName.get(text) ?? byName.get(office) ?? (same?.length === 1 ? same[0] : undefined);
   };
+  /** `宝龙镇合计`, `宝龙镇汇总`: a township's own total over its villages is the township (R5). */
+  const ownTotal = (text: string): Township | undefined => {
+    const whole = text.replace(/(合计数?|总计|汇总)$/, '');
+    return whole !== text && whole.length >= 2 ? named(whole) : undefined;
+  };
   /**
    * `重庆市潼南区宝龙镇`, `潼南宝龙镇`: a township's name after its district's (T2); with no
    * district known, after any place ending 省/市/区/县.
@@ -121,7 +126,7 @@ export function createTownshipMatcher(
     // its number; `宝龙镇*`: without the mark.
     const plain = key.replace(ANNOTATION, '').replace(LIST_NUMBER, '').replace(MARKS, '') || key;
     const short = shortTownshipName(withoutOffice(plain));
-    const township = byName.get(key) ?? named(plain) ?? afterPlace(plain);
+    const township = byName.get(key) ?? named(plain) ?? afterPlace(plain) ?? ownTotal(plain);
     if (township) return { kind: 'matched', township };
     // 开平 where the district has 开平街道 and 开平镇: the user says which.
     const same = byShortName.get(short);

@@ -96,7 +96,7 @@ export function readLong(
     }
     const writtenYear = cell(yearColumn);
     if (writtenYear !== '') yearAbove = writtenYear;
-    const totalRow = isTotalsLabel(townshipAbove) || context.townships.isDistrict(townshipAbove);
+    const totalRow = context.townships.isTotal(townshipAbove);
     if (totalRow && !isSubtotalLabel(townshipAbove) && single)
       statedTotals.push({
         line,

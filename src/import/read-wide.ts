@@ -5,7 +5,6 @@ import {
   isGroupHeadingRow,
   isSubtotalLabel,
   isSummaryLabel,
-  isTotalsLabel,
 } from './classify-row.ts';
 import { createFactCollector, type Figure, readFigure } from './collect-facts.ts';
 import { columnLetter, type Fact } from './fact.ts';
@@ -132,7 +131,7 @@ export function readWide(
     const label = townshipText !== '' ? townshipText : first.index <= townshipColumn ? first.text : '';
 
     const summary = isSummaryLabel(label);
-    const total = !summary && (isTotalsLabel(label) || townships.isDistrict(label));
+    const total = !summary && townships.isTotal(label);
     // A township merged over its rows of years never reaches across a total or summary row.
     if (summary || total) townshipAbove = { name: '' };
     if (summary) continue;

@@ -1,4 +1,5 @@
 import type { Township } from '../district/district.ts';
+import { isTotalsLabel } from './classify-row.ts';
 import type { ImportIssue } from './import-issue.ts';
 import {
   createTownshipMatcher,
@@ -23,6 +24,11 @@ export interface TownshipResolver {
    */
   isDistrict(text: string): boolean;
   /**
+   * Whether a township cell names a total (R5): `合计`, `全区合计`, or the district itself. A
+   * township's own total over its villages (`宝龙镇合计`) is that township's row.
+   */
+  isTotal(text: string): boolean;
+  /**
    * The township a cell names, or undefined with an `unknown-township` issue. `code` is the row's
    * division code cell, when the table has a code column (T9): it names the township when the name
    * is blank, decides it for a name the district does not know (as `500152104宝垅镇` would), and
@@ -46,6 +52,8 @@ export function createTownshipResolver(
   const match = createTownshipMatcher(townships, aliases, districtName);
   const districtNames = namesOfDistrict(districtName);
   const unknown = new Map<string, { lines: number[]; suggestions: readonly Township[] }>();
+  const isDistrict = (text: string) =>
+    districtNames.size > 0 && districtNames.has(townshipKey(text)) && match(text).kind !== 'matched';
   return {
     match,
     resolve(text, line, column, issues, code) {
@@ -84,7 +92,7 @@ export function createTownshipResolver(
       return undefined;
     },
     unknown: () => Array.from(unknown, ([name, entry]) => ({ name, ...entry })),
-    isDistrict: (text) =>
-      districtNames.size > 0 && districtNames.has(townshipKey(text)) && match(text).kind !== 'matched',
+    isDistrict,
+    isTotal: (text) => (isTotalsLabel(text) && match(text).kind !== 'matched') || isDistrict(text),
   };
 }
