@@ -989,6 +989,26 @@ describe('columns of text beside the figures', () => {
   });
 });
 
+describe('L3 one township’s sheet headed otherwise', () => {
+  it.each([['序号,名称,单位,数量'], ['序号,项目,单位,完成数'], ['序号,工作内容,计量单位,完成值']])(
+    'L3 %s is a sheet: each indicator its figure, the 单位 column its unit, never a township',
+    async (header) => {
+      const preview = await importText(
+        `宝龙镇2021年度法治政府建设主要数据\n${header}\n1,调解纠纷,件,94\n2,调解成功,件,92\n3,法律咨询,人次,500余\n`,
+      );
+      expect(preview.layout).toBe('sheet');
+      expect(
+        preview.facts.map((f) => [f.townshipCode, f.year, f.indicatorId, f.value, f.approximate]),
+      ).toEqual([
+        [BAOLONG, 2021, 'disputes_mediated', 94, false],
+        [BAOLONG, 2021, 'disputes_resolved', 92, false],
+        [BAOLONG, 2021, 'legal_consultations', 500, true],
+      ]);
+      expect(preview.issues).toEqual([]);
+    },
+  );
+});
+
 describe('R5 a township’s own total', () => {
   it('R5 宝龙镇合计 (a township’s total over its villages) is 宝龙镇’s row, in wide and long files; 全区合计 is still the total', async () => {
     const wide = await importText(
