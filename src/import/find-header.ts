@@ -295,14 +295,25 @@ function headerColumns(
   const columns: HeaderColumn[] = [];
   let carried = '';
   let previousBottom = '';
+  let unitHeading: { readonly text: string; readonly unit: string } | undefined;
   for (let index = 0; index < width; index++) {
-    const top = trimCell(topRow[index] ?? '');
+    const written = trimCell(topRow[index] ?? '');
     const bottom = trimCell(bottomRow[index] ?? '');
+    const unitCell = trimCell(unitRow?.[index] ?? '');
+    const unit = unitOfCell(unitCell);
+    // `法治培训` merged over the units `场次` and `人次`: the heading reaches the CSV in its first
+    // column only, and each unit below it is the heading's in that unit (H11). Under the same unit
+    // again, a column with no header stays unnamed.
+    const top =
+      written === '' && bottom === '' && unit !== null && unitHeading && unitHeading.unit !== unit
+        ? unitHeading.text
+        : written;
+    unitHeading = top !== '' && bottom === '' && unit !== null ? { text: top, unit } : undefined;
     const bottomIsLabel = bottom !== '' && unitOfCell(bottom) === null;
     const filledTop = top !== '' ? top : bottomIsLabel && previousBottom !== '' ? carried : '';
     carried = filledTop;
     previousBottom = bottomIsLabel ? bottom : '';
-    columns.push(makeColumn(index, top, bottom, filledTop, trimCell(unitRow?.[index] ?? ''), start + 1));
+    columns.push(makeColumn(index, top, bottom, filledTop, unitCell, start + 1));
   }
   return columns;
 }

@@ -881,6 +881,21 @@ describe('H11 a unit of another kind than the catalog indicator’s', () => {
     ]);
   });
 
+  it('H11 法治培训 merged over the units 场次 and 人次: each column is the heading in its unit; the same unit again stays unnamed', async () => {
+    const preview = await importText('镇街,法治培训,,,调解纠纷,\n,场次,人次,,件,件\n宝龙镇,15,1200,,94,3\n', {
+      year: 2021,
+    });
+    expect(preview.facts.map((f) => [f.indicatorId, f.value])).toEqual([
+      ['law_training_sessions', 15],
+      ['custom:法治培训人次', 1200],
+      ['disputes_mediated', 94],
+    ]);
+    expect(preview.issues.map((i) => [i.code, i.column])).toEqual([
+      ['unit-differs', 'C'],
+      ['unnamed-column', 'F'],
+    ]);
+  });
+
   it('H11 the user’s mapping of 法治培训人次 maps the column back, without a warning; a mapping of the plain 法治培训 is not its', async () => {
     const text = '镇街,年度,法治培训（人次）\n宝龙镇,2021,1200\n';
     const mapped = await importText(text, { mappings: { 法治培训人次: 'law_training_sessions' } });
