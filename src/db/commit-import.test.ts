@@ -144,6 +144,37 @@ describe('committing an import', () => {
     expect(row?.fact_count).toBe(1);
   });
 
+  it('keep: a figure the new file gives again unchanged is its own too, so undoing the earlier import leaves it', async () => {
+    const first = await commitImport(db, record('a.csv', 'h1'), [
+      fact('disputes_mediated', 94),
+      fact('disputes_resolved', 92, '92', 3),
+      fact('legal_consultations', 500, '500', 4),
+    ]);
+    const second = await commitImport(
+      db,
+      record('a.csv', 'h2'),
+      [
+        fact('disputes_mediated', 94),
+        fact('disputes_resolved', 90, '90', 3),
+        fact('legal_consultations', 500, '500', 4),
+      ],
+      { onConflict: 'keep' },
+    );
+    expect(await stored()).toEqual([
+      { indicator_id: 'disputes_mediated', value: 94, import_id: second },
+      { indicator_id: 'disputes_resolved', value: 92, import_id: first },
+      { indicator_id: 'legal_consultations', value: 500, import_id: second },
+    ]);
+    await undoImport(db, first);
+    // The corrected file still says 94 and 500; the 92 it was not allowed to replace goes with its file.
+    expect(await stored()).toEqual([
+      { indicator_id: 'disputes_mediated', value: 94, import_id: second },
+      { indicator_id: 'legal_consultations', value: 500, import_id: second },
+    ]);
+    await undoImport(db, second);
+    expect(await stored()).toEqual([]);
+  });
+
   it('asks `confirm` inside the transaction with the facts about to be stored; a refusal stores nothing', async () => {
     const first = await commitImport(db, record('a.csv', 'h1'), [fact('disputes_mediated', 94)]);
     const incoming = [fact('disputes_mediated', 96, '96', 5), fact('disputes_resolved', 92)];

@@ -141,19 +141,35 @@ async function storeFacts(
       `INSERT INTO replaced_facts SELECT ?, f.* FROM facts f SEMI JOIN ${from} USING (${KEY})`,
       params,
     );
-    await tx.run(
-      `DELETE FROM facts USING replaced_facts r
-       WHERE r.replaced_by = ? AND r.township_code = facts.township_code AND r.year = facts.year
-         AND r.indicator_id = facts.indicator_id`,
-      [importId],
-    );
+    await deleteReplaced(tx, importId);
     await tx.run(`INSERT INTO facts SELECT ${INCOMING} FROM ${from}`, params);
   } else {
+    // A figure the file gives again unchanged is the file's too, as 'replace' makes it: undoing the
+    // earlier import then leaves it stored, since this file still says it. Only the figures the
+    // file gives otherwise keep their stored value.
+    await tx.run(
+      `INSERT INTO replaced_facts SELECT ?, f.* FROM facts f
+       WHERE EXISTS (SELECT 1 FROM ${from}
+                     WHERE s.township_code = f.township_code AND s.year = f.year AND s.indicator_id = f.indicator_id
+                       AND s.value = f.value AND s.approximate = f.approximate)`,
+      params,
+    );
+    await deleteReplaced(tx, importId);
     await tx.run(
       `INSERT INTO facts SELECT ${INCOMING} FROM ${from} ANTI JOIN facts f USING (${KEY})`,
       params,
     );
   }
+}
+
+/** Deletes the stored facts an import has just moved to `replaced_facts`. */
+async function deleteReplaced(tx: SqlExecutor, importId: number): Promise<void> {
+  await tx.run(
+    `DELETE FROM facts USING replaced_facts r
+     WHERE r.replaced_by = ? AND r.township_code = facts.township_code AND r.year = facts.year
+       AND r.indicator_id = facts.indicator_id`,
+    [importId],
+  );
 }
 
 /** New custom indicators go after every other one, in the file's order; known ids are left alone. */
