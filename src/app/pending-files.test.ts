@@ -13,6 +13,7 @@ import {
   refusedFile,
   sameConflicts,
   sharedAnswers,
+  withoutAnswersOf,
 } from './pending-files.ts';
 
 const BAOLONG = '500152104';
@@ -144,6 +145,30 @@ describe('a file added after an answer was given', () => {
     expect(
       followsChangedAnswer(stored, { ...session, mappings: { 调处矛盾纠纷: 'disputes_mediated' } }),
     ).toBe(false);
+  });
+});
+
+describe('a removed file', () => {
+  it('takes its unstored answers from the session: files read with them ask again, a stored file’s stay', async () => {
+    const session = { mappings: answer.mappings ?? {}, townshipAliases: answer.townshipAliases ?? {} };
+    const gone = {
+      ...(await pending(1, '甲.csv', longLines, { ...NO_CHOICES, ...session })),
+      status: 'ready' as const,
+    };
+    const after = withoutAnswersOf(
+      { mappings: { ...session.mappings, 网格员培训: 'ignore' }, townshipAliases: session.townshipAliases },
+      gone,
+    );
+    // Another file's answer stays.
+    expect(after).toEqual({ mappings: { 网格员培训: 'ignore' }, townshipAliases: {} });
+    const later = {
+      ...(await pending(3, '丙.csv', longLines, { ...NO_CHOICES, ...session } as FileChoices)),
+      choices: NO_CHOICES,
+      readWith: session,
+    };
+    expect(followsChangedAnswer(later, after)).toBe(true);
+    // A file that was stored gave its answers for good: they are remembered with it.
+    expect(withoutAnswersOf(session, { ...gone, status: 'committed' })).toBe(session);
   });
 });
 

@@ -187,6 +187,21 @@ export function sharedAnswers(
 }
 
 /**
+ * The session's answers without those a removed file gave and never stored: a slip on a card the
+ * user removed answers no file read after it, which asks again instead. Waiting files that took
+ * the answer show it on their own cards, where it can be changed.
+ */
+export function withoutAnswersOf(answers: SessionAnswers, gone: PendingFile): SessionAnswers {
+  if (gone.status === 'committed') return answers;
+  const drop = (current: Readonly<Record<string, string>>, own: Readonly<Record<string, string>>) =>
+    Object.fromEntries(Object.entries(current).filter(([k, v]) => own[k] !== v));
+  return {
+    mappings: drop(answers.mappings, gone.choices.mappings),
+    townshipAliases: drop(answers.townshipAliases, gone.choices.townshipAliases),
+  };
+}
+
+/**
  * Whether a waiting file was read with a session answer that has changed since (the user answered
  * otherwise in the file that gave it) and that it did not answer itself: read again, it follows.
  * sharedAnswers covers the files that took the answer into their own choices; this, the files

@@ -39,6 +39,7 @@ import {
   type SessionAnswers,
   sameConflicts,
   sharedAnswers,
+  withoutAnswersOf,
 } from './pending-files.ts';
 
 /**
@@ -426,8 +427,15 @@ export function useImportSession(
       readsRef.current.set(key, (readsRef.current.get(key) ?? 0) + 1);
       void release(key);
       update((all) => all.filter((f) => f.key !== key));
+      // Its unstored answers go with it; the files read with them ask again.
+      const gone = filesRef.current.find((f) => f.key === key);
+      if (!gone) return;
+      answersRef.current = withoutAnswersOf(answersRef.current, gone);
+      for (const other of filesRef.current)
+        if (other.key !== key && followsChangedAnswer(other, answersRef.current))
+          void read(other.key, other.fileName, other.source, other.choices);
     },
-    [release, update],
+    [read, release, update],
   );
 
   // A township added, renamed or removed (from a card or the district setup) changes what the

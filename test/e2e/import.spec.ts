@@ -396,6 +396,34 @@ describe('an answer given wrongly', () => {
   });
 });
 
+describe('an answer on a card removed unstored', () => {
+  it('goes with the card: a file that took it, and a file added after, ask again', async () => {
+    const opened = await openImportWith([longReport('甲.csv', ['宝垅镇,2025,调处矛盾纠纷,40'])]);
+    const { page } = opened;
+    const first = card(page, '甲.csv');
+    await expect.poll(() => first.innerText()).toContain('宝垅镇');
+    // A slip of the hand, then the card removed instead of put right.
+    await first.getByLabel('对应到 宝垅镇').selectOption({ label: '古溪镇' });
+    await expect.poll(() => first.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(1);
+    await first.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
+    await expect.poll(() => first.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    await page.getByLabel('选择文件…').setInputFiles([longReport('乙.csv', ['宝垅镇,2026,调处矛盾纠纷,38'])]);
+    const second = card(page, '乙.csv');
+    await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    await first.getByRole('button', { name: '移除' }).click();
+    await expect.poll(() => first.count()).toBe(0);
+
+    // The file that took the answers from the session asks again, as does one added now.
+    await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(false);
+    await expect.poll(() => second.innerText()).toContain('不在本区名单中的镇街');
+    await page.getByLabel('选择文件…').setInputFiles([longReport('丙.csv', ['宝垅镇,2024,调处矛盾纠纷,12'])]);
+    const third = card(page, '丙.csv');
+    await expect.poll(() => third.innerText()).toContain('不在本区名单中的镇街');
+    expect(await third.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(false);
+    expectClean(opened);
+  });
+});
+
 describe('files of one batch that disagree', () => {
   /** Two versions of 宝龙镇's 2025 report: the second corrects 法律咨询 from 50 to 56. */
   const DRAFT = '宝龙镇2025年报（初稿）.csv';
