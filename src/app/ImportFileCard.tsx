@@ -366,7 +366,8 @@ export function ImportFileCard(props: ImportFileCardProps) {
                   >
                     <span className="badge">{issue.severity === 'error' ? m.error : m.warning}</span>{' '}
                     <span className="where">{t.issueLocation(file.fileName, issue.line, issue.column)}</span>
-                    ：{message(issue)}
+                    {t.viewText.colon}
+                    {message(issue)}
                     {issue.raw !== undefined && issue.raw !== '' && (
                       <span className="raw"> {m.rawText(issue.raw)}</span>
                     )}
@@ -440,7 +441,7 @@ export function ImportFileCard(props: ImportFileCardProps) {
                     <strong>
                       {townshipName(g.township)} {g.year}
                     </strong>
-                    ：
+                    {t.viewText.colon}
                     {g.facts
                       .map(
                         (f) =>

@@ -338,7 +338,7 @@ export const en: Messages = {
     mapTownship: 'Map to',
     chooseTownship: 'Choose…',
     addTownship: 'Add as a new township',
-    issuesTitle: (errors, warnings) => `${errors} errors, ${warnings} warnings`,
+    issuesTitle: (errors, warnings) => `${count(errors, 'error')}, ${count(warnings, 'warning')}`,
     error: 'Error',
     warning: 'Warning',
     rawText: (raw) => `As written: “${raw}”`,
