@@ -937,6 +937,22 @@ describe('H11 a unit of another kind than the catalog indicator’s', () => {
   });
 });
 
+describe('H13 a year for a header', () => {
+  it('H13 a wide table with a column per year and no indicator: an error on each, nothing read', async () => {
+    const preview = await importText(
+      '潼南区各镇街调解纠纷近三年对比（2021年度报表）\n镇街,2019年,2020年,调解成功\n宝龙镇,80,88,92\n',
+    );
+    expect(preview.issues.map((i) => [i.severity, i.code, i.line, i.column, i.raw])).toEqual([
+      ['error', 'year-as-header', 2, 'B', '2019年'],
+      ['error', 'year-as-header', 2, 'C', '2020年'],
+    ]);
+    expect(preview.customIndicators).toEqual([]);
+    expect(preview.facts.map((f) => [f.indicatorId, f.year, f.value])).toEqual([
+      ['disputes_resolved', 2021, 92],
+    ]);
+  });
+});
+
 describe('V16 Excel’s #DIV/0! in a rate of no cases', () => {
   it('V16 is no figure: a warning on its cell, and the file imports; other formula errors stay errors', async () => {
     const preview = await importText(

@@ -23,6 +23,7 @@ export type IssueCode =
   | 'blank-indicator'
   | 'duplicate-indicator-column'
   | 'unnamed-column'
+  | 'year-as-header'
   | 'bad-year'
   | 'invalid-value'
   | 'divide-by-zero'

@@ -2,7 +2,7 @@ import { findIndicator, isStored } from '../indicators/catalog.ts';
 import { columnLetter } from './fact.ts';
 import type { ColumnRole, HeaderBlock, HeaderColumn } from './find-header.ts';
 import type { ImportIssue } from './import-issue.ts';
-import type { HeaderYear } from './parse-year.ts';
+import { type HeaderYear, parseYearHeader } from './parse-year.ts';
 import {
   customIndicatorId,
   headerKey,
@@ -158,6 +158,11 @@ export interface MappedColumns {
   readonly issues: readonly ImportIssue[];
 }
 
+/** A header that is a year and nothing else: `2019年`, `2021年度`, `本年`, `上年同期`. */
+function namesOnlyAYear(header: HeaderColumn): boolean {
+  return header.labels.length > 0 && header.labels.every((label) => parseYearHeader(label) !== undefined);
+}
+
 /** Decides every headed column of a wide table; two columns for one indicator are both errors. */
 export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumns {
   const issues: ImportIssue[] = [];
@@ -185,6 +190,19 @@ export function mapColumns(block: HeaderBlock, mappings: Mappings): MappedColumn
           );
     const differs = passedOverFor(resolution);
     if (differs) issues.push(unitDiffersIssue(differs, header.line, columnLetter(header.index)));
+    // `镇街, 2019年, 2020年, 2021年`: a year for a header names no indicator (H13). Its figures are
+    // no one's: an error, and the column is not read.
+    if (resolution?.source === 'custom' && header.year === undefined && namesOnlyAYear(header)) {
+      issues.push({
+        severity: 'error',
+        code: 'year-as-header',
+        line: header.line,
+        column: columnLetter(header.index),
+        raw: header.header,
+      });
+      decided.push({ header, role, resolution: { source: 'ignored', indicatorId: null } });
+      continue;
+    }
     decided.push({ header, role, resolution });
   }
 

@@ -434,6 +434,8 @@ export const en: Messages = {
         : `Cannot read the value “${raw}”. Write one number (94, 6000余, 97%); leave it blank or write “—” when not reported.`,
     'future-year': (raw, detail) =>
       `The year is ${raw}, later than this year (${detail ?? '?'}): no report is of a year still to come, so the year is probably mistyped (2091 for 2019, say). Check the year (in the year column, the title or the file name, or the one chosen in the preview).`,
+    'year-as-header': (raw) =>
+      `The header “${raw}” is a year, not an indicator: nothing says which indicator this column holds, so it was not imported. Write the indicator beside the year in the header (such as “调解纠纷 ${raw}”), or lay the table out with a column per indicator and a year column.`,
     'divide-by-zero': (raw) =>
       `This cell holds Excel’s “${raw}” (a formula divided by zero, such as a success rate where no case was mediated): there is no figure, so it is treated as missing and not imported. If a figure belongs here, check the formula in the original sheet.`,
     'negative-count': (raw) => `The value “${raw}” is negative; indicator values cannot be negative.`,
