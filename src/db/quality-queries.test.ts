@@ -241,3 +241,36 @@ describe('data quality warnings on the sample district', () => {
     expect(sample.filter((w) => w.kind.startsWith('outlier'))).toEqual([]);
   });
 });
+
+describe('a rate of no cases', () => {
+  it('is no missing report: 调解成功率 left out where 调解纠纷 is 0 is not flagged, where there were cases it is', async () => {
+    const own = await openNodeDb();
+    try {
+      await applySchema(own);
+      await replaceTownships(own, TONGNAN.townships);
+      const csv = [
+        '镇街,年度,调解纠纷,调解成功,调解成功率',
+        '宝龙镇,2024,94,92,97.87%',
+        '上和镇,2024,0,0,#DIV/0!',
+        '古溪镇,2024,30,29,96.67%',
+        '桂林街道,2024,45,44,97.78%',
+        '米心镇,2024,50,49,98%',
+        '梓潼街道,2024,20,19,',
+      ].join('\n');
+      const result = await loadFile(
+        own,
+        new TextEncoder().encode(csv),
+        'rates.csv',
+        TONGNAN.townships,
+        false,
+      );
+      expect(result.ok).toBe(true);
+      const missing = (await loadQualityWarnings(own)).filter((w) => w.kind === 'missing-indicator');
+      expect(missing.map((w) => [w.townshipName, w.indicatorId])).toEqual([
+        ['梓潼街道', 'mediation_success_rate_reported'],
+      ]);
+    } finally {
+      await own.close();
+    }
+  });
+});

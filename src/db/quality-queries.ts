@@ -80,6 +80,14 @@ export const OUTLIER_MIN_RATIO = 2;
 /** An indicator is expected of a township when at least this share of the others reported it. */
 export const MISSING_INDICATOR_PERCENT = 80;
 
+/** `rate|denominator` for every rate, reported or computed, and the count it divides by. */
+const RATE_DENOMINATORS: string[] = CATALOG.flatMap((indicator) => {
+  const against = 'checksAgainst' in indicator ? findIndicator(indicator.checksAgainst) : indicator;
+  return against && 'formula' in against && against.formula
+    ? [`${indicator.id}|${against.formula.denominator}`]
+    : [];
+});
+
 /** Pairs where the first count can never exceed the second (as in import/check-facts.ts). */
 const AT_MOST = [
   { kind: 'successes-exceed-cases', part: 'disputes_resolved', whole: 'disputes_mediated' },
@@ -385,8 +393,14 @@ async function findMissingIndicators(db: DbClient): Promise<Sortable[]> {
      JOIN expected e ON e.year = r.year
      JOIN townships t ON t.code = r.township_code
      LEFT JOIN indicators ind ON ind.id = e.indicator_id
-     ANTI JOIN short_facts s ON s.township_code = r.township_code AND s.year = r.year AND s.indicator_id = e.indicator_id`,
-    [MISSING_INDICATOR_PERCENT],
+     ANTI JOIN short_facts s ON s.township_code = r.township_code AND s.year = r.year AND s.indicator_id = e.indicator_id
+     -- A rate of no cases (调解成功率 where 调解纠纷 is 0, written #DIV/0!) has no figure to miss.
+     WHERE NOT EXISTS (
+       SELECT 1 FROM facts z
+       WHERE z.township_code = r.township_code AND z.year = r.year AND z.value = 0
+         AND list_contains(string_split(?, ';'), e.indicator_id || '|' || z.indicator_id)
+     )`,
+    [MISSING_INDICATOR_PERCENT, RATE_DENOMINATORS.join(';')],
   );
   return rows.map((r) => ({
     townshipOrder: r.township_order,
