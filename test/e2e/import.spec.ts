@@ -357,21 +357,29 @@ describe('one answer for the whole batch', () => {
   });
 });
 
+/**
+ * 甲.csv answered with a slip of the hand — 古溪镇 for 宝垅镇, which is 宝龙镇, and 化解矛盾纠纷 for
+ * 调处矛盾纠纷, which is 调解纠纷 — then 乙.csv added, which takes both answers from the session.
+ */
+async function answerWronglyThenAddAnother() {
+  const opened = await openImportWith([longReport('甲.csv', ['宝垅镇,2025,调处矛盾纠纷,40'])]);
+  const { page } = opened;
+  const first = card(page, '甲.csv');
+  await expect.poll(() => first.innerText()).toContain('宝垅镇');
+  await first.getByLabel('对应到 宝垅镇').selectOption({ label: '古溪镇' });
+  await expect.poll(() => first.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(1);
+  await first.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
+  await expect.poll(() => first.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+  await page.getByLabel('选择文件…').setInputFiles([longReport('乙.csv', ['宝垅镇,2026,调处矛盾纠纷,38'])]);
+  const second = card(page, '乙.csv');
+  // Ready at once: nothing left to ask.
+  await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+  return { opened, page, first, second };
+}
+
 describe('an answer given wrongly', () => {
   it('stays on the card to be changed, and a file that took it from the session follows', async () => {
-    const opened = await openImportWith([longReport('甲.csv', ['宝垅镇,2025,调处矛盾纠纷,40'])]);
-    const { page } = opened;
-    const first = card(page, '甲.csv');
-    await expect.poll(() => first.innerText()).toContain('宝垅镇');
-    // A slip of the hand: 古溪镇 instead of 宝龙镇, and 化解矛盾纠纷 for what is 调解纠纷.
-    await first.getByLabel('对应到 宝垅镇').selectOption({ label: '古溪镇' });
-    await expect.poll(() => first.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(1);
-    await first.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
-    await expect.poll(() => first.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
-    // A file added now takes both answers from the session: ready at once.
-    await page.getByLabel('选择文件…').setInputFiles([longReport('乙.csv', ['宝垅镇,2026,调处矛盾纠纷,38'])]);
-    const second = card(page, '乙.csv');
-    await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    const { opened, page, first, second } = await answerWronglyThenAddAnother();
 
     // Both answers are still on the first card, as chosen, and can be changed there.
     const township = first.getByLabel('对应到 宝垅镇');
@@ -398,18 +406,8 @@ describe('an answer given wrongly', () => {
 
 describe('an answer on a card removed unstored', () => {
   it('goes with the card: a file that took it, and a file added after, ask again', async () => {
-    const opened = await openImportWith([longReport('甲.csv', ['宝垅镇,2025,调处矛盾纠纷,40'])]);
-    const { page } = opened;
-    const first = card(page, '甲.csv');
-    await expect.poll(() => first.innerText()).toContain('宝垅镇');
-    // A slip of the hand, then the card removed instead of put right.
-    await first.getByLabel('对应到 宝垅镇').selectOption({ label: '古溪镇' });
-    await expect.poll(() => first.getByLabel('对应指标 调处矛盾纠纷').count()).toBe(1);
-    await first.getByLabel('对应指标 调处矛盾纠纷').selectOption({ label: '化解矛盾纠纷' });
-    await expect.poll(() => first.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
-    await page.getByLabel('选择文件…').setInputFiles([longReport('乙.csv', ['宝垅镇,2026,调处矛盾纠纷,38'])]);
-    const second = card(page, '乙.csv');
-    await expect.poll(() => second.getByRole('button', { name: '确认导入' }).isEnabled()).toBe(true);
+    const { opened, page, first, second } = await answerWronglyThenAddAnother();
+    // The card with the slip removed instead of put right.
     await first.getByRole('button', { name: '移除' }).click();
     await expect.poll(() => first.count()).toBe(0);
 
