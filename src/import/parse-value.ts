@@ -136,7 +136,7 @@ export function parseValue(raw: string): ParsedValue {
     g.cinfix !== undefined ||
     tail.some((t) => APPROX_SUFFIXES.includes(t));
   // A size word alone (`万`, `百件`, `万人次`: a unit in the figure's place) is no figure; `万余`,
-  // `千余人`, `约万人` are (V8).
+  // `千余人`, `约万人` are (V10).
   if (g.chinese !== undefined && /^[百千万亿]+$/.test(g.chinese) && !approximate)
     return { kind: 'invalid', raw };
   return {

@@ -118,10 +118,6 @@ const PERIOD_IN_TEXT = [
 const MONTH_NUMBER: Readonly<Record<string, number>> = { 一: 1, 十一: 11, 十二: 12 };
 
 /**
- * The part of a year a title or file name says its figures cover (`潼南区2021年上半年…` →
- * `2021年上半年`), or undefined when it names none: such figures are no year's.
- */
-/**
  * A part of a year named anywhere in a title or file name, not only right after its year:
  * `…数据（上半年）`, `…前三季度数据`, `（一至三季度）`, `2021年1至3季度`, `半年报`, `截至9月底`,
  * `前11个月`, `年初至11月`, `（Q1-Q3）`. Up to December (`截至12月底`, `前12个月`) is the whole year.
@@ -132,6 +128,11 @@ const PART_WORDS = new RegExp(
   'g',
 );
 
+/**
+ * The part of a year a title or file name says its figures cover (`潼南区2021年上半年…` →
+ * `2021年上半年`, `…数据（上半年）` → `上半年`), or undefined when it names none: such figures are
+ * no year's.
+ */
 export function findPartOfYearIn(text: string): string | undefined {
   const folded = foldYearDigits(text);
   const inYear = findPartOfYearAfterYear(folded);
