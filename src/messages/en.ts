@@ -412,8 +412,10 @@ export const en: Messages = {
       `The indicator “${raw}” chosen earlier for “${detail ?? ''}” is no longer in the catalog; the column was recognised by its header instead. Choose its indicator again in the preview.`,
     'blank-indicator': (raw) =>
       `This row has the value “${raw}” but no indicator name. Fill in the indicator.`,
-    'duplicate-indicator-column': (raw, detail) =>
-      `Column “${raw}” and column ${detail ?? '?'} are the same indicator, so neither was imported. In the preview, choose another indicator for one of them, or ignore it.`,
+    'duplicate-indicator-column': (raw, detail) => {
+      const several = (detail ?? '').includes('、');
+      return `Column “${raw}” and ${several ? `columns ${(detail ?? '').replaceAll('、', ', ')}` : `column ${detail ?? '?'}`} are the same indicator, so ${several ? 'none of them was' : 'neither was'} imported. In the preview, choose another indicator for ${several ? 'all but one' : 'one of them'}, or ignore ${several ? 'them' : 'it'}.`;
+    },
     'unnamed-column': () =>
       'This column has figures but no header, so it was not imported. Write the indicator’s name in the header row to import it.',
     'bad-year': (raw) =>

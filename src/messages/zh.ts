@@ -438,8 +438,10 @@ export const zh = {
       `以前为“${detail ?? ''}”选择的指标“${raw}”已不在指标目录中，这次按列名重新识别。请在预览中重新选择对应的指标。`,
     'blank-indicator': (raw: string) =>
       `这一行填了数值“${raw}”，但没有填写指标名称。请补上指标名称后重新导入。`,
-    'duplicate-indicator-column': (raw: string, detail?: string) =>
-      `“${raw}”这一列和 ${detail ?? '另一'} 列对应同一个指标，无法判断该用哪一列，这两列都没有导入。请在预览中把其中一列改为其他指标，或选择“忽略”。`,
+    'duplicate-indicator-column': (raw: string, detail?: string) => {
+      const several = (detail ?? '').includes('、');
+      return `“${raw}”这一列和 ${detail ?? '另一'} 列对应同一个指标，无法判断该用哪一列，这${several ? '几' : '两'}列都没有导入。请在预览中把${several ? '多出的列' : '其中一列'}改为其他指标，或选择“忽略”。`;
+    },
     'unnamed-column': () => '这一列有数据，但表头是空的，没有导入。如需导入，请在表头行写上指标名称。',
     'bad-year': (raw: string) =>
       isPartOfYear(raw)
