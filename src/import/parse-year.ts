@@ -68,9 +68,17 @@ const YEAR = String.raw`(?<!\d)((?:19|20)\d{2})`;
 const NOT_A_DATE = String.raw`(?!\s*[年\-./]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月\-./])`;
 /** `2021年1-12月`, `2021年1月至12月`, `2021年一至十二月`: the whole year, as 2021年度. */
 const WHOLE_YEAR = String.raw`\s*年\s*(1|一)\s*月?\s*[-—–~～至到]\s*(12|十二)\s*月`;
+/**
+ * `2021年1月1日至2021年12月31日`, `2021.1.1-12.31`, `截至2021年12月31日`, `截至2021年底`: the whole year
+ * written as dates.
+ */
+const WHOLE_YEAR_DATES = String.raw`\s*[年.\-/]\s*0?1\s*[月.\-/]\s*0?1\s*日?${TO}(?:\1\s*[年.\-/]\s*)?12\s*[月.\-/]\s*31\s*日?`;
+const UP_TO_YEAR_END = String.raw`\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)`;
 const PATTERNS = [
   new RegExp(`${YEAR}\\s*年度`, 'g'),
   new RegExp(`${YEAR}${WHOLE_YEAR}`, 'g'),
+  new RegExp(`${YEAR}${WHOLE_YEAR_DATES}`, 'g'),
+  new RegExp(`(?<=截[至止]\\s*)${YEAR}${UP_TO_YEAR_END}`, 'g'),
   new RegExp(`${YEAR}${NOT_A_DATE}\\s*年`, 'g'),
   new RegExp(`${YEAR}${NOT_A_DATE}(?!\\d)`, 'g'),
 ];
@@ -124,7 +132,9 @@ const MONTH_NUMBER: Readonly<Record<string, number>> = { 一: 1, 十一: 11, 十
  */
 const PART_WORDS = new RegExp(
   String.raw`上半年|下半年|前三季度?|前[两二]季度|第?[一二三四1-4]\s*季度|[一二三1-3]\s*(?:[、,，]|${TO})\s*[二三四2-4]\s*季度?|(?<![近每])半年(?:度|报)?|` +
-    String.raw`截[至止]\s*(?<upTo>${MONTH})\s*月|前\s*(?<first>${MONTH})\s*个?月|年初至\s*(?<since>${MONTH})\s*月|Q[1-4]`,
+    String.raw`截[至止]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?<upTo>${MONTH})\s*月|前\s*(?<first>${MONTH})\s*个?月|年初至\s*(?<since>${MONTH})\s*月|Q[1-4]|` +
+    // `2021年1月1日至2021年6月30日`: dates that bound less than the whole year.
+    String.raw`(?:19|20)\d{2}\s*[年.\-/]\s*(?<fm>\d{1,2})\s*[月.\-/]\s*(?<fd>\d{1,2})\s*日?${TO}(?:(?:19|20)\d{2}\s*[年.\-/]\s*)?(?<tm>\d{1,2})\s*[月.\-/]\s*(?<td>\d{1,2})\s*日?`,
   'g',
 );
 
@@ -138,8 +148,15 @@ export function findPartOfYearIn(text: string): string | undefined {
   const inYear = findPartOfYearAfterYear(folded);
   if (inYear !== undefined) return inYear;
   for (const match of folded.matchAll(PART_WORDS)) {
-    const month = match.groups?.upTo ?? match.groups?.first ?? match.groups?.since;
+    const groups = match.groups ?? {};
+    const month = groups.upTo ?? groups.first ?? groups.since;
     if (month !== undefined && (MONTH_NUMBER[month] ?? Number(month)) >= 12) continue;
+    const wholeDates =
+      Number(groups.fm) === 1 &&
+      Number(groups.fd) === 1 &&
+      Number(groups.tm) === 12 &&
+      Number(groups.td) === 31;
+    if (wholeDates) continue;
     return match[0].trim();
   }
   return undefined;

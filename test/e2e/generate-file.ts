@@ -1,6 +1,7 @@
 /**
  * Long-layout CSV files of any size for the fault tests, as a township export writes them (BOM, CRLF):
- * every stored catalog indicator for every Tongnan township, year after year from `firstYear`.
+ * every stored catalog indicator, and the township's own 专项工作1…60 beside them, for every Tongnan
+ * township, year after year from `firstYear` — never a year still to come, which the import refuses.
  */
 import { TONGNAN } from '../../src/district/tongnan.ts';
 import { CATALOG, isStored } from '../../src/indicators/catalog.ts';
@@ -19,17 +20,26 @@ export interface GenerateOptions {
   readonly note?: string;
 }
 
+/** The township's own indicators beside the catalog's, so a large file fits the years gone by. */
+const OWN_INDICATORS = 60;
+
 export function generateLongFile(
   facts: number,
   firstYear: number,
   options: GenerateOptions = {},
 ): GeneratedFile {
   const { skip = [0, 0], note = '' } = options;
-  const indicators = CATALOG.filter(isStored).filter((indicator) => indicator.unit.zh !== '%');
+  const indicators = [
+    ...CATALOG.filter(isStored)
+      .filter((indicator) => indicator.unit.zh !== '%')
+      .map((indicator) => ({ name: indicator.name.zh, unit: indicator.unit.zh })),
+    ...Array.from({ length: OWN_INDICATORS }, (_, k) => ({ name: `专项工作${k + 1}`, unit: '次' })),
+  ];
+  const lastYear = new Date().getFullYear();
   const lines = ['镇街,年度,指标,数值,单位,备注'];
   const years: number[] = [];
   for (let year = firstYear; lines.length <= facts; year++) {
-    if (year > 2100) throw new Error(`${facts} values need more than the years up to 2100`);
+    if (year > lastYear) throw new Error(`${facts} values need more than the years up to ${lastYear}`);
     if (year >= skip[0] && year <= skip[1]) continue;
     years.push(year);
     for (const [t, township] of TONGNAN.townships.entries()) {
@@ -37,7 +47,7 @@ export function generateLongFile(
         if (lines.length > facts) break;
         const value = 10 + ((year * 31 + t * 17 + i * 7) % 500);
         const remark = note && `${note}（第${lines.length}条）`;
-        lines.push(`${township.name},${year}年,${indicator.name.zh},${value},${indicator.unit.zh},${remark}`);
+        lines.push(`${township.name},${year}年,${indicator.name},${value},${indicator.unit},${remark}`);
       }
     }
   }
